@@ -1,0 +1,58 @@
+package io.ycbridge.yclients;
+
+import io.ycbridge.yclients.AuthenticationException.Credential;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Turns a refused answer into the typed exception that names the fix. */
+final class ApiErrors {
+    private ApiErrors() {
+    }
+
+    static YClientsException from(int status, String message, ApiRequest request, boolean userTokenSent, Duration retryAfter) {
+        String method = request.method();
+        String path = request.path();
+        String hint = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        if (status == 401 || (status < 300 && mentionsPartner(hint))) {
+            return new AuthenticationException(status, message, method, path, refusedCredential(request, hint, userTokenSent));
+        }
+        if (status == 403 && !hint.contains("черн") && !hint.contains("blacklist")) {
+            return new PermissionException(status, message, method, path);
+        }
+        if (status < 300 && mentionsRights(hint)) {
+            return new PermissionException(status, message, method, path);
+        }
+        if (status == 404) {
+            return new NotFoundException(status, message, method, path);
+        }
+        if (status == 429) {
+            return new RateLimitedException(message, method, path, retryAfter);
+        }
+        if (status >= 500) {
+            return new ServerException(status, message, method, path);
+        }
+        if (status == 422 || status == 403 || (status >= 431 && status <= 438)) {
+            return new ValidationException(status, message, method, path);
+        }
+        return new YClientsException(status, message, method, path,
+                status < 300 ? "the API answered success: false" : "unexpected answer from the API");
+    }
+
+    private static Credential refusedCredential(ApiRequest request, String hint, boolean userTokenSent) {
+        if ("/auth".equals(request.path())) {
+            return mentionsPartner(hint) ? Credential.PARTNER_TOKEN : Credential.LOGIN;
+        }
+        if (mentionsPartner(hint) || !userTokenSent) {
+            return Credential.PARTNER_TOKEN;
+        }
+        return Credential.USER_TOKEN;
+    }
+
+    private static boolean mentionsPartner(String hint) {
+        return hint.contains("партн") || hint.contains("partner");
+    }
+
+    private static boolean mentionsRights(String hint) {
+        return hint.contains("no company management rights") || hint.contains("нет прав");
+    }
+}

@@ -1,0 +1,84 @@
+package io.ycbridge.yclients;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * The one configured {@link ObjectMapper} for the API's JSON. The API is loose with types (numbers as strings,
+ * flags as 0/1 or "1", phones as numbers), so decoding is lenient in exactly those ways and strict nowhere else.
+ */
+public final class ApiJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .addModule(new SimpleModule("yclients")
+                    .addDeserializer(ApiTimestamp.class, new TimestampDeserializer())
+                    .addSerializer(ApiTimestamp.class, new TimestampSerializer())
+                    .addDeserializer(Boolean.class, new FlagDeserializer()))
+            .build();
+
+    private ApiJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static final class TimestampDeserializer extends JsonDeserializer<ApiTimestamp> {
+        @Override
+        public ApiTimestamp deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.getValueAsString();
+            if (text == null || text.isBlank() || text.startsWith("0000-00-00")) {
+                // The API writes "0000-00-00 00:00:00" for "never"; that is no time at all, not an error.
+                return null;
+            }
+            try {
+                return ApiTimestamp.parse(text);
+            } catch (IllegalArgumentException e) {
+                return (ApiTimestamp) context.handleWeirdStringValue(ApiTimestamp.class, text, e.getMessage());
+            }
+        }
+    }
+
+    private static final class TimestampSerializer extends JsonSerializer<ApiTimestamp> {
+        @Override
+        public void serialize(ApiTimestamp value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(value.toString());
+        }
+    }
+
+    /** true/false, 1/0, "1"/"0", "true"/"false"; anything else is an error naming the value's kind. */
+    private static final class FlagDeserializer extends JsonDeserializer<Boolean> {
+        @Override
+        public Boolean deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonToken token = parser.currentToken();
+            return switch (token) {
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case VALUE_NUMBER_INT -> parser.getLongValue() != 0;
+                case VALUE_STRING -> switch (parser.getText().strip().toLowerCase(Locale.ROOT)) {
+                    case "1", "true" -> Boolean.TRUE;
+                    case "0", "false", "" -> Boolean.FALSE;
+                    default -> (Boolean) context.handleWeirdStringValue(Boolean.class, parser.getText(), "not a flag");
+                };
+                default -> (Boolean) context.handleUnexpectedToken(Boolean.class, parser);
+            };
+        }
+
+        @Override
+        public Boolean getNullValue(DeserializationContext context) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.ycbridge.yclients.model;
+
+public record ServiceCategory(long id, String title, Integer weight) {
+}
