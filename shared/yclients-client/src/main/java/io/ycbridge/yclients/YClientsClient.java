@@ -113,6 +113,8 @@ public final class YClientsClient {
         return new Pages<>(page -> many(ApiRequest.readingPost(path, Map.of(
                 "page", page,
                 "page_size", pageSize,
+                // The search returns only the fields asked for (default: id alone).
+                "fields", List.of("id", "name", "phone", "email"),
                 "filters", List.of(Map.of("type", "quick_search", "state", Map.of("value", digits))))), Client.class),
                 pageSize, Client::id, path);
     }

@@ -319,15 +319,23 @@ class YClientsClientIT {
         sim.data().addClient(COMPANY, 777001, "Vera", "+7 916 555-12-34");
         List<io.ycbridge.yclients.model.Client> found = client().clientsByPhone(COMPANY, "+7 (916) 555 12 34").toList();
         assertEquals(List.of(777001L), found.stream().map(io.ycbridge.yclients.model.Client::id).toList());
+        assertEquals("Vera", found.getFirst().name(), "names come back only when asked for in fields");
         assertTrue(lastRequest().body().contains("79165551234"));
     }
 
     @Test
     void readsAndWritesTheWebhookSettings() {
         String url = "https://abc.execute-api.eu-central-1.amazonaws.com/v1/yclients/webhook/s3cr3t-webhook-token";
-        HookSettings written = client().updateHookSettings(COMPANY, HookSettings.forRecords(url));
+        String otherIntegration = "https://crm.example.test/hooks/yclients";
+        client().updateHookSettings(COMPANY, HookSettings.forRecords(otherIntegration));
+        HookSettings before = client().hookSettings(COMPANY);
+        assertFalse(before.deliversRecordsTo(url));
+        HookSettings written = client().updateHookSettings(COMPANY, before.withRecordsTo(url));
         assertTrue(written.deliversRecordsTo(url));
-        assertTrue(client().hookSettings(COMPANY).deliversRecordsTo(url));
+        HookSettings after = client().hookSettings(COMPANY);
+        assertTrue(after.deliversRecordsTo(url));
+        assertTrue(after.urls().contains(otherIntegration), "another integration's URL is kept");
+        assertEquals(after, after.withRecordsTo(url), "adding the same URL again changes nothing");
         assertFalse(written.toString().contains("s3cr3t-webhook-token"), written.toString());
     }
 

@@ -1,32 +1,89 @@
 package io.ycbridge.yclients.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A company's webhook settings ({@code /hooks_settings/{company_id}}). The exact shape is undocumented; these are
- * the switches we rely on, and the URL is the only place our webhook secret lives, so it is masked in toString.
+ * A company's webhook settings ({@code /hooks_settings/{company_id}}): {@code urls}, {@code active} and one 0/1
+ * switch per resource ({@code record}, {@code client}, {@code salon}, {@code goods_operations_sale}, …), as YClients'
+ * published API description shows. Kept as the JSON the API sent so that a read-modify-write changes only what we
+ * mean to change: the business may use other switches and URLs for other integrations.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record HookSettings(
-        String url,
-        Boolean active,
-        Boolean record,
-        Boolean client,
-        @JsonProperty("goods_operations") Boolean goodsOperations,
-        @JsonProperty("finances_operation") Boolean financesOperation) {
+public final class HookSettings {
+    private final ObjectNode json;
 
-    public static HookSettings forRecords(String url) {
-        return new HookSettings(url, true, true, false, false, false);
+    @JsonCreator
+    public HookSettings(JsonNode json) {
+        this.json = json instanceof ObjectNode object ? object.deepCopy() : JsonNodeFactory.instance.objectNode();
     }
 
-    public boolean deliversRecordsTo(String expectedUrl) {
-        return Boolean.TRUE.equals(active) && Boolean.TRUE.equals(record) && expectedUrl.equals(url);
+    /** Settings that deliver record events to this one URL and nothing else. */
+    public static HookSettings forRecords(String url) {
+        return new HookSettings(JsonNodeFactory.instance.objectNode()).withRecordsTo(url);
+    }
+
+    @JsonValue
+    public JsonNode json() {
+        return json.deepCopy();
+    }
+
+    public List<String> urls() {
+        List<String> urls = new ArrayList<>();
+        json.path("urls").forEach(url -> urls.add(url.asText()));
+        return urls;
+    }
+
+    public boolean active() {
+        return flag("active");
+    }
+
+    public boolean recordEvents() {
+        return flag("record");
+    }
+
+    public boolean deliversRecordsTo(String url) {
+        return active() && recordEvents() && urls().contains(url);
+    }
+
+    /** A copy that also sends record events to {@code url}; other URLs and switches are kept as they were. */
+    public HookSettings withRecordsTo(String url) {
+        ObjectNode copy = json.deepCopy();
+        ArrayNode urls = copy.putArray("urls");
+        List<String> existing = urls();
+        existing.forEach(urls::add);
+        if (!existing.contains(url)) {
+            urls.add(url);
+        }
+        copy.put("active", 1);
+        copy.put("record", 1);
+        return new HookSettings(copy);
+    }
+
+    private boolean flag(String name) {
+        JsonNode value = json.path(name);
+        return value.isBoolean() ? value.asBoolean() : value.asInt(0) != 0;
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof HookSettings settings && settings.json.equals(json);
+    }
+
+    @Override
+    public int hashCode() {
+        return json.hashCode();
+    }
+
+    /** The URLs carry our webhook secret in their last segment, so only hosts are shown. */
+    @Override
     public String toString() {
-        String shown = url == null ? "none" : url.replaceAll("/[^/]{8,}$", "/****");
-        return "HookSettings[url=" + shown + ", active=" + active + ", record=" + record + "]";
+        List<String> hosts = urls().stream().map(u -> u.replaceAll("^(https?://[^/]+).*$", "$1/…")).toList();
+        return "HookSettings[urls=" + hosts + ", active=" + active() + ", record=" + recordEvents() + "]";
     }
 }

@@ -1,0 +1,32 @@
+package io.ycbridge.simulator;
+
+import io.ycbridge.simulator.Route.Access;
+import java.util.List;
+
+/** The endpoints the simulator speaks, paths relative to {@code /api/v1}. */
+final class ApiRoutes {
+    private static final String ID = "(\\d{1,18})";
+
+    private ApiRoutes() {
+    }
+
+    static List<Route> all(SimulatorData data, Accounts accounts) {
+        CatalogEndpoints catalog = new CatalogEndpoints(data);
+        RecordEndpoints records = new RecordEndpoints(data);
+        HookSettingsEndpoints hooks = new HookSettingsEndpoints(data);
+        return List.of(
+                Route.of("POST", "/auth", Access.PARTNER, new AuthEndpoint(accounts)),
+                // Partner-only by the docs; my=1 asks for a user inside the endpoint.
+                Route.of("GET", "/companies", Access.PARTNER, catalog::companies),
+                Route.of("GET", "/company/" + ID, Access.PARTNER, catalog::company),
+                // The docs let a partner token alone read services and staff; we ask for a user, for simplicity.
+                Route.of("GET", "/company/" + ID + "/services(?:/" + ID + ")?", Access.COMPANY_USER, catalog::services),
+                Route.of("GET", "/company/" + ID + "/service_categories(?:/" + ID + ")?", Access.COMPANY_USER, catalog::categories),
+                Route.of("GET", "/company/" + ID + "/staff(?:/" + ID + ")?", Access.COMPANY_USER, catalog::staff),
+                Route.of("GET", "/records/" + ID, Access.COMPANY_USER, records::list),
+                Route.of("GET", "/record/" + ID + "/" + ID, Access.COMPANY_USER, records::single),
+                Route.of("POST", "/company/" + ID + "/clients/search", Access.COMPANY_USER, new ClientSearchEndpoint(data)),
+                Route.of("GET", "/hooks_settings/" + ID, Access.COMPANY_USER, hooks::read),
+                Route.of("POST", "/hooks_settings/" + ID, Access.COMPANY_USER, hooks::write));
+    }
+}

@@ -1,0 +1,29 @@
+package io.ycbridge.simulator;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the API calls a record (Altegio says appointment; {@code Record} would clash with java.lang.Record).
+ * {@code clientId} 0 means no client (a walk-in). {@code attendance}: 2 confirmed by the client, 1 came, 0 waiting,
+ * -1 did not come. {@code customFields} empty is written as {@code []}, otherwise as an object.
+ */
+record Appointment(long companyId, long id, long staffId, List<AppointmentService> services, long clientId,
+                   LocalDateTime start, int seanceLength, int attendance, boolean paidFull, long visitId,
+                   boolean deleted, boolean online, String comment, Instant created, Instant lastChange,
+                   Map<String, String> customFields) {
+
+    Appointment {
+        services = List.copyOf(services);
+        customFields = Map.copyOf(customFields);
+        comment = comment == null ? "" : comment;
+    }
+
+    Appointment changed(Instant at, LocalDateTime newStart, int newAttendance, boolean newPaidFull, boolean newDeleted,
+                        List<AppointmentService> newServices, Map<String, String> newCustomFields) {
+        return new Appointment(companyId, id, staffId, newServices, clientId, newStart, seanceLength, newAttendance,
+                newPaidFull, visitId, newDeleted, online, comment, created, at, newCustomFields);
+    }
+}

@@ -1,0 +1,102 @@
+package io.ycbridge.simulator;
+
+/**
+ * Which brand's texts the simulator answers with: YClients answers in Russian, Altegio (same API) in English.
+ * Texts marked "guess" were not seen in the wild; the others come from the seeds or YClients' published API docs.
+ */
+public enum MessageLanguage {
+    RU,
+    EN;
+
+    private String pick(String ru, String en) {
+        return this == RU ? ru : en;
+    }
+
+    /** Seeds 003 and 004: a missing or unrecognised partner token. */
+    String partnerMissing() {
+        return pick("Не указан идентификатор партнера", "Partner ID not specified");
+    }
+
+    /** Guess: the text of the 401 for a missing or unknown user token has not been seen. */
+    String userRequired() {
+        return pick("Необходима авторизация", "Authentication required");
+    }
+
+    /** Seed 004 (EN); the Russian wording is the one support threads quote. */
+    String noRights() {
+        return pick("Нет прав на управление компанией", "No company management rights");
+    }
+
+    String notFound() {
+        return pick("Не найдено", "Not found");
+    }
+
+    /** The Russian text is from the API docs' 404 examples; the English one is a guess. */
+    String companyNotFound() {
+        return pick("Филиал не найден.", "Company not found.");
+    }
+
+    String serviceNotFound() {
+        return pick("Услуга не найдена.", "Service not found.");
+    }
+
+    String staffNotFound(long staffId, long companyId) {
+        return pick("Сотрудник с ID " + staffId + " не найден в филиале " + companyId + ".",
+                "Staff member with ID " + staffId + " not found in company " + companyId + ".");
+    }
+
+    String wrongLogin() {
+        return pick("Неверный логин или пароль", "Incorrect login or password");
+    }
+
+    /** Guess: the API refuses requests without the v2 Accept header, but the exact text is not known. */
+    String acceptRequired() {
+        return pick("Необходимо передать заголовок Accept: application/vnd.yclients.v2+json",
+                "The Accept header application/vnd.yclients.v2+json is required");
+    }
+
+    /** Guess. */
+    String methodNotAllowed() {
+        return pick("Метод не поддерживается", "Method not allowed");
+    }
+
+    /** Guess: the 429 body is undocumented. */
+    String tooManyRequests() {
+        return pick("Превышен лимит запросов", "Too many requests");
+    }
+
+    /** Guess. */
+    String serviceUnavailable() {
+        return pick("Сервис временно недоступен", "Service temporarily unavailable");
+    }
+
+    /** Guess. */
+    String serverError() {
+        return pick("Внутренняя ошибка сервера", "Internal server error");
+    }
+
+    /** Guess. */
+    String badRequestBody() {
+        return pick("Неверный формат запроса", "Malformed request body");
+    }
+
+    /** Guess. */
+    String loginAndPasswordRequired() {
+        return pick("Необходимо указать логин и пароль", "Login and password are required");
+    }
+
+    /** Guess. */
+    String badParameter(String name) {
+        return pick("Неверное значение параметра " + name, "Invalid value of parameter " + name);
+    }
+
+    /** From the API docs' 400 example of the client search. */
+    String badFilter() {
+        return pick("Недопустимое значение фильтра", "Invalid filter value");
+    }
+
+    /** Guess. */
+    String hookUrlsRequired() {
+        return pick("Не указаны адреса для отправки уведомлений", "Notification URLs are required");
+    }
+}
