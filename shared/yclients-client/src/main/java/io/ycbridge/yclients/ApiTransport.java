@@ -1,8 +1,11 @@
 package io.ycbridge.yclients;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -39,6 +43,8 @@ final class ApiTransport {
     private final RandomGenerator random;
     private final RequestObserver observer;
     private final ObjectMapper json = ApiJson.mapper();
+    // Resolving a generic type and its deserializer per call costs more than decoding a small answer.
+    private final Map<JavaType, ObjectReader> envelopeReaders = new ConcurrentHashMap<>();
 
     ApiTransport(HttpClient http, URI base, Supplier<Credentials> credentials, Duration requestTimeout, RetryPolicy retryPolicy,
                  RateLimiter rateLimiter, Clock clock, Sleeper sleeper, RandomGenerator random, RequestObserver observer) {
@@ -54,13 +60,14 @@ final class ApiTransport {
         this.observer = observer;
     }
 
-    Envelope send(ApiRequest request) {
+    /** Sends the request and returns its {@code data} decoded as {@code dataType}, or null when there is none. */
+    <T> T send(ApiRequest request, JavaType dataType) {
         int attempt = 0;
         while (true) {
             attempt++;
             YClientsException failure;
             try {
-                return once(request, attempt);
+                return once(request, dataType, attempt);
             } catch (YClientsException e) {
                 failure = e;
             }
@@ -76,7 +83,7 @@ final class ApiTransport {
         }
     }
 
-    private Envelope once(ApiRequest request, int attempt) {
+    private <T> T once(ApiRequest request, JavaType dataType, int attempt) {
         Credentials current = credentials.get();
         HttpRequest httpRequest = build(request, current);
         pauseForRateLimit(request);
@@ -92,7 +99,7 @@ final class ApiTransport {
             throw new TransportException(request.method(), request.path(), e);
         }
         observer.exchanged(request.method(), request.path(), response.statusCode(), Duration.ofNanos(System.nanoTime() - started), attempt);
-        return decode(request, response, !request.partnerOnly() && current.hasUserToken());
+        return decode(request, response, dataType, !request.partnerOnly() && current.hasUserToken());
     }
 
     private HttpRequest build(ApiRequest request, Credentials current) {
@@ -136,31 +143,50 @@ final class ApiTransport {
         }
     }
 
-    private Envelope decode(ApiRequest request, HttpResponse<byte[]> response, boolean userTokenSent) {
+    private <T> T decode(ApiRequest request, HttpResponse<byte[]> response, JavaType dataType, boolean userTokenSent) {
         int status = response.statusCode();
         if (status >= 300 && status < 400) {
             String target = response.headers().firstValue("Location").map(ApiTransport::hostOf).orElse("somewhere");
             throw new ConfigurationException(status, request.method(), request.path(), "a redirect to " + target);
         }
         byte[] body = response.body();
-        JsonNode tree = parse(body);
         if (status >= 400) {
             Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(this::retryAfter).orElse(null);
-            throw ApiErrors.from(status, Envelope.messageOf(tree), request, userTokenSent, retryAfter);
+            throw ApiErrors.from(status, Envelope.messageOf(tree(body)), request, userTokenSent, retryAfter);
         }
         if (body.length == 0) {
-            return Envelope.EMPTY;
+            return null;
         }
-        if (tree == null) {
-            throw new ConfigurationException(status, request.method(), request.path(), looksLikeHtml(body) ? "an HTML page" : "a body that is not JSON");
+        if (looksLikeHtml(body)) {
+            throw new ConfigurationException(status, request.method(), request.path(), "an HTML page");
         }
-        if (tree.path("success").isBoolean() && !tree.path("success").asBoolean()) {
-            throw ApiErrors.from(status, Envelope.messageOf(tree), request, userTokenSent, null);
+        Envelope<T> envelope;
+        try {
+            envelope = envelopeReader(dataType).readValue(body);
+        } catch (JsonMappingException e) {
+            // A refusal's data can have any shape (often [] or null); read its message before blaming the data.
+            JsonNode tree = tree(body);
+            if (tree != null && tree.path("success").isBoolean() && !tree.path("success").asBoolean()) {
+                throw ApiErrors.from(status, Envelope.messageOf(tree), request, userTokenSent, null);
+            }
+            // The field path only, never the value: values can be phone numbers.
+            throw new YClientsException(status, null, request.method(), request.path(), "the answer did not decode at "
+                    + e.getPathReference() + " (" + dataType.getRawClass().getSimpleName() + ")");
+        } catch (IOException notJson) {
+            throw new ConfigurationException(status, request.method(), request.path(), "a body that is not JSON");
         }
-        return new Envelope(tree.path("data"), tree.path("meta"));
+        if (envelope.failed()) {
+            throw ApiErrors.from(status, envelope.apiMessage(), request, userTokenSent, null);
+        }
+        return envelope.data();
     }
 
-    private JsonNode parse(byte[] body) {
+    private ObjectReader envelopeReader(JavaType dataType) {
+        return envelopeReaders.computeIfAbsent(dataType,
+                type -> json.readerFor(json.getTypeFactory().constructParametricType(Envelope.class, type)));
+    }
+
+    private JsonNode tree(byte[] body) {
         if (body.length == 0 || looksLikeHtml(body)) {
             return null;
         }

@@ -3,24 +3,39 @@ package io.ycbridge.yclients;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-/** A decoded {@code {success, data, meta}} answer whose {@code success} was true. */
-record Envelope(JsonNode data, JsonNode meta) {
-    static final Envelope EMPTY = new Envelope(MissingNode.getInstance(), MissingNode.getInstance());
+/**
+ * The API's {@code {success, data, meta}} answer, decoded in one pass with {@code data} already typed. Failures put
+ * their message in {@code meta.message}, {@code errors.message} or a top-level {@code message}.
+ */
+record Envelope<T>(Boolean success, T data, JsonNode meta, JsonNode errors, JsonNode message) {
 
-    /** The API's own message from wherever this answer put it: meta.message, errors.message or message. */
+    boolean failed() {
+        return Boolean.FALSE.equals(success);
+    }
+
+    String apiMessage() {
+        return messageOf(meta, errors, message);
+    }
+
+    /** The message of an answer read as a tree (error statuses, whose bodies vary). */
     static String messageOf(JsonNode body) {
         if (body == null || !body.isContainerNode()) {
             return null;
         }
+        return messageOf(body.path("meta"), body.path("errors"), body.path("message"));
+    }
+
+    private static String messageOf(JsonNode meta, JsonNode errors, JsonNode message) {
         for (JsonNode candidate : new JsonNode[] {
-                body.path("meta").path("message"),
-                body.path("errors").path("message"),
-                body.path("errors").path(0).path("message"),
-                body.path("message")}) {
+                node(meta).path("message"), node(errors).path("message"), node(errors).path(0).path("message"), node(message)}) {
             if (candidate.isTextual() && !candidate.asText().isBlank()) {
                 return candidate.asText();
             }
         }
         return null;
+    }
+
+    private static JsonNode node(JsonNode value) {
+        return value == null ? MissingNode.getInstance() : value;
     }
 }

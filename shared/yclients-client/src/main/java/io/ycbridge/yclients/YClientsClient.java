@@ -1,9 +1,5 @@
 package io.ycbridge.yclients;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.yclients.model.Client;
 import io.ycbridge.yclients.model.Company;
@@ -129,29 +125,12 @@ public final class YClientsClient {
     }
 
     private <T> T one(ApiRequest request, Class<T> type) {
-        return decode(request, json.getTypeFactory().constructType(type));
+        return transport.send(request, json.getTypeFactory().constructType(type));
     }
 
     private <T> List<T> many(ApiRequest request, Class<T> type) {
-        List<T> items = decode(request, json.getTypeFactory().constructCollectionType(List.class, type));
+        List<T> items = transport.send(request, json.getTypeFactory().constructCollectionType(List.class, type));
         return items == null ? List.of() : items;
-    }
-
-    private <T> T decode(ApiRequest request, JavaType type) {
-        JsonNode data = transport.send(request).data();
-        if (data == null || data.isMissingNode() || data.isNull()) {
-            return null;
-        }
-        try {
-            return json.treeToValue(data, type);
-        } catch (JsonMappingException e) {
-            // The field path, never the value: values can be phone numbers.
-            throw new YClientsException(200, null, request.method(), request.path(),
-                    "the answer did not decode at " + e.getPathReference() + " (" + type.getRawClass().getSimpleName() + ")");
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new YClientsException(200, null, request.method(), request.path(),
-                    "the answer did not decode as " + type.getRawClass().getSimpleName(), e);
-        }
     }
 
     /** Options of a client; every one has a production default except the credentials. */
