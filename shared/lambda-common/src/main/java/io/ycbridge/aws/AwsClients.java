@@ -1,0 +1,105 @@
+package io.ycbridge.aws;
+
+import io.ycbridge.config.Config;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The AWS SDK clients of one execution environment. Make one in the handler's no-arg constructor (Lambda calls it
+ * once per environment) and pass the clients into the stores; never build clients per request.
+ *
+ * <p>Each client is made on first use — a function that never reads the secret never pays for a Secrets Manager
+ * client — and all share one url-connection HTTP client: the lightest start-up of the SDK's HTTP clients, and
+ * enough for Lambda's one request at a time. Building a client fetches no credentials (the SDK resolves them on the
+ * first call), so making them during SnapStart's init phase captures nothing secret.
+ */
+public final class AwsClients implements AutoCloseable {
+    private final AwsSettings settings;
+    private final ClientOverrideConfiguration overrides;
+    private final SdkHttpClient http;
+    private final Once<DynamoDbClient> dynamoDb;
+    private final Once<SecretsManagerClient> secretsManager;
+
+    public AwsClients(AwsSettings settings) {
+        this(settings, ClientOverrideConfiguration.builder().build());
+    }
+
+    /** With SDK overrides (e.g. an execution interceptor that counts calls in a test). */
+    public AwsClients(AwsSettings settings, ClientOverrideConfiguration overrides) {
+        this.settings = settings;
+        this.overrides = overrides;
+        this.http = UrlConnectionHttpClient.create();
+        this.dynamoDb = new Once<>(() -> configure(DynamoDbClient.builder()).build());
+        this.secretsManager = new Once<>(() -> configure(SecretsManagerClient.builder()).build());
+    }
+
+    public static AwsClients from(Config config) {
+        return new AwsClients(AwsSettings.from(config));
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb.get();
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return secretsManager.get();
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(settings.region()).httpClient(http).overrideConfiguration(overrides);
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        if (settings.dummyCredentials()) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        }
+        return builder;
+    }
+
+    @Override
+    public void close() {
+        dynamoDb.ifPresent(DynamoDbClient::close);
+        secretsManager.ifPresent(SecretsManagerClient::close);
+        http.close();
+    }
+
+    /** A value made at most once, on first use, safely under concurrent first uses (the local stack is multi-threaded). */
+    private static final class Once<T> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Once(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        T get() {
+            T current = value;
+            if (current == null) {
+                synchronized (this) {
+                    if (value == null) {
+                        value = factory.get();
+                    }
+                    current = value;
+                }
+            }
+            return current;
+        }
+
+        void ifPresent(java.util.function.Consumer<T> action) {
+            T current = value;
+            if (current != null) {
+                action.accept(current);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.ycbridge.aws;
+
+import io.ycbridge.config.Config;
+import io.ycbridge.config.EnvVar;
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Where the AWS clients point. {@code endpoint} is set only for local runs (DynamoDB Local, moto, LocalStack); then,
+ * unless the environment names an access key, the clients sign with dummy credentials, because a local endpoint must
+ * never make the SDK go looking for a real account.
+ */
+public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCredentials) {
+
+    public AwsSettings {
+        java.util.Objects.requireNonNull(region, "region");
+        endpoint = endpoint == null ? Optional.empty() : endpoint;
+    }
+
+    /** Reads {@code AWS_REGION} (required) and {@code AWS_ENDPOINT_URL} (optional). */
+    public static AwsSettings from(Config config) {
+        Region region = config.require(EnvVar.AWS_REGION, "a region id such as eu-central-1", Region::of);
+        Optional<URI> endpoint = config.optionalUri(EnvVar.AWS_ENDPOINT_URL);
+        boolean dummy = endpoint.isPresent() && config.optional("AWS_ACCESS_KEY_ID").isEmpty();
+        return new AwsSettings(region, endpoint, dummy);
+    }
+
+    /** A local endpoint with dummy credentials: what tests, the benchmark and the local stack use. */
+    public static AwsSettings local(URI endpoint, Region region) {
+        return new AwsSettings(region, Optional.of(endpoint), true);
+    }
+}

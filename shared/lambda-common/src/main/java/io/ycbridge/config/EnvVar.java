@@ -1,0 +1,49 @@
+package io.ycbridge.config;
+
+/**
+ * Every environment variable the functions read, in one list: the names template.yaml sets, the README documents and
+ * {@link Config} reports in its errors. Names are SCREAMING_SNAKE and say the resource kind. {@link #secret()} marks
+ * the ones whose value must never appear in a message.
+ */
+public enum EnvVar {
+    AWS_REGION("the AWS region; Lambda sets it", false),
+    AWS_ENDPOINT_URL("local use only: one endpoint for every AWS service (DynamoDB Local, moto, LocalStack)", false),
+
+    RECORDS_TABLE("name of RecordsTable (template.yaml passes !Ref RecordsTable)", false),
+    CATALOG_TABLE("name of CatalogTable", false),
+    DELIVERIES_TABLE("name of DeliveriesTable", false),
+    SYNC_STATE_TABLE("name of SyncStateTable", false),
+
+    COMPANY_IDS("the YClients company ids this deployment serves, comma-separated (235564,240012)", false),
+    COMPANY_TIME_ZONE("IANA zone for record times sent without an offset (default Europe/Moscow)", false),
+
+    YCLIENTS_SECRET_SOURCE("where the YClients credentials come from: secretsmanager or env (default: secretsmanager when "
+            + "YCLIENTS_SECRET_ARN is set, else env)", false),
+    YCLIENTS_SECRET_ARN("ARN (or name) of the Secrets Manager secret holding the YClients credentials JSON", false),
+    YCLIENTS_SECRET_TTL_SECONDS("how long the secret is cached before it is read again (default 300)", false),
+    YCLIENTS_ENV_FILE("source env only: a .env file read beneath the environment (the environment wins)", false),
+    YCLIENTS_PARTNER_TOKEN("source env only: the partner token", true),
+    YCLIENTS_USER_TOKEN("source env only: the user token", true),
+    YCLIENTS_LOGIN("source env only: login (phone or e-mail) used to obtain a user token", true),
+    YCLIENTS_PASSWORD("source env only: password used to obtain a user token", true),
+    YCLIENTS_BRAND("source env only: yclients or altegio (default yclients)", false),
+    YCLIENTS_BASE_URL("source env only: API base URL override (the simulator's URL locally)", false),
+    YCLIENTS_WEBHOOK_TOKEN("source env only: the secret path segment of the webhook URL", true);
+
+    private final String description;
+    private final boolean secret;
+
+    EnvVar(String description, boolean secret) {
+        this.description = description;
+        this.secret = secret;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Whether the value is a credential: messages then never quote it. */
+    public boolean secret() {
+        return secret;
+    }
+}

@@ -1,0 +1,26 @@
+package io.ycbridge.phone;
+
+/** Why a text is not a usable phone number. The message never repeats the number (personal data). */
+public final class InvalidPhoneNumberException extends IllegalArgumentException {
+    private final Reason reason;
+
+    public InvalidPhoneNumberException(Reason reason, String detail) {
+        super("invalid phone number (" + reason.name().toLowerCase(java.util.Locale.ROOT) + "): " + detail);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public enum Reason {
+        EMPTY,
+        /** Letters, an extension ("доб. 12"), or a plus that is not at the start. */
+        ILLEGAL_CHARACTERS,
+        TOO_SHORT,
+        TOO_LONG,
+        /** The default country's numbers have a fixed length and this one has another. */
+        WRONG_LENGTH_FOR_COUNTRY,
+        UNKNOWN_FORMAT
+    }
+}

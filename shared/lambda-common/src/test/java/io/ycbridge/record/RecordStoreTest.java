@@ -1,0 +1,191 @@
+package io.ycbridge.record;
+
+import static io.ycbridge.fixture.SampleRecords.COMPANY;
+import static io.ycbridge.fixture.SampleRecords.BASE;
+import static io.ycbridge.fixture.SampleRecords.incomplete;
+import static io.ycbridge.fixture.SampleRecords.version;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ycbridge.fixture.Tables;
+import io.ycbridge.localaws.LocalDynamoDbExtension;
+import io.ycbridge.table.TableDefinitions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+@ExtendWith(LocalDynamoDbExtension.class)
+class RecordStoreTest {
+    private final DynamoDbClient client;
+    private RecordStore store;
+
+    RecordStoreTest(DynamoDbClient client) {
+        this.client = client;
+    }
+
+    @BeforeEach
+    void freshTable() {
+        store = new RecordStore(client, Tables.create(client, TableDefinitions.RECORDS));
+    }
+
+    @Test
+    void storesEveryFieldAsGiven() {
+        StoredRecord record = version(9001, 5);
+
+        assertEquals(UpsertOutcome.CREATED, store.upsert(record));
+
+        StoredRecord stored = store.get(COMPANY, 9001).orElseThrow();
+        assertEquals(record, stored);
+        assertEquals("+03:00", stored.startsAt().getOffset().getId(), "the booking's offset is kept");
+        assertEquals("1999.50", stored.total().toPlainString());
+    }
+
+    @Test
+    void aDuplicateUpsertIsANoOp() {
+        StoredRecord record = version(9001, 5);
+        store.upsert(record);
+
+        assertEquals(UpsertOutcome.DUPLICATE, store.upsert(record));
+        assertEquals(UpsertOutcome.DUPLICATE, store.upsert(record.withSource(RecordSource.SYNC)), "the version decides, not the path");
+        assertEquals(RecordSource.WEBHOOK, store.get(COMPANY, 9001).orElseThrow().source(), "nothing was written");
+    }
+
+    @Test
+    void aNewerChangeReplacesAnOlderOne() {
+        store.upsert(version(9001, 5));
+
+        assertEquals(UpsertOutcome.UPDATED, store.upsert(version(9001, 6)));
+        assertEquals(version(9001, 6), store.get(COMPANY, 9001).orElseThrow());
+    }
+
+    @Test
+    void anOlderChangeAfterANewerOneIsRefused() {
+        store.upsert(version(9001, 6));
+
+        assertEquals(UpsertOutcome.STALE, store.upsert(version(9001, 5)));
+        assertEquals(version(9001, 6), store.get(COMPANY, 9001).orElseThrow());
+    }
+
+    @Test
+    void concurrentUpsertsOfOneRecordEndInTheNewest() throws Exception {
+        int versions = 40;
+        List<Integer> ascending = new ArrayList<>();
+        for (int v = 1; v <= versions; v++) {
+            ascending.add(v);
+        }
+        List<Integer> shuffled = new ArrayList<>(ascending);
+        Collections.shuffle(shuffled, new Random(42));
+        Map<UpsertOutcome, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (List<Integer> order : List.of(ascending, shuffled)) {
+                done.add(threads.submit(() -> {
+                    start.await();
+                    for (int v : order) {
+                        outcomes.computeIfAbsent(store.upsert(version(9001, v)), k -> new AtomicInteger()).incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertEquals(version(9001, versions), store.get(COMPANY, 9001).orElseThrow());
+        assertEquals(1, outcomes.get(UpsertOutcome.CREATED).get(), "exactly one thread created the item: " + outcomes);
+        int total = outcomes.values().stream().mapToInt(AtomicInteger::get).sum();
+        assertEquals(2 * versions, total);
+        assertTrue(outcomes.getOrDefault(UpsertOutcome.DUPLICATE, new AtomicInteger()).get()
+                + outcomes.getOrDefault(UpsertOutcome.STALE, new AtomicInteger()).get() >= versions,
+                "every version was written at most once: " + outcomes);
+    }
+
+    @Test
+    void aDeletionIsKeptAsState() {
+        store.upsert(version(9001, 5));
+
+        assertEquals(UpsertOutcome.UPDATED, store.upsert(version(9001, 6).withDeleted(true)));
+        assertEquals(UpsertOutcome.STALE, store.upsert(version(9001, 5)), "a late update cannot revive a deleted record");
+
+        StoredRecord stored = store.get(COMPANY, 9001).orElseThrow();
+        assertTrue(stored.deleted());
+        assertEquals(version(9001, 6).withDeleted(true), stored, "the deleted record keeps its data for reversals");
+    }
+
+    @Test
+    void aDeletionAtTheSameChangeTimeWinsAndSticks() {
+        store.upsert(version(9001, 5));
+
+        assertEquals(UpsertOutcome.UPDATED, store.upsert(version(9001, 5).withDeleted(true)));
+        assertEquals(UpsertOutcome.DUPLICATE, store.upsert(version(9001, 5)));
+        assertTrue(store.get(COMPANY, 9001).orElseThrow().deleted());
+    }
+
+    @Test
+    void aCompleteBodyCompletesAnIncompleteOneAtTheSameChangeTime() {
+        StoredRecord complete = version(9001, 5);
+        assertEquals(UpsertOutcome.CREATED, store.upsert(incomplete(complete)));
+
+        assertEquals(UpsertOutcome.UPDATED, store.upsert(complete.withSource(RecordSource.SYNC)));
+        assertEquals(complete.withSource(RecordSource.SYNC), store.get(COMPANY, 9001).orElseThrow());
+
+        assertEquals(UpsertOutcome.DUPLICATE, store.upsert(complete), "complete over complete is a duplicate");
+        assertEquals(UpsertOutcome.DUPLICATE, store.upsert(incomplete(complete)), "an incomplete body never degrades a complete one");
+        assertFalse(store.get(COMPANY, 9001).orElseThrow().incomplete());
+    }
+
+    @Test
+    void anIncompleteBodyOfANewerVersionIsStoredAsIncomplete() {
+        store.upsert(version(9001, 5));
+
+        assertEquals(UpsertOutcome.UPDATED, store.upsert(incomplete(version(9001, 6))));
+        assertTrue(store.get(COMPANY, 9001).orElseThrow().incomplete());
+    }
+
+    @Test
+    void recordsAreKeyedByCompanyAndRecordId() {
+        StoredRecord ours = version(9001, 5);
+        StoredRecord otherCompany = new StoredRecord(240012, 9001, ours.changedAt(), false, null, null, 1L, 0, false, List.of(),
+                null, null, null, false, RecordSource.SYNC);
+
+        assertEquals(UpsertOutcome.CREATED, store.upsert(ours));
+        assertEquals(UpsertOutcome.CREATED, store.upsert(otherCompany));
+        assertEquals(ours, store.get(COMPANY, 9001).orElseThrow());
+        assertTrue(store.get(COMPANY, 9002).isEmpty());
+    }
+
+    @Test
+    void findsACompanysRecordsByChangeWindowOldestFirst() {
+        for (int i = 1; i <= 5; i++) {
+            store.upsert(version(9000 + i, i * 10)); // changed at BASE + 10, 20, 30, 40, 50 minutes
+        }
+        store.upsert(new StoredRecord(240012, 9003, BASE.plus(Duration.ofMinutes(30)), false, null, null, 1L, 0, false, List.of(),
+                null, null, null, false, RecordSource.SYNC));
+
+        List<Long> found = store.changedBetween(COMPANY, BASE.plus(Duration.ofMinutes(20)), BASE.plus(Duration.ofMinutes(50)))
+                .map(StoredRecord::recordId).toList();
+
+        assertEquals(List.of(9002L, 9003L, 9004L), found, "[from, to): the record changed exactly at 'to' is left for the next window");
+    }
+}
