@@ -182,7 +182,7 @@ public final class YClientsSecretProvider implements Resource {
         }
         char[] password = secret.passwordChars();
         try {
-            String token = issuer.issue(Credentials.partnerOnly(secret.partnerToken()), secret.login(), password);
+            String token = issuer.issue(secret.apiBaseUrl(), Credentials.partnerOnly(secret.partnerToken()), secret.login(), password);
             if (token == null || token.isBlank()) {
                 throw new IllegalStateException("logging in to YClients returned no user token (" + source.describe() + ")");
             }

@@ -181,7 +181,7 @@ class YClientsSecretProviderTest {
                 {"partnerToken": "%s", "login": "79161234567", "password": "%s"}""".formatted(PARTNER, PASSWORD)));
         List<char[]> passwords = new ArrayList<>();
         AtomicInteger logins = new AtomicInteger();
-        YClientsSecretProvider provider = provider((partnerOnly, login, password) -> {
+        YClientsSecretProvider provider = provider((apiBase, partnerOnly, login, password) -> {
             assertEquals(Credentials.partnerOnly(PARTNER), partnerOnly);
             assertEquals("79161234567", login);
             assertArrayEquals(PASSWORD.toCharArray(), password);
@@ -213,7 +213,7 @@ class YClientsSecretProviderTest {
     void aRefusedTokenStillInTheSecretIsReplacedByLoginWhenPossible() {
         admin.putSecretValue(put -> put.secretId(arn).secretString("""
                 {"partnerToken": "%s", "userToken": "%s", "login": "anna", "password": "%s"}""".formatted(PARTNER, USER, PASSWORD)));
-        YClientsSecretProvider provider = provider((partnerOnly, login, password) -> ISSUED);
+        YClientsSecretProvider provider = provider((apiBase, partnerOnly, login, password) -> ISSUED);
 
         String used = provider.call(credentials -> {
             if (credentials.userToken().equals(USER)) {
@@ -257,7 +257,7 @@ class YClientsSecretProviderTest {
     @Test
     void noSecretValueInAnyLogLineOrExceptionOrToString() {
         admin.putSecretValue(put -> put.secretId(arn).secretString(json(null).replace("}", ", \"login\": \"anna\", \"password\": \"" + PASSWORD + "\"}")));
-        YClientsSecretProvider provider = provider((partnerOnly, login, password) -> ISSUED);
+        YClientsSecretProvider provider = provider((apiBase, partnerOnly, login, password) -> ISSUED);
         List<String> texts = new ArrayList<>();
 
         texts.add(provider.secret().toString());
