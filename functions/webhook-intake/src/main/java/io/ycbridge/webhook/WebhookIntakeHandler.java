@@ -1,0 +1,106 @@
+package io.ycbridge.webhook;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.api.YClientsAccess;
+import io.ycbridge.aws.AwsClients;
+import io.ycbridge.config.Config;
+import io.ycbridge.config.EnvVar;
+import io.ycbridge.observe.DecisionLog;
+import io.ycbridge.observe.EmfMetrics;
+import io.ycbridge.observe.LogSink;
+import io.ycbridge.record.RecordNormalizer;
+import io.ycbridge.record.RecordStore;
+import io.ycbridge.yclients.ApiJson;
+import io.ycbridge.yclients.RequestObserver;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Map;
+
+/**
+ * {@code POST /v1/yclients/webhook/{token}}: translates the HTTP API event to {@link WebhookService} and back. Built
+ * once per execution environment from the environment; nothing here reads the network until a delivery arrives.
+ */
+public final class WebhookIntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final ObjectMapper JSON = ApiJson.mapper();
+    private static final Map<String, String> JSON_HEADERS = Map.of("Content-Type", "application/json");
+
+    private final WebhookService service;
+
+    public WebhookIntakeHandler() {
+        this(Config.fromEnvironment());
+    }
+
+    /** The same wiring from explicit values: for the local stack and benchmarks, which have no process environment to set. */
+    public WebhookIntakeHandler(Config config) {
+        this(fromEnvironment(config));
+    }
+
+    WebhookIntakeHandler(WebhookService service) {
+        this.service = service;
+    }
+
+    static WebhookService fromEnvironment(Config config) {
+        AwsClients aws = AwsClients.from(config);
+        Clock clock = Clock.systemUTC();
+        YClientsAccess api = YClientsAccess.fromConfig(config, aws, RequestObserver.NONE);
+        return new WebhookService(
+                new WebhookTokenCheck(() -> api.secrets().secret().webhookTokenIfAny()),
+                new HashSet<>(config.requireIds(EnvVar.COMPANY_IDS)),
+                config.zone(EnvVar.COMPANY_TIME_ZONE, ZoneId.of("Europe/Moscow")),
+                RecordNormalizer.russia(),
+                new RecordStore(aws.dynamoDb(), config.require(EnvVar.RECORDS_TABLE)),
+                (companyId, recordId) -> api.call(client -> client.record(companyId, recordId)),
+                new DecisionLog("webhook-intake", LogSink.STDOUT, clock),
+                new EmfMetrics("webhook-intake", LogSink.STDOUT, clock),
+                clock);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String token = event.getPathParameters() == null ? null : event.getPathParameters().get("token");
+        IntakeResult result = service.accept(token, body(event));
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(result.outcome().status())
+                .withHeaders(JSON_HEADERS)
+                .withBody(responseBody(result))
+                .build();
+    }
+
+    private static byte[] body(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        if (event.getIsBase64Encoded()) {
+            try {
+                return Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException notBase64) {
+                return new byte[0];
+            }
+        }
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A stranger learns nothing: 401 has no reason. Everyone else gets the outcome, and refusals a short reason. */
+    private static String responseBody(IntakeResult result) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("outcome", result.outcome().metric());
+        if (result.reason() != null && result.outcome() != IntakeOutcome.UNAUTHORIZED) {
+            body.put("reason", result.reason());
+        }
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            return "{\"outcome\":\"" + result.outcome().metric() + "\"}";
+        }
+    }
+}

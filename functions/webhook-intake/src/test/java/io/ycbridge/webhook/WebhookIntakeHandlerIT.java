@@ -1,0 +1,242 @@
+package io.ycbridge.webhook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ycbridge.localaws.LocalDynamoDbExtension;
+import io.ycbridge.observe.DecisionLog;
+import io.ycbridge.observe.EmfMetrics;
+import io.ycbridge.observe.LogSink;
+import io.ycbridge.record.RecordNormalizer;
+import io.ycbridge.record.RecordStore;
+import io.ycbridge.record.StoredRecord;
+import io.ycbridge.table.TableDefinitions;
+import io.ycbridge.yclients.ApiJson;
+import io.ycbridge.yclients.ServerException;
+import io.ycbridge.yclients.model.Record;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+
+/** The handler through its real trigger shape (HTTP API payload v2 from events/), against DynamoDB Local. */
+@ExtendWith(LocalDynamoDbExtension.class)
+class WebhookIntakeHandlerIT {
+    static final String TOKEN = "local-dev-webhook-token-0000";
+    static final long COMPANY = 235564;
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T10:05:01Z"), ZoneOffset.UTC);
+
+    private final DynamoDbClient dynamo;
+    private RecordStore records;
+    private final LogSink.Captured logs = new LogSink.Captured();
+    private final AtomicInteger fetches = new AtomicInteger();
+    private final AtomicReference<RecordFetcher> api = new AtomicReference<>();
+    private WebhookIntakeHandler handler;
+
+    WebhookIntakeHandlerIT(DynamoDbClient dynamo) {
+        this.dynamo = dynamo;
+    }
+
+    @BeforeEach
+    void freshTable() {
+        String table = "records-" + System.nanoTime();
+        TableDefinitions.RECORDS.create(dynamo, table);
+        records = new RecordStore(dynamo, table);
+        api.set((company, record) -> {
+            throw new ServerException(503, null, "GET", "/record/" + company + "/" + record);
+        });
+        handler = new WebhookIntakeHandler(service(records));
+    }
+
+    private WebhookService service(RecordStore store) {
+        return new WebhookService(new WebhookTokenCheck(() -> Optional.of(TOKEN)), Set.of(COMPANY, 1169323L), ZoneId.of("Europe/Moscow"),
+                RecordNormalizer.russia(), store, (company, record) -> {
+                    fetches.incrementAndGet();
+                    return api.get().fetch(company, record);
+                },
+                new DecisionLog("webhook-intake", logs, CLOCK), new EmfMetrics("webhook-intake", logs, CLOCK), CLOCK);
+    }
+
+    static APIGatewayV2HTTPEvent event(String name) {
+        return EventLoader.loadApiGatewayHttpEvent("../../events/webhook-intake/" + name + ".json");
+    }
+
+    private APIGatewayV2HTTPResponse deliver(String name) {
+        return handler.handleRequest(event(name), null);
+    }
+
+    private static JsonNode body(APIGatewayV2HTTPResponse response) throws Exception {
+        return ApiJson.mapper().readTree(response.getBody());
+    }
+
+    @Test
+    void aCreatedRecordIsStoredWithOneWriteAndNoApiCall() throws Exception {
+        APIGatewayV2HTTPResponse response = deliver("record-created");
+        assertEquals(200, response.getStatusCode());
+        assertEquals("accepted", body(response).path("outcome").asText());
+        StoredRecord stored = records.get(COMPANY, 9001).orElseThrow();
+        assertEquals("+79990000000", stored.clientPhoneE164());
+        assertFalse(stored.incomplete());
+        assertEquals(0, fetches.get(), "a complete body needs no read-back");
+    }
+
+    @Test
+    void anUpdateReplacesTheCreationAndTheOlderChangeIsRefusedAsStale() throws Exception {
+        deliver("record-created");
+        assertEquals("accepted", body(deliver("record-updated")).path("outcome").asText());
+        assertEquals(1, records.get(COMPANY, 9001).orElseThrow().attendance());
+        APIGatewayV2HTTPResponse older = deliver("record-older-change");
+        assertEquals(200, older.getStatusCode(), "a stale delivery is not an error YClients should retry");
+        assertEquals("stale", body(older).path("outcome").asText());
+        assertEquals(1, records.get(COMPANY, 9001).orElseThrow().attendance(), "the newer version stays");
+    }
+
+    @Test
+    void aDuplicateIsANoOp() throws Exception {
+        deliver("record-updated");
+        APIGatewayV2HTTPResponse again = deliver("record-updated");
+        assertEquals(200, again.getStatusCode());
+        assertEquals("duplicate", body(again).path("outcome").asText());
+    }
+
+    @Test
+    void aCancellationIsKeptAsState() throws Exception {
+        deliver("record-updated");
+        assertEquals("accepted", body(deliver("record-cancelled")).path("outcome").asText());
+        assertTrue(records.get(COMPANY, 9001).orElseThrow().deleted());
+    }
+
+    @Test
+    void aWrongTokenIs401WithNoDetailAndTheTokenIsNotLogged() throws Exception {
+        APIGatewayV2HTTPResponse response = deliver("bad-token");
+        assertEquals(401, response.getStatusCode());
+        assertEquals("{\"outcome\":\"unauthorized\"}", response.getBody());
+        assertTrue(records.get(COMPANY, 9001).isEmpty());
+        assertFalse(logs.all().contains("wrong-token"));
+        assertTrue(logs.all().contains("\"outcome\":\"unauthorized\""));
+        assertTrue(logs.all().contains("\"WebhookUnauthorized\":1"), "counted as a metric");
+    }
+
+    @Test
+    void anUnknownCompanyIs403AndNothingIsWritten() throws Exception {
+        APIGatewayV2HTTPResponse response = deliver("unknown-company");
+        assertEquals(403, response.getStatusCode());
+        assertEquals("company not served by this deployment", body(response).path("reason").asText());
+        assertTrue(records.get(999999, 9001).isEmpty());
+    }
+
+    @Test
+    void badBodiesAre400WithAReasonAndWriteNothing() throws Exception {
+        assertEquals("body is not valid JSON (at line 1, column 77)", body(deliver("malformed-json")).path("reason").asText());
+        assertEquals("company_id must be a positive whole number", body(deliver("wrong-types")).path("reason").asText());
+        assertEquals("company_id is missing", body(deliver("missing-ids")).path("reason").asText());
+        for (String name : List.of("malformed-json", "wrong-types", "missing-ids")) {
+            assertEquals(400, deliver(name).getStatusCode(), name);
+        }
+        assertEquals(0, records.changedBetween(COMPANY, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")).count());
+    }
+
+    @Test
+    void anOversizeBodyIs400() throws Exception {
+        APIGatewayV2HTTPEvent event = event("record-created");
+        String padded = event.getBody().replace("\"comment\": \"\"", "\"comment\": \"" + "x".repeat(WebhookParser.MAX_BODY_BYTES) + "\"");
+        event.setBody(padded);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        assertEquals(400, response.getStatusCode());
+        assertEquals("body larger than 256 KB", body(response).path("reason").asText());
+        assertTrue(records.get(COMPANY, 9001).isEmpty());
+    }
+
+    @Test
+    void aBase64BodyIsDecoded() throws Exception {
+        APIGatewayV2HTTPEvent event = event("record-created");
+        event.setBody(java.util.Base64.getEncoder().encodeToString(event.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        event.setIsBase64Encoded(true);
+        assertEquals("accepted", body(handler.handleRequest(event, null)).path("outcome").asText());
+    }
+
+    @Test
+    void aResourceWeDoNotUseIsAcknowledgedAndIgnored() throws Exception {
+        APIGatewayV2HTTPResponse response = deliver("client-resource");
+        assertEquals(200, response.getStatusCode());
+        assertEquals("ignored", body(response).path("outcome").asText());
+        assertTrue(logs.all().contains("\"WebhookIgnored\":1"));
+    }
+
+    @Test
+    void anIncompleteBodyIsCompletedFromTheApi() throws Exception {
+        Record full = ApiJson.mapper().treeToValue(ApiJson.mapper().readTree(event("record-updated").getBody()).path("data"), Record.class);
+        api.set((company, record) -> full.withLastChangeDate(full.lastChangeDate()));
+        APIGatewayV2HTTPEvent incomplete = event("record-incomplete");
+        incomplete.setBody(incomplete.getBody().replace("9002", "9001"));
+        incomplete.getPathParameters();
+        assertEquals("accepted", body(handler.handleRequest(incomplete, null)).path("outcome").asText());
+        StoredRecord stored = records.get(COMPANY, 9001).orElseThrow();
+        assertFalse(stored.incomplete());
+        assertEquals(1, stored.attendance());
+        assertEquals(1, fetches.get());
+    }
+
+    @Test
+    void anIncompleteBodyIsStoredMarkedWhenTheApiIsDown() throws Exception {
+        APIGatewayV2HTTPResponse response = deliver("record-incomplete");
+        assertEquals(200, response.getStatusCode());
+        StoredRecord stored = records.get(COMPANY, 9002).orElseThrow();
+        assertTrue(stored.incomplete(), "kept, and marked for the next sync to complete");
+        assertEquals(Instant.EPOCH, stored.changedAt(), "no version was sent: any real one replaces it");
+        assertTrue(logs.all().contains("webhook-readback-failed"));
+    }
+
+    @Test
+    void aStorageFailureIs503SoYClientsRetries() throws Exception {
+        DynamoDbClient failing = new DynamoDbClient() {
+            @Override
+            public PutItemResponse putItem(PutItemRequest request) {
+                throw SdkClientException.create("connection reset");
+            }
+
+            @Override
+            public String serviceName() {
+                return "dynamodb";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        WebhookIntakeHandler broken = new WebhookIntakeHandler(service(new RecordStore(failing, "records")));
+        APIGatewayV2HTTPResponse response = broken.handleRequest(event("record-created"), null);
+        assertEquals(503, response.getStatusCode());
+        assertTrue(logs.all().contains("webhook-store-failed"));
+    }
+
+    @Test
+    void logsCarryNoPhoneNameOrBody() {
+        for (String name : List.of("record-created", "record-updated", "record-cancelled", "record-older-change", "record-incomplete",
+                "bad-token", "unknown-company", "malformed-json", "wrong-types", "missing-ids", "client-resource")) {
+            deliver(name);
+        }
+        String all = logs.all();
+        List<String> secrets = new ArrayList<>(List.of("79990000000", "Anna", "Haircut", TOKEN, "wrong-token"));
+        secrets.forEach(secret -> assertFalse(all.contains(secret), "log contains " + secret));
+        assertTrue(all.contains("\"company\":235564"));
+    }
+}
