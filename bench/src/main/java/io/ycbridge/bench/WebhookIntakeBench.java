@@ -1,0 +1,103 @@
+package io.ycbridge.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.ycbridge.config.Config;
+import io.ycbridge.localaws.LocalDynamoDb;
+import io.ycbridge.table.TableDefinitions;
+import io.ycbridge.webhook.WebhookIntakeHandler;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+/**
+ * The webhook's warm path — the whole handler, from the HTTP API event to the stored record and its log and metric
+ * lines — against one raw conditional PutItem on the same DynamoDB Local, interleaved. Each iteration delivers a
+ * new version of a record (the common case: an update wins). The handler is wired from configuration exactly as in
+ * Lambda, with the secret from the env source; its stdout lines are encoded but discarded, as Lambda's pipe would
+ * take them. Goal: handler median within 1.2× of the raw PutItem. Usage: {@code bench/run WebhookIntake [iterations]}.
+ */
+public final class WebhookIntakeBench {
+    private static final String TOKEN = "local-dev-webhook-token-0000";
+
+    private WebhookIntakeBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 4_000;
+        int warmup = iterations / 2;
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start()) {
+            DynamoDbClient client = dynamoDb.client();
+            TableDefinitions.RECORDS.create(client, "records-handler");
+            TableDefinitions.RECORDS.create(client, "records-raw");
+            WebhookIntakeHandler handler = new WebhookIntakeHandler(Config.of(Map.of(
+                    "RECORDS_TABLE", "records-handler", "AWS_ENDPOINT_URL", dynamoDb.endpoint().toString(), "AWS_REGION", "us-east-1",
+                    "COMPANY_IDS", "235564", "YCLIENTS_SECRET_SOURCE", "env", "YCLIENTS_PARTNER_TOKEN", "bench-partner-token",
+                    "YCLIENTS_WEBHOOK_TOKEN", TOKEN)));
+            APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(Path.of("events/webhook-intake/record-updated.json").toString());
+            String template = event.getBody();
+            OffsetDateTime base = OffsetDateTime.parse("2026-11-20T13:05:00+03:00");
+
+            Samples handled = new Samples("WebhookIntakeHandler (event → stored)", iterations);
+            Samples raw = new Samples("raw conditional PutItem", iterations);
+            Samples discard = new Samples("warm-up", 2 * warmup);
+            for (int i = 0; i < warmup + iterations; i++) {
+                boolean measured = i >= warmup;
+                String change = base.plusSeconds(i + 1).toString().replace("+03:00", "+0300");
+                event.setBody(template.replace("2026-11-20T13:05:00+0300", change));
+                Runnable viaHandler = () -> {
+                    if (handler.handleRequest(event, null).getStatusCode() != 200) {
+                        throw new IllegalStateException("the handler refused a valid delivery");
+                    }
+                };
+                long version = base.plusSeconds(i + 1).toInstant().toEpochMilli();
+                Runnable viaRaw = () -> putRaw(client, version);
+                if (i % 2 == 0) {
+                    time(measured ? handled : discard, viaHandler);
+                    time(measured ? raw : discard, viaRaw);
+                } else {
+                    time(measured ? raw : discard, viaRaw);
+                    time(measured ? handled : discard, viaHandler);
+                }
+            }
+            out.printf(Locale.ROOT, "WebhookIntake: %d warm-up + %d interleaved deliveries each, in-process DynamoDB Local, %d CPUs, %s%n",
+                    warmup, iterations, Runtime.getRuntime().availableProcessors(), Runtime.version());
+            out.println(Samples.header());
+            out.println(raw.row(raw));
+            out.println(handled.row(raw));
+            double ratio = handled.medianMicros() / raw.medianMicros();
+            out.printf(Locale.ROOT, "goal: median ratio ≤ 1.20× — %s%n", ratio <= 1.2 ? "met" : "NOT met");
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    private static void time(Samples samples, Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        samples.add(System.nanoTime() - start);
+    }
+
+    private static void putRaw(DynamoDbClient client, long version) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("company_id", AttributeValue.fromN("235564"));
+        item.put("record_id", AttributeValue.fromN("9001"));
+        item.put("changed_at", AttributeValue.fromN(Long.toString(version)));
+        item.put("attendance", AttributeValue.fromN("1"));
+        item.put("client_phone", AttributeValue.fromS("+79990000000"));
+        client.putItem(PutItemRequest.builder().tableName("records-raw").item(item)
+                .conditionExpression("attribute_not_exists(#company) OR #changed < :changed")
+                .expressionAttributeNames(Map.of("#company", "company_id", "#changed", "changed_at"))
+                .expressionAttributeValues(Map.of(":changed", item.get("changed_at")))
+                .build());
+    }
+}
