@@ -13,6 +13,23 @@ public enum EnvVar {
     CATALOG_TABLE("name of CatalogTable", false),
     DELIVERIES_TABLE("name of DeliveriesTable", false),
     SYNC_STATE_TABLE("name of SyncStateTable", false),
+    SYNC_QUEUE_URL("catalog sync: URL of SyncQueue; the schedule run sends one message per company there (unset: all "
+            + "companies are synced in the scheduled invocation itself)", false),
+    SYNC_BACKFILL_DAYS("catalog sync: how many days of records a company's first run reads (default 30)", false),
+    SYNC_OVERLAP_SECONDS("catalog sync: how far before the cursor each run reads again, for clock skew (default 300)", false),
+    SYNC_SLICE_DAYS("catalog sync: the longest records window read before the cursor is saved (default 7)", false),
+    SYNC_CATALOG_INTERVAL_SECONDS("catalog sync: how often a company's catalog is read, records being read every run "
+            + "(default 0: every run)", false),
+    YCLIENTS_RATE_PER_SECOND("requests per second one partner token may make, shared by all invocations (default 5)", false),
+    YCLIENTS_RATE_PER_MINUTE("requests per minute one partner token may make, shared by all invocations (default 200)", false),
+    BONUS_LEDGER_TABLE("name of BonusLedgerTable", false),
+    USER_LINKS_TABLE("name of UserLinksTable", false),
+    BONUS_PERCENT("bonus accrual: percent of the paid service cost credited per completed visit, e.g. 5 or 2.5", false),
+    BONUS_ROUNDING_SCALE("bonus accrual: decimals kept in an accrual, 0 to 4 (default 0: whole units)", false),
+    BONUS_ROUNDING_MODE("bonus accrual: java.math.RoundingMode name for accruals (default DOWN)", false),
+    BONUS_CAP_PER_VISIT("bonus accrual: most credited for one visit, e.g. 1000 (default: no cap)", false),
+    BONUS_EXCLUDED_SERVICE_IDS("bonus accrual: YClients service ids that earn nothing, comma-separated", false),
+    BONUS_RULES("bonus accrual: per-company overrides as JSON, {\"235564\":{\"percent\":3,\"capPerVisit\":500}}", false),
 
     COMPANY_IDS("the YClients company ids this deployment serves, comma-separated (235564,240012)", false),
     COMPANY_TIME_ZONE("IANA zone for record times sent without an offset (default Europe/Moscow)", false),

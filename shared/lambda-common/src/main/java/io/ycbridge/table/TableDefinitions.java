@@ -62,7 +62,32 @@ public final class TableDefinitions {
     // Bonus tables (BonusLedgerTable: entries + balance per client, PITR and Retain in the template) are added here by
     // the bonus-accrual work, and to all() below; template.yaml has the matching placeholder.
 
-    private static final List<TableDefinition> ALL = List.of(RECORDS, CATALOG, SYNC_STATE, DELIVERIES);
+    /**
+     * The bonus ledger. {@code ledger_key} is the owner — {@code USER#<sub>}, or a pending owner for visits no user has
+     * claimed yet — holding one {@code BALANCE} item and {@code ENTRY#...} items; {@code RECORD#<company>#<record>}
+     * holds one record's accrual state. One table so an entry, its balance and the record's state are written in one
+     * transaction. Owners are not under a company: a chain's branches share one balance per app user.
+     */
+    public static final TableDefinition BONUS_LEDGER = new TableDefinition(
+            "BonusLedgerTable",
+            EnvVar.BONUS_LEDGER_TABLE,
+            KeyAttribute.string("ledger_key"),
+            KeyAttribute.string("item_key"),
+            List.of(),
+            null,
+            null);
+
+    /** App user to YClients client links, one item per lookup key (user, phone, company client), so each lookup is one GetItem. */
+    public static final TableDefinition USER_LINKS = new TableDefinition(
+            "UserLinksTable",
+            EnvVar.USER_LINKS_TABLE,
+            KeyAttribute.string("link_key"),
+            null,
+            List.of(),
+            null,
+            null);
+
+    private static final List<TableDefinition> ALL = List.of(RECORDS, CATALOG, SYNC_STATE, DELIVERIES, BONUS_LEDGER, USER_LINKS);
 
     private TableDefinitions() {
     }

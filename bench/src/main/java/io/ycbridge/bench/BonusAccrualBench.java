@@ -1,0 +1,142 @@
+package io.ycbridge.bench;
+
+import io.ycbridge.bonus.AccrualOutcome;
+import io.ycbridge.bonus.BonusAccrualService;
+import io.ycbridge.bonus.BonusLedgerStore;
+import io.ycbridge.bonus.BonusRules;
+import io.ycbridge.bonus.ClientRef;
+import io.ycbridge.bonus.CompanyBonusRules;
+import io.ycbridge.bonus.UserLinkStore;
+import io.ycbridge.localaws.LocalDynamoDb;
+import io.ycbridge.phone.PhoneNumber;
+import io.ycbridge.record.RecordSource;
+import io.ycbridge.record.StoredRecord;
+import io.ycbridge.record.StoredService;
+import io.ycbridge.table.TableDefinitions;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * BonusAccrualService.accrue of a completed visit (read the record's state, match the client to a user, one
+ * TransactWriteItems of state + entry + balance) against the least that write can be: one hand-built
+ * TransactWriteItems of the same three items and conditions, no reads, no decisions. Both accrue a new record each
+ * iteration for one user, on the same in-process DynamoDB Local and client, interleaved and alternating which goes
+ * first. Throughput is 1 / median latency (one caller, as a stream shard is processed). Goal: accrual at least 0.8× the
+ * raw write's throughput. Usage: {@code bench/run BonusAccrual [iterations] [warm-up]}.
+ */
+public final class BonusAccrualBench {
+    private static final long COMPANY = 235564;
+    private static final Instant BASE = Instant.parse("2026-11-20T10:00:00Z");
+
+    private BonusAccrualBench() {
+    }
+
+    public static void main(String[] args) {
+        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 3_000;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start()) {
+            DynamoDbClient client = dynamoDb.client();
+            TableDefinitions.BONUS_LEDGER.create(client, "BonusLedgerTable-bench");
+            TableDefinitions.USER_LINKS.create(client, "UserLinksTable-bench");
+            UserLinkStore links = new UserLinkStore(client, "UserLinksTable-bench");
+            BonusAccrualService service = new BonusAccrualService(new BonusLedgerStore(client, "BonusLedgerTable-bench"), links,
+                    CompanyBonusRules.uniform(BonusRules.percent("5")));
+            links.link("bench-user", "+79990000000", Set.of(new ClientRef(COMPANY, 4001)));
+
+            Samples accrue = new Samples("BonusAccrualService.accrue", iterations);
+            Samples raw = new Samples("raw TransactWriteItems (same 3 items)", iterations);
+            Samples discard = new Samples("warm-up", 2 * warmup);
+            long record = 1;
+            for (int i = 0; i < warmup; i++, record++) {
+                step(service, client, record, i % 2 == 0, discard, discard);
+            }
+            long started = System.nanoTime();
+            for (int i = 0; i < iterations; i++, record++) {
+                step(service, client, record, i % 2 == 0, accrue, raw);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            System.out.printf(Locale.ROOT, "BonusAccrual: accrue vs one raw TransactWriteItems on in-process DynamoDB Local, "
+                    + "%d warm-up + %d interleaved iterations each (%.1f s), %d CPUs, %s%n",
+                    warmup, iterations, seconds, Runtime.getRuntime().availableProcessors(), Runtime.version());
+            System.out.println(Samples.header());
+            System.out.println(raw.row(raw));
+            System.out.println(accrue.row(raw));
+            double ratio = raw.medianMicros() / accrue.medianMicros();
+            System.out.printf(Locale.ROOT, "throughput (1/median): raw %.0f/s, accrue %.0f/s, ratio %.2f×; goal ≥ 0.80× — %s%n",
+                    1e6 / raw.medianMicros(), 1e6 / accrue.medianMicros(), ratio, ratio >= 0.8 ? "met" : "NOT met");
+        }
+    }
+
+    private static void step(BonusAccrualService service, DynamoDbClient client, long record, boolean accrueFirst, Samples accrue, Samples raw) {
+        if (accrueFirst) {
+            timeAccrue(service, record, accrue);
+            timeRaw(client, record, raw);
+        } else {
+            timeRaw(client, record, raw);
+            timeAccrue(service, record, accrue);
+        }
+    }
+
+    private static void timeAccrue(BonusAccrualService service, long record, Samples samples) {
+        StoredRecord visit = visit(record);
+        long start = System.nanoTime();
+        AccrualOutcome outcome = service.accrue(visit).outcome();
+        samples.add(System.nanoTime() - start);
+        if (outcome != AccrualOutcome.APPLIED) {
+            throw new IllegalStateException("record " + record + " did not accrue: " + outcome);
+        }
+    }
+
+    /** The same three items and conditions accrue writes, for another owner and record range so the two never collide. */
+    private static void timeRaw(DynamoDbClient client, long record, Samples samples) {
+        long start = System.nanoTime();
+        String table = "BonusLedgerTable-bench";
+        long version = BASE.toEpochMilli() + record;
+        String entryId = COMPANY + "-" + (10_000_000 + record) + "-accrual-" + version;
+        Put state = Put.builder().tableName(table)
+                .item(Map.of("ledger_key", s("RECORD#" + COMPANY + "#" + (10_000_000 + record)), "item_key", s("STATE"),
+                        "company_id", n(COMPANY), "record_id", n(10_000_000 + record), "accrued", AttributeValue.fromN("99.00"),
+                        "version", n(version), "owner", s("USER#raw-user")))
+                .conditionExpression("attribute_not_exists(#k)").expressionAttributeNames(Map.of("#k", "ledger_key")).build();
+        Put entry = Put.builder().tableName(table)
+                .item(Map.of("ledger_key", s("USER#raw-user"), "item_key", s(String.format(Locale.ROOT, "ENTRY#%013d#%s", version, entryId)),
+                        "entry_id", s(entryId), "company_id", n(COMPANY), "record_id", n(10_000_000 + record), "kind", s("ACCRUAL"),
+                        "amount", AttributeValue.fromN("99.00"), "version", n(version)))
+                .conditionExpression("attribute_not_exists(#k)").expressionAttributeNames(Map.of("#k", "ledger_key")).build();
+        Update balance = Update.builder().tableName(table)
+                .key(Map.of("ledger_key", s("USER#raw-user"), "item_key", s("BALANCE")))
+                .updateExpression("ADD #balance :amount, #count :one")
+                .expressionAttributeNames(Map.of("#balance", "balance", "#count", "entry_count"))
+                .expressionAttributeValues(Map.of(":amount", AttributeValue.fromN("99.00"), ":one", n(1))).build();
+        client.transactWriteItems(request -> request.transactItems(TransactWriteItem.builder().put(state).build(),
+                TransactWriteItem.builder().put(entry).build(), TransactWriteItem.builder().update(balance).build()));
+        samples.add(System.nanoTime() - start);
+    }
+
+    private static StoredRecord visit(long recordId) {
+        return new StoredRecord(COMPANY, recordId, BASE.plusMillis(recordId), false, 4001L, new PhoneNumber("+79990000000"), 55L, 1, true,
+                List.of(new StoredService(301, "Haircut", new BigDecimal("1500.00"), 1),
+                        new StoredService(302, "Beard trim", new BigDecimal("499.50"), 1)),
+                OffsetDateTime.parse("2026-11-20T12:00:00+03:00"), Duration.ofHours(1), "7001", false, RecordSource.SYNC);
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,97 @@
+package io.ycbridge.bonus;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.ycbridge.aws.AwsClients;
+import io.ycbridge.config.Config;
+import io.ycbridge.observe.DecisionLog;
+import io.ycbridge.observe.EmfMetrics;
+import io.ycbridge.observe.LogSink;
+import io.ycbridge.record.RecordItem;
+import io.ycbridge.record.StoredRecord;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RecordsTable stream → ledger. Each stream item is decided on its own; an item that fails is reported by its
+ * sequence number (ReportBatchItemFailures) and the rest of the batch still counts. Lambda then retries from the
+ * first failed item, replaying some that succeeded: harmless, since a version already applied is skipped as stale.
+ */
+public final class BonusAccrualHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final String COMPONENT = "bonus-accrual";
+    private final BonusAccrualService service;
+    private final DecisionLog log;
+    private final EmfMetrics metrics;
+
+    public BonusAccrualHandler() {
+        this(Config.fromEnvironment());
+    }
+
+    private BonusAccrualHandler(Config config) {
+        this(BonusAccrualService.from(config, AwsClients.from(config)), LogSink.STDOUT);
+    }
+
+    BonusAccrualHandler(BonusAccrualService service, LogSink sink) {
+        this.service = service;
+        this.log = new DecisionLog(COMPONENT, sink, Clock.systemUTC());
+        this.metrics = new EmfMetrics(COMPONENT, sink, Clock.systemUTC());
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord item : event.getRecords()) {
+            String sequence = item.getDynamodb() == null ? null : item.getDynamodb().getSequenceNumber();
+            try {
+                handle(item);
+            } catch (RuntimeException e) {
+                // The exception's class only: a message could quote an image, and images hold phone numbers.
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("sequence", sequence);
+                fields.put("outcome", "FAILED");
+                fields.put("error", e.getClass().getSimpleName());
+                log.error("accrual-failed", fields);
+                metrics.count("AccrualFailed", Map.of());
+                failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
+            }
+        }
+        return new StreamsEventResponse(failures);
+    }
+
+    private void handle(DynamodbEvent.DynamodbStreamRecord item) {
+        if ("REMOVE".equals(item.getEventName())) {
+            // RecordStore never deletes: YClients' deletion arrives as deleted=true in a MODIFY and is reversed then.
+            // A REMOVE is an operator's clean-up, which must not move anyone's money.
+            log.info("accrual-decision", Map.of("outcome", "IGNORED_REMOVE"));
+            return;
+        }
+        if (item.getDynamodb() == null || item.getDynamodb().getNewImage() == null) {
+            throw new IllegalArgumentException("stream item without a new image: the stream must be NEW_AND_OLD_IMAGES");
+        }
+        StoredRecord record = RecordItem.fromItem(StreamImages.toSdk(item.getDynamodb().getNewImage()));
+        AccrualResult result = service.accrue(record);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("companyId", result.companyId());
+        fields.put("recordId", result.recordId());
+        fields.put("version", record.changedAt().toEpochMilli());
+        fields.put("outcome", result.outcome().name());
+        if (result.kind() != null) {
+            fields.put("kind", result.kind().name());
+            fields.put("amount", result.amount());
+        }
+        if (result.owner() != null) {
+            fields.put("owner", result.owner().kindForLog());
+        }
+        log.info("accrual-decision", fields);
+        metrics.count("Accrual" + camel(result.outcome().name()), Map.of("CompanyId", Long.toString(result.companyId())));
+    }
+
+    private static String camel(String name) {
+        return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT).replace("_c", "C");
+    }
+}

@@ -1,0 +1,98 @@
+package io.ycbridge.bonus;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.aws.AwsClients;
+import io.ycbridge.config.Config;
+import io.ycbridge.yclients.ApiJson;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /v1/me/bonus?limit=&cursor=} for the app, behind the HTTP API's JWT authorizer. The user is the token's
+ * {@code sub} and nothing else: the route takes no user parameter, so no request can name another user's balance,
+ * and a cursor only positions within the caller's own entries.
+ */
+public final class BonusBalanceHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final int DEFAULT_LIMIT = 20;
+    private static final ObjectMapper JSON = ApiJson.mapper();
+    private final BonusAccrualService service;
+
+    public BonusBalanceHandler() {
+        this(Config.fromEnvironment());
+    }
+
+    private BonusBalanceHandler(Config config) {
+        this(BonusAccrualService.from(config, AwsClients.from(config)));
+    }
+
+    BonusBalanceHandler(BonusAccrualService service) {
+        this.service = service;
+    }
+
+    /** The response body. Money as decimal strings ("297.00"): a JSON number becomes a binary float in most app code. */
+    record Body(String balance, List<Entry> entries, String nextCursor) {
+    }
+
+    /** One entry as the app sees it; {@code at} is the record version (YClients' change time) it belongs to. */
+    record Entry(String id, String kind, String amount, long companyId, long recordId, String at) {
+    }
+
+    record Error(String error) {
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String user = subject(event);
+        if (user == null) {
+            return respond(401, new Error("no user: the request carries no token subject"));
+        }
+        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        int limit;
+        try {
+            limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : DEFAULT_LIMIT;
+        } catch (NumberFormatException e) {
+            return respond(400, new Error("limit must be a whole number from 1 to 100"));
+        }
+        if (limit < 1 || limit > 100) {
+            return respond(400, new Error("limit must be a whole number from 1 to 100"));
+        }
+        BalancePage page;
+        try {
+            page = service.balance(user, limit, query.get("cursor"));
+        } catch (BonusAccrualService.BadCursorException e) {
+            return respond(400, new Error(e.getMessage()));
+        }
+        return respond(200, new Body(page.balance().toPlainString(), page.entries().stream()
+                .map(entry -> new Entry(entry.id(), entry.kind().name(), entry.amount().toPlainString(), entry.companyId(), entry.recordId(),
+                        entry.version().toString()))
+                .toList(), page.nextCursor()));
+    }
+
+    /** Only the authorizer's verified claims count; a header or parameter naming a user is never read. */
+    private static String subject(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+                || context.getAuthorizer().getJwt().getClaims() == null) {
+            return null;
+        }
+        String sub = context.getAuthorizer().getJwt().getClaims().get("sub");
+        return sub == null || sub.isBlank() ? null : sub;
+    }
+
+    private static APIGatewayV2HTTPResponse respond(int status, Object body) {
+        try {
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(status)
+                    .withHeaders(Map.of("content-type", "application/json", "cache-control", "no-store"))
+                    .withBody(JSON.writeValueAsString(body))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response did not encode", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.ycbridge.bonus;
+
+import java.util.Objects;
+
+/**
+ * Whose balance an entry moves: an app user ({@code USER#<sub>}), or, for a visit no user is linked to yet, a pending
+ * owner named by what a user will later link — the phone ({@code PENDING#PHONE#<e164>}), else the company's client id
+ * ({@code PENDING#CLIENT#<company>#<client>}). The key is the ledger table's partition key.
+ */
+public record BonusOwner(String key) {
+    private static final String USER = "USER#";
+    private static final String PENDING = "PENDING#";
+
+    public BonusOwner {
+        Objects.requireNonNull(key, "key");
+        if (!key.startsWith(USER) && !key.startsWith(PENDING)) {
+            throw new IllegalArgumentException("not an owner key");
+        }
+    }
+
+    public static BonusOwner user(String userId) {
+        if (userId == null || userId.isBlank()) {
+            throw new IllegalArgumentException("user id is empty");
+        }
+        return new BonusOwner(USER + userId);
+    }
+
+    public static BonusOwner pendingPhone(String e164) {
+        return new BonusOwner(PENDING + "PHONE#" + e164);
+    }
+
+    public static BonusOwner pendingClient(long companyId, long clientId) {
+        return new BonusOwner(PENDING + "CLIENT#" + companyId + "#" + clientId);
+    }
+
+    public boolean pending() {
+        return key.startsWith(PENDING);
+    }
+
+    /** For logs: a pending owner's key holds a phone number, which is never logged. */
+    public String kindForLog() {
+        return pending() ? "pending" : "user";
+    }
+}

@@ -1,0 +1,67 @@
+package io.ycbridge.bonus;
+
+import io.ycbridge.record.StoredRecord;
+import io.ycbridge.record.StoredService;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * The bonus rules, pure. Accrual converges instead of reacting to transitions: each record version has a target
+ * ({@link #earned}) and the ledger moves from what was accrued to it ({@link #change}). So a cancelled visit reverses
+ * exactly what it had earned, a changed amount adjusts by the difference, and a replayed or skipped intermediate
+ * version changes nothing about where the ledger ends up.
+ */
+public final class BonusPolicy {
+
+    private static final BigDecimal NOTHING = new BigDecimal("0.00");
+
+    private BonusPolicy() {
+    }
+
+    /** A ledger movement for one record version. */
+    public record Change(EntryKind kind, BigDecimal amount) {
+    }
+
+    /**
+     * What this version of the record is worth in bonus: nothing unless the client came (attendance 1), paid in full and
+     * the record is not deleted; else the percent of the non-excluded services' cost, rounded, capped.
+     */
+    public static BigDecimal earned(StoredRecord record, BonusRules rules) {
+        if (record.deleted() || !record.came() || !record.paidFull() || record.incomplete()) {
+            return NOTHING;
+        }
+        BigDecimal base = BigDecimal.ZERO;
+        for (StoredService service : record.services()) {
+            if (!rules.excludedServiceIds().contains(service.id())) {
+                base = base.add(service.cost());
+            }
+        }
+        if (base.signum() <= 0) {
+            return NOTHING;
+        }
+        BigDecimal bonus = base.multiply(rules.percent()).movePointLeft(2).setScale(rules.scale(), rules.rounding());
+        if (rules.capPerVisit() != null && bonus.compareTo(rules.capPerVisit()) > 0) {
+            bonus = rules.capPerVisit();
+        }
+        return money(bonus);
+    }
+
+    /** The entry that takes a record from {@code accrued} to {@code target}; empty when they are equal. */
+    public static Optional<Change> change(BigDecimal accrued, BigDecimal target) {
+        BigDecimal delta = target.subtract(accrued);
+        if (delta.signum() == 0) {
+            return Optional.empty();
+        }
+        EntryKind kind = accrued.signum() == 0 ? EntryKind.ACCRUAL : target.signum() == 0 ? EntryKind.REVERSAL : EntryKind.ADJUSTMENT;
+        return Optional.of(new Change(kind, money(delta)));
+    }
+
+    /**
+     * Money in one form, at least two decimals and no trailing zeros beyond: DynamoDB drops trailing zeros, and
+     * BigDecimal's equals would call 10 and 10.00 different.
+     */
+    public static BigDecimal money(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 2 ? stripped.setScale(2) : stripped;
+    }
+}

@@ -1,0 +1,115 @@
+package io.ycbridge.bonus;
+
+import static io.ycbridge.bonus.Visits.CLIENT;
+import static io.ycbridge.bonus.Visits.COMPANY;
+import static io.ycbridge.bonus.Visits.PHONE;
+import static io.ycbridge.bonus.Visits.money;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.ycbridge.localaws.LocalDynamoDbExtension;
+import io.ycbridge.observe.LogSink;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Driven by the stream-shaped files in events/bonus-accrual/, against DynamoDB Local. */
+@ExtendWith(LocalDynamoDbExtension.class)
+class BonusAccrualHandlerTest {
+    private static final BonusOwner USER = BonusOwner.user("user-sub-1");
+    private final DynamoDbClient client;
+    private Ledger ledger;
+    private LogSink.Captured logs;
+    private BonusAccrualHandler handler;
+
+    BonusAccrualHandlerTest(DynamoDbClient client) {
+        this.client = client;
+    }
+
+    @BeforeEach
+    void fresh() {
+        ledger = new Ledger(client, BonusRules.percent("5"));
+        ledger.links.link("user-sub-1", PHONE, Set.of(new ClientRef(COMPANY, CLIENT)));
+        logs = new LogSink.Captured();
+        handler = new BonusAccrualHandler(ledger.service, logs);
+    }
+
+    static DynamodbEvent event(String name) {
+        return EventLoader.loadDynamoDbEvent("../../events/bonus-accrual/" + name);
+    }
+
+    private List<String> failures(String name) {
+        StreamsEventResponse response = handler.handleRequest(event(name), null);
+        return response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+
+    @Test
+    void aCompletedRecordAccrues() {
+        assertEquals(List.of(), failures("record-completed.json"));
+
+        assertEquals(money("99.00"), ledger.store.balance(USER));
+        assertTrue(logs.all().contains("\"outcome\":\"APPLIED\""), logs.all());
+        assertTrue(logs.all().contains("\"kind\":\"ACCRUAL\""), logs.all());
+    }
+
+    @Test
+    void aDuplicateInTheBatchAndAReplayedBatchPayOnce() {
+        assertEquals(List.of(), failures("record-duplicate.json"));
+        assertEquals(List.of(), failures("record-duplicate.json"));
+        assertEquals(List.of(), failures("record-completed.json"));
+
+        assertEquals(money("99.00"), ledger.store.balance(USER));
+        assertEquals(1, ledger.entries(USER).size());
+        assertEquals(4, logs.lines().stream().filter(line -> line.contains("\"outcome\":\"STALE\"")).count(), "all but the first delivery");
+    }
+
+    @Test
+    void cancelledAfterCompletionReverses() {
+        failures("record-completed.json");
+        assertEquals(List.of(), failures("record-cancelled-after-completion.json"));
+
+        assertEquals(money("0.00"), ledger.store.balance(USER));
+        assertEquals(List.of(EntryKind.REVERSAL, EntryKind.ACCRUAL), ledger.entries(USER).stream().map(LedgerEntry::kind).toList());
+    }
+
+    @Test
+    void aChangedAmountAdjusts() {
+        failures("record-completed.json");
+        assertEquals(List.of(), failures("record-amount-changed.json"));
+
+        assertEquals(money("100.00"), ledger.store.balance(USER));
+        assertEquals(EntryKind.ADJUSTMENT, ledger.entries(USER).getFirst().kind());
+    }
+
+    @Test
+    void aReorderedBatchEndsAtTheNewestVersion() {
+        assertEquals(List.of(), failures("record-reordered.json"));
+
+        assertEquals(money("0.00"), ledger.store.balance(USER));
+        assertTrue(ledger.entries(USER).isEmpty(), "the older completion after the cancel must pay nothing");
+    }
+
+    @Test
+    void aMalformedItemIsReportedAloneAndTheOthersAreApplied() {
+        assertEquals(List.of("100000000000000000011"), failures("batch-with-malformed-item.json"));
+
+        assertEquals(money("99.00"), ledger.store.balance(USER), "9002 is the linked client's");
+        assertEquals(money("99.00"), ledger.store.balance(BonusOwner.pendingPhone("+79990000002")), "9004 is pending");
+        assertTrue(logs.all().contains("\"outcome\":\"FAILED\""));
+    }
+
+    @Test
+    void logsNeverCarryPhoneNumbers() {
+        failures("batch-with-malformed-item.json");
+        failures("record-completed.json");
+
+        assertFalse(logs.all().contains("7999000000"), logs.all());
+    }
+}

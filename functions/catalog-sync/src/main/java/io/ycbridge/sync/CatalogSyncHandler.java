@@ -1,0 +1,110 @@
+package io.ycbridge.sync;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.observe.DecisionLog;
+import io.ycbridge.yclients.ApiJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The catalog sync's entry point, for three triggers told apart by their shape:
+ * <ul>
+ *   <li>the EventBridge schedule ({@code "detail-type": "Scheduled Event"}): hands every configured company to the
+ *       fan-out and returns the summary;</li>
+ *   <li>an on-demand request ({@code {"companyId": …}}, with {@code "from"}/{@code "to"} for a back-fill): syncs that
+ *       company now and returns its result;</li>
+ *   <li>SQS messages (the fan-out's, same body as the on-demand request): syncs each and returns
+ *       {@code batchItemFailures} for those worth delivering again (transient failures, no time left); a refused
+ *       credential is reported, not retried.</li>
+ * </ul>
+ * A stream handler because one function takes all three shapes; no SDK calls or rules here.
+ */
+public final class CatalogSyncHandler implements RequestStreamHandler {
+    private static final ObjectMapper JSON = ApiJson.mapper();
+    // Left for writing the summary and the sync state after the last company.
+    private static final Duration SAFETY_MARGIN = Duration.ofSeconds(15);
+
+    private final CatalogSyncService service;
+    private final CompanyFanOut fanOut;
+    private final List<Long> companyIds;
+    private final Clock clock;
+    private final DecisionLog log;
+
+    public CatalogSyncHandler() {
+        this(CatalogSyncWiring.fromEnvironment());
+    }
+
+    private CatalogSyncHandler(CatalogSyncWiring wiring) {
+        this(wiring.service(), wiring.fanOut(), wiring.companyIds(), Clock.systemUTC(), wiring.log());
+    }
+
+    CatalogSyncHandler(CatalogSyncService service, CompanyFanOut fanOut, List<Long> companyIds, Clock clock, DecisionLog log) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
+        this.companyIds = List.copyOf(companyIds);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = JSON.readTree(input);
+        Instant deadline = deadline(context);
+        JsonNode response;
+        if (event != null && event.path("Records").isArray()) {
+            response = consume(event.path("Records"), deadline);
+        } else if (event != null && event.has("companyId")) {
+            response = SummaryJson.of(SyncRunner.run(service, SyncRequest.fromJson(event), deadline));
+        } else if (event != null && ("Scheduled Event".equals(event.path("detail-type").asText()) || "aws.events".equals(event.path("source").asText()))) {
+            List<SyncRequest> requests = companyIds.stream().map(SyncRequest::company).toList();
+            response = SummaryJson.of(fanOut.dispatch(requests, deadline));
+        } else {
+            throw new IllegalArgumentException("unrecognised event: expected an EventBridge schedule, SQS messages, or "
+                    + "{\"companyId\": <id>} with optional \"from\" and \"to\" for a back-fill");
+        }
+        JSON.writeValue(output, response);
+    }
+
+    private JsonNode consume(JsonNode records, Instant deadline) {
+        ObjectNode response = JSON.createObjectNode();
+        ArrayNode failures = response.putArray("batchItemFailures");
+        for (JsonNode message : records) {
+            String messageId = message.path("messageId").asText();
+            SyncRequest request;
+            try {
+                request = SyncRequest.fromJson(JSON.readTree(message.path("body").asText()));
+            } catch (IOException | IllegalArgumentException malformed) {
+                // Delivering it again cannot help: acknowledge it, and say so.
+                log.error("sync-message-malformed", Map.of("messageId", messageId, "reason", String.valueOf(malformed.getMessage())));
+                continue;
+            }
+            CompanySync result = clock.instant().isBefore(deadline)
+                    ? SyncRunner.run(service, request, deadline)
+                    : CompanySync.skipped(request.companyId());
+            if (result.outcome().retryable() || result.outcome() == SyncOutcome.SKIPPED) {
+                failures.addObject().put("itemIdentifier", messageId);
+            }
+        }
+        return response;
+    }
+
+    private Instant deadline(Context context) {
+        Instant now = clock.instant();
+        if (context == null || context.getRemainingTimeInMillis() <= 0) {
+            return now.plus(Duration.ofMinutes(15)).minus(SAFETY_MARGIN);
+        }
+        return now.plusMillis(context.getRemainingTimeInMillis()).minus(SAFETY_MARGIN);
+    }
+}

@@ -1,0 +1,288 @@
+package io.ycbridge.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.catalog.CatalogEntry;
+import io.ycbridge.catalog.CatalogKind;
+import io.ycbridge.catalog.CatalogStore;
+import io.ycbridge.catalog.KindCounts;
+import io.ycbridge.observe.DecisionLog;
+import io.ycbridge.observe.EmfMetrics;
+import io.ycbridge.record.RecordNormalizer;
+import io.ycbridge.record.RecordSource;
+import io.ycbridge.record.RecordStore;
+import io.ycbridge.record.StoredRecord;
+import io.ycbridge.record.UpsertOutcome;
+import io.ycbridge.yclients.ApiJson;
+import io.ycbridge.yclients.AuthenticationException;
+import io.ycbridge.yclients.PermissionException;
+import io.ycbridge.yclients.RecordQuery;
+import io.ycbridge.yclients.model.Record;
+import io.ycbridge.yclients.model.Service;
+import io.ycbridge.yclients.model.ServiceCategory;
+import io.ycbridge.yclients.model.StaffMember;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.ToLongFunction;
+
+/**
+ * Syncs one company at a time: the catalog (services, categories, masters) into CatalogStore, then the records
+ * changed since the company's cursor through {@link RecordStore#upsert}, the same write path as webhooks.
+ *
+ * <p>Records are read in slices of at most {@link SyncSettings#slice()}, each bounded on both ends
+ * ({@code changed_after}, {@code changed_before}, deleted ones included) so paging runs over a fixed set, and the
+ * cursor moves to a slice's end only after every record of the slice was stored. The API's order within a window is
+ * not documented, so no position inside a slice is trusted. A failure keeps the cursor where it was, so the next run
+ * reads the window again; upserts of records already stored are no-ops. The next window starts {@code overlap}
+ * before the cursor for clock skew between YClients and us.
+ */
+public final class CatalogSyncService {
+    private static final ObjectMapper JSON = ApiJson.mapper();
+
+    private final CompanyApi api;
+    private final RequestCounter requests;
+    private final CatalogStore catalog;
+    private final RecordStore records;
+    private final SyncStateStore states;
+    private final RecordNormalizer normalizer;
+    private final SyncSettings settings;
+    private final Clock clock;
+    private final DecisionLog log;
+    private final EmfMetrics metrics;
+
+    public CatalogSyncService(CompanyApi api, RequestCounter requests, CatalogStore catalog, RecordStore records, SyncStateStore states,
+                              RecordNormalizer normalizer, SyncSettings settings, Clock clock, DecisionLog log, EmfMetrics metrics) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.requests = Objects.requireNonNull(requests, "requests");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.records = Objects.requireNonNull(records, "records");
+        this.states = Objects.requireNonNull(states, "states");
+        this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.log = Objects.requireNonNull(log, "log");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Every company in turn; those the deadline leaves no time for are reported as skipped. */
+    public SyncSummary syncAll(List<Long> companyIds, Instant deadline) {
+        long started = System.nanoTime();
+        List<CompanySync> results = new ArrayList<>();
+        for (long companyId : companyIds) {
+            results.add(clock.instant().isBefore(deadline) ? sync(companyId, deadline) : CompanySync.skipped(companyId));
+        }
+        SyncSummary summary = SyncSummary.of(results, (System.nanoTime() - started) / 1_000_000);
+        log.info("sync-run", Map.of("companies", companyIds.size(), "apiRequests", summary.apiRequests(), "writes", summary.writes(),
+                "durationMs", summary.durationMs()));
+        return summary;
+    }
+
+    /** The scheduled sync of one company: catalog, then records from the cursor (or the back-fill window) to now. */
+    public CompanySync sync(long companyId, Instant deadline) {
+        return run(companyId, null, null, true, deadline);
+    }
+
+    /**
+     * On-demand back-fill of one company's records changed within {@code [from, to]}; the catalog is not read and the
+     * cursor does not move (the window may lie anywhere).
+     */
+    public CompanySync backfill(long companyId, Instant from, Instant to, Instant deadline) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("a back-fill window needs from before to, got " + from + " .. " + to);
+        }
+        return run(companyId, from, to, false, deadline);
+    }
+
+    private CompanySync run(long companyId, Instant from, Instant to, boolean scheduled, Instant deadline) {
+        long startedNanos = System.nanoTime();
+        long requestsBefore = requests.onThisThread();
+        Instant runAt = clock.instant();
+        Progress progress = new Progress();
+        SyncOutcome outcome;
+        String error = null;
+        try {
+            SyncState state = states.get(companyId);
+            progress.cursor = state.cursor().orElse(null);
+            ZoneId zone = zone(companyId, state);
+            if (scheduled && catalogDue(companyId, state, runAt)) {
+                syncCatalog(companyId, progress);
+                states.recordCatalog(companyId, runAt);
+            }
+            Instant windowFrom = from != null ? from
+                    : state.cursor().map(cursor -> cursor.minus(settings.overlap())).orElse(runAt.minus(settings.backfill()));
+            Instant windowTo = to != null ? to : runAt;
+            boolean finished = syncRecords(companyId, zone, windowFrom, windowTo, scheduled, deadline, progress);
+            outcome = finished ? SyncOutcome.OK : SyncOutcome.PARTIAL;
+        } catch (AuthenticationException | PermissionException refused) {
+            outcome = SyncOutcome.REFUSED;
+            error = refused.getMessage();
+            metrics.count("SyncRefused", Map.of("Company", Long.toString(companyId)));
+        } catch (RuntimeException failed) {
+            outcome = SyncOutcome.FAILED;
+            error = failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage();
+            metrics.count("SyncFailed", Map.of("Company", Long.toString(companyId)));
+        }
+        CompanySync result = new CompanySync(companyId, outcome, Map.copyOf(progress.catalog), progress.records(),
+                requests.onThisThread() - requestsBefore, (System.nanoTime() - startedNanos) / 1_000_000, progress.cursor, error);
+        finish(result, runAt, scheduled);
+        return result;
+    }
+
+    private void finish(CompanySync result, Instant runAt, boolean scheduled) {
+        try {
+            states.recordRun(result.companyId(), runAt, (scheduled ? "" : "backfill-") + result.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                    result.error());
+        } catch (RuntimeException unrecorded) {
+            // The result still reaches the caller and the log; the state is only for operators.
+            log.warn("sync-state-not-recorded", Map.of("companyId", result.companyId(), "error", String.valueOf(unrecorded.getMessage())));
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("companyId", result.companyId());
+        fields.put("outcome", result.outcome());
+        fields.put("catalog", result.catalog());
+        fields.put("records", result.records());
+        fields.put("apiRequests", result.apiRequests());
+        fields.put("durationMs", result.durationMs());
+        fields.put("cursor", result.cursor() == null ? null : result.cursor().toString());
+        if (result.error() != null) {
+            fields.put("error", result.error());
+        }
+        if (result.outcome() == SyncOutcome.OK || result.outcome() == SyncOutcome.PARTIAL) {
+            log.info("company-synced", fields);
+        } else {
+            log.error("company-sync-failed", fields);
+        }
+        metrics.milliseconds("SyncDuration", result.durationMs(), Map.of());
+    }
+
+    private boolean catalogDue(long companyId, SyncState state, Instant runAt) {
+        if (settings.catalogInterval().isZero() || state.lastCatalogAt().isEmpty()) {
+            return true;
+        }
+        return !runAt.isBefore(state.lastCatalogAt().get().plus(settings.catalogIntervalOf(companyId)));
+    }
+
+    private ZoneId zone(long companyId, SyncState state) {
+        if (state.zone().isPresent()) {
+            try {
+                return ZoneId.of(state.zone().get());
+            } catch (java.time.DateTimeException ignored) {
+                // read it again below
+            }
+        }
+        // One request per company, once: the zone rarely changes and every run after the first saves the call.
+        ZoneId zone = api.call(client -> client.company(companyId)).zone().orElse(null);
+        if (zone == null) {
+            return settings.defaultZone();
+        }
+        states.rememberZone(companyId, zone);
+        return zone;
+    }
+
+    private void syncCatalog(long companyId, Progress progress) {
+        // Read all three lists before writing any: a refusal halfway leaves the stored catalog as one consistent whole.
+        List<Service> services = api.call(client -> client.services(companyId));
+        List<ServiceCategory> categories = api.call(client -> client.serviceCategories(companyId));
+        List<StaffMember> staff = api.call(client -> client.staff(companyId));
+        progress.catalog.put(CatalogKind.SERVICE, catalog.sync(companyId, CatalogKind.SERVICE, entries(services.stream().map(CatalogService::of).toList(), CatalogService::id)));
+        progress.catalog.put(CatalogKind.CATEGORY, catalog.sync(companyId, CatalogKind.CATEGORY, entries(categories, ServiceCategory::id)));
+        progress.catalog.put(CatalogKind.STAFF, catalog.sync(companyId, CatalogKind.STAFF, entries(staff, StaffMember::id)));
+    }
+
+    /** @return false when the deadline stopped it before the window's end */
+    private boolean syncRecords(long companyId, ZoneId zone, Instant from, Instant to, boolean moveCursor, Instant deadline,
+                                Progress progress) {
+        Instant sliceFrom = from;
+        while (sliceFrom.isBefore(to)) {
+            if (!clock.instant().isBefore(deadline)) {
+                return false;
+            }
+            Instant sliceTo = min(to, sliceFrom.plus(settings.slice()));
+            if (!syncSlice(companyId, zone, sliceFrom, sliceTo, deadline, progress)) {
+                return false;
+            }
+            if (moveCursor) {
+                states.advanceCursor(companyId, sliceTo);
+                progress.cursor = progress.cursor == null || progress.cursor.isBefore(sliceTo) ? sliceTo : progress.cursor;
+            }
+            sliceFrom = sliceTo;
+        }
+        return true;
+    }
+
+    private boolean syncSlice(long companyId, ZoneId zone, Instant from, Instant to, Instant deadline, Progress progress) {
+        RecordQuery query = RecordQuery.changedSince(from.atOffset(ZoneOffset.UTC)).changedBefore(to.atOffset(ZoneOffset.UTC));
+        // The whole slice is one API call: a 401 halfway refreshes the credentials and reads the slice again, and
+        // the records already stored come back as no-op upserts.
+        return api.call(client -> {
+            for (List<Record> page : client.records(companyId, query)) {
+                for (Record record : page) {
+                    store(companyId, record, zone, progress);
+                }
+                if (!clock.instant().isBefore(deadline)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private void store(long companyId, Record record, ZoneId zone, Progress progress) {
+        progress.fetched++;
+        StoredRecord stored;
+        try {
+            stored = normalizer.normalize(companyId, record, zone, RecordSource.SYNC);
+        } catch (IllegalArgumentException unusable) {
+            progress.rejected++;
+            log.warn("record-rejected", Map.of("companyId", companyId, "recordId", record.id(), "reason", unusable.getMessage()));
+            return;
+        }
+        UpsertOutcome outcome = records.upsert(stored);
+        switch (outcome) {
+            case CREATED -> progress.created++;
+            case UPDATED -> progress.updated++;
+            case DUPLICATE, STALE -> progress.unchanged++;
+        }
+    }
+
+    private static <T> Collection<CatalogEntry> entries(List<T> items, ToLongFunction<T> id) {
+        List<CatalogEntry> entries = new ArrayList<>(items.size());
+        for (T item : items) {
+            try {
+                // Records serialise their components in declaration order: the same content gives the same JSON and hash.
+                entries.add(new CatalogEntry(id.applyAsLong(item), JSON.writeValueAsString(item)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a catalog item did not encode", e);
+            }
+        }
+        return entries;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** What the run got through, kept when it stops early so the result still reports it. */
+    private static final class Progress {
+        final Map<CatalogKind, KindCounts> catalog = new EnumMap<>(CatalogKind.class);
+        Instant cursor;
+        int fetched;
+        int created;
+        int updated;
+        int unchanged;
+        int rejected;
+
+        RecordCounts records() {
+            return new RecordCounts(fetched, created, updated, unchanged, rejected);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.ycbridge.sync;
+
+import io.ycbridge.api.DynamoDbTokenBucket;
+import io.ycbridge.api.YClientsAccess;
+import io.ycbridge.aws.AwsClients;
+import io.ycbridge.aws.AwsSettings;
+import io.ycbridge.catalog.CatalogStore;
+import io.ycbridge.config.Config;
+import io.ycbridge.config.EnvVar;
+import io.ycbridge.observe.DecisionLog;
+import io.ycbridge.observe.EmfMetrics;
+import io.ycbridge.observe.LogSink;
+import io.ycbridge.record.RecordNormalizer;
+import io.ycbridge.record.RecordStore;
+import io.ycbridge.secret.UserTokenIssuer;
+import io.ycbridge.secret.YClientsSecretProvider;
+import io.ycbridge.yclients.RateLimiter;
+import io.ycbridge.yclients.Sleeper;
+import io.ycbridge.yclients.YClientsClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+/** What the handler's no-arg constructor builds from the environment, once per execution environment. */
+record CatalogSyncWiring(CatalogSyncService service, CompanyFanOut fanOut, List<Long> companyIds, DecisionLog log) {
+
+    static CatalogSyncWiring fromEnvironment() {
+        return from(Config.fromEnvironment());
+    }
+
+    static CatalogSyncWiring from(Config config) {
+        Clock clock = Clock.systemUTC();
+        AwsClients aws = AwsClients.from(config);
+        DynamoDbClient dynamoDb = aws.dynamoDb();
+        String stateTable = config.require(EnvVar.SYNC_STATE_TABLE);
+        var http = YClientsAccess.sharedHttpClient();
+        UserTokenIssuer issuer = (apiBase, partnerOnly, login, password) -> YClientsClient.builder().baseUri(apiBase).credentials(partnerOnly)
+                .httpClient(http).rateLimiter(RateLimiter.UNLIMITED).build().authenticate(login, password).userToken();
+        YClientsSecretProvider secrets = YClientsSecretProvider.fromConfig(config, aws, issuer);
+        RateLimiter limiter = DynamoDbTokenBucket.yclientsDefaults(dynamoDb, stateTable, () -> secrets.credentials().partnerToken(),
+                positive(config, EnvVar.YCLIENTS_RATE_PER_SECOND, 5), positive(config, EnvVar.YCLIENTS_RATE_PER_MINUTE, 200), clock, Sleeper.SYSTEM);
+        RequestCounter requests = new RequestCounter();
+        YClientsAccess access = new YClientsAccess(secrets, http, limiter, requests);
+        SyncSettings settings = new SyncSettings(
+                Duration.ofDays(positive(config, EnvVar.SYNC_BACKFILL_DAYS, 30)),
+                config.seconds(EnvVar.SYNC_OVERLAP_SECONDS, Duration.ofMinutes(5)),
+                Duration.ofDays(positive(config, EnvVar.SYNC_SLICE_DAYS, 7)),
+                config.zone(EnvVar.COMPANY_TIME_ZONE, ZoneId.of("Europe/Moscow")),
+                config.seconds(EnvVar.SYNC_CATALOG_INTERVAL_SECONDS, Duration.ZERO));
+        DecisionLog log = new DecisionLog("catalog-sync", LogSink.STDOUT, clock);
+        CatalogSyncService service = new CatalogSyncService(access::call, requests,
+                new CatalogStore(dynamoDb, config.require(EnvVar.CATALOG_TABLE), clock),
+                new RecordStore(dynamoDb, config.require(EnvVar.RECORDS_TABLE)),
+                new SyncStateStore(dynamoDb, stateTable),
+                RecordNormalizer.russia(), settings, clock, log, new EmfMetrics("catalog-sync", LogSink.STDOUT, clock));
+        CompanyFanOut fanOut = config.optional(EnvVar.SYNC_QUEUE_URL)
+                .<CompanyFanOut>map(url -> new SqsFanOut(sqs(aws.settings()), url))
+                .orElseGet(() -> new InProcessFanOut(service));
+        return new CatalogSyncWiring(service, fanOut, config.requireIds(EnvVar.COMPANY_IDS), log);
+    }
+
+    private static int positive(Config config, EnvVar variable, int fallback) {
+        return config.optional(variable, "a whole number above 0", text -> {
+            int value = Integer.parseInt(text);
+            if (value < 1) {
+                throw new IllegalArgumentException("not positive");
+            }
+            return value;
+        }).orElse(fallback);
+    }
+
+    private static SqsClient sqs(AwsSettings settings) {
+        SqsClientBuilder builder = SqsClient.builder().region(settings.region()).httpClient(UrlConnectionHttpClient.create());
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        if (settings.dummyCredentials()) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        }
+        return builder.build();
+    }
+}

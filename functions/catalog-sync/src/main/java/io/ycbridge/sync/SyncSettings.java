@@ -1,0 +1,44 @@
+package io.ycbridge.sync;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * How the sync reads records.
+ *
+ * @param backfill    how far back a company's first run reads (no cursor yet)
+ * @param overlap     how far before the cursor each run starts reading again, for clock skew between YClients and us
+ * @param slice       the longest window read in one go: the cursor advances after each slice, so a long back-fill cut
+ *                    short by the time budget resumes at the last finished slice
+ * @param defaultZone the zone for times sent without an offset when the API gives the company none
+ * @param catalogInterval how often a company's catalog (3 requests) is read; zero: every run. Records are read every
+ *                    run. Each company's actual interval lies between half and all of it, by its id, so companies
+ *                    spread over the runs instead of all reading their catalogs in the same one.
+ */
+public record SyncSettings(Duration backfill, Duration overlap, Duration slice, ZoneId defaultZone, Duration catalogInterval) {
+    public static final SyncSettings DEFAULT = new SyncSettings(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(7),
+            ZoneId.of("Europe/Moscow"));
+
+    /** The catalog read on every run. */
+    public SyncSettings(Duration backfill, Duration overlap, Duration slice, ZoneId defaultZone) {
+        this(backfill, overlap, slice, defaultZone, Duration.ZERO);
+    }
+
+    public SyncSettings withCatalogInterval(Duration interval) {
+        return new SyncSettings(backfill, overlap, slice, defaultZone, interval);
+    }
+
+    /** This company's catalog interval: between half and all of {@link #catalogInterval()}, fixed per company. */
+    public Duration catalogIntervalOf(long companyId) {
+        long spread = Math.floorMod(Long.hashCode(companyId * 0x9E3779B97F4A7C15L), 1000);
+        return catalogInterval.dividedBy(2).plus(catalogInterval.dividedBy(2).multipliedBy(spread).dividedBy(1000));
+    }
+
+    public SyncSettings {
+        Objects.requireNonNull(defaultZone, "defaultZone");
+        if (backfill.isNegative() || overlap.isNegative() || slice.isZero() || slice.isNegative() || catalogInterval.isNegative()) {
+            throw new IllegalArgumentException("backfill, overlap and catalog interval must not be negative, slice must be positive");
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.ycbridge.sync;
+
+import static io.ycbridge.simulator.SimulatorSeed.DEMO_BRANCH_ID;
+import static io.ycbridge.simulator.SimulatorSeed.DEMO_SALON_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ycbridge.catalog.CatalogKind;
+import io.ycbridge.catalog.KindCounts;
+import io.ycbridge.localaws.LocalDynamoDbExtension;
+import io.ycbridge.simulator.Fault;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+@ExtendWith(LocalDynamoDbExtension.class)
+class CatalogSyncServiceTest {
+    private static final Instant NO_DEADLINE = Instant.parse("2100-01-01T00:00:00Z");
+    private static final List<Long> COMPANIES = List.of(DEMO_SALON_ID, DEMO_BRANCH_ID);
+    private final DynamoDbClient dynamoDb;
+    private SyncFixture fixture;
+    private CatalogSyncService service;
+
+    CatalogSyncServiceTest(DynamoDbClient dynamoDb) {
+        this.dynamoDb = dynamoDb;
+    }
+
+    @BeforeEach
+    void start() {
+        fixture = new SyncFixture(dynamoDb);
+        service = fixture.service(SyncSettings.DEFAULT);
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void theFirstSyncCreatesTheWholeCatalogAndEveryRecord() {
+        SyncSummary summary = service.syncAll(COMPANIES, NO_DEADLINE);
+
+        CompanySync salon = summary.company(DEMO_SALON_ID);
+        assertEquals(SyncOutcome.OK, salon.outcome(), salon.error());
+        assertEquals(new KindCounts(5, 0, 0, 0), salon.catalog(CatalogKind.SERVICE));
+        assertEquals(new KindCounts(3, 0, 0, 0), salon.catalog(CatalogKind.CATEGORY));
+        assertEquals(new KindCounts(3, 0, 0, 0), salon.catalog(CatalogKind.STAFF));
+        assertEquals(fixture.sim.data().recordCount(DEMO_SALON_ID), salon.records().created(), "cancelled records included");
+        assertEquals(fixture.sim.data().recordCount(DEMO_BRANCH_ID), summary.company(DEMO_BRANCH_ID).records().created());
+        assertEquals(fixture.sim.clock().now(), salon.cursor());
+        assertEquals(9, salon.apiRequests(), "company (zone), services, categories, staff, one records page per 7-day slice of 30 days");
+        assertTrue(fixture.records.get(DEMO_SALON_ID, 9004).orElseThrow().deleted());
+    }
+
+    @Test
+    void aSecondSyncWithNoChangesWritesNothing() {
+        service.syncAll(COMPANIES, NO_DEADLINE);
+        fixture.sim.clock().advance(Duration.ofMinutes(30));
+
+        SyncSummary again = service.syncAll(COMPANIES, NO_DEADLINE);
+
+        assertEquals(0, again.writes());
+        CompanySync salon = again.company(DEMO_SALON_ID);
+        assertEquals(new KindCounts(0, 0, 0, 5), salon.catalog(CatalogKind.SERVICE));
+        assertEquals(0, salon.records().stored());
+        assertEquals(4, salon.apiRequests(), "the zone is remembered: three catalog lists and one records page");
+        assertEquals(fixture.sim.clock().now(), salon.cursor());
+    }
+
+    @Test
+    void aRenamedServiceARemovedMasterAndANewCategoryAreExactlyThoseChanges() {
+        service.syncAll(COMPANIES, NO_DEADLINE);
+        fixture.sim.clock().advance(Duration.ofMinutes(30));
+        fixture.sim.data().renameService(DEMO_SALON_ID, 302, "Стрижка мужская + борода");
+        fixture.sim.data().removeStaff(DEMO_SALON_ID, 56);
+        fixture.sim.data().addCategory(DEMO_SALON_ID, 1004, "Брови");
+
+        SyncSummary summary = service.syncAll(COMPANIES, NO_DEADLINE);
+
+        CompanySync salon = summary.company(DEMO_SALON_ID);
+        assertEquals(new KindCounts(0, 1, 0, 4), salon.catalog(CatalogKind.SERVICE));
+        assertEquals(new KindCounts(0, 0, 1, 2), salon.catalog(CatalogKind.STAFF));
+        assertEquals(new KindCounts(1, 0, 0, 3), salon.catalog(CatalogKind.CATEGORY));
+        assertEquals(3, summary.writes(), "nothing else is written, in either company");
+        assertTrue(fixture.catalog.items(DEMO_SALON_ID, CatalogKind.STAFF).stream().filter(item -> item.id() == 56).findFirst()
+                .orElseThrow().deleted(), "the removed master is kept, marked deleted");
+    }
+
+    @Test
+    void recordsChangedWhileTheApiFailedArePickedUpByTheNextRun() {
+        CompanySync first = service.sync(DEMO_SALON_ID, NO_DEADLINE);
+        fixture.sim.clock().advance(Duration.ofMinutes(30));
+        fixture.sim.data().cancel(DEMO_SALON_ID, 9001);
+        fixture.sim.faults().on("/records").always(Fault.serverError());
+
+        CompanySync failed = service.sync(DEMO_SALON_ID, NO_DEADLINE);
+
+        assertEquals(SyncOutcome.FAILED, failed.outcome());
+        assertTrue(failed.error().contains("503"), failed.error());
+        assertEquals(first.cursor(), failed.cursor());
+        assertEquals(Optional.of(first.cursor()), fixture.states.get(DEMO_SALON_ID).cursor(), "the cursor stayed");
+        assertEquals(new KindCounts(0, 0, 0, 5), failed.catalog(CatalogKind.SERVICE), "the catalog still synced");
+        assertTrue(fixture.states.get(DEMO_SALON_ID).lastError().orElseThrow().contains("503"));
+
+        fixture.sim.faults().clear();
+        fixture.sim.clock().advance(Duration.ofMinutes(30));
+        CompanySync next = service.sync(DEMO_SALON_ID, NO_DEADLINE);
+
+        assertEquals(SyncOutcome.OK, next.outcome());
+        assertEquals(1, next.records().updated());
+        assertTrue(fixture.records.get(DEMO_SALON_ID, 9001).orElseThrow().deleted());
+        assertEquals(Optional.empty(), fixture.states.get(DEMO_SALON_ID).lastError());
+    }
+
+    @Test
+    void aRefusedPartnerIdStopsOneCompanyAndTheOtherStillSyncs() {
+        fixture.sim.faults().on("/company/" + DEMO_SALON_ID).always(Fault.status(401, "Не указан идентификатор партнера"));
+
+        SyncSummary summary = service.syncAll(COMPANIES, NO_DEADLINE);
+
+        CompanySync salon = summary.company(DEMO_SALON_ID);
+        assertEquals(SyncOutcome.REFUSED, salon.outcome());
+        assertTrue(salon.error().contains("идентификатор партнера"), salon.error());
+        assertTrue(salon.error().contains("set partnerToken in the secret"), "the fix is named: " + salon.error());
+        assertEquals(0, salon.writes());
+        assertNull(salon.cursor());
+        assertTrue(fixture.logs.all().contains("\"SyncRefused\""), "a metric is emitted");
+
+        CompanySync branch = summary.company(DEMO_BRANCH_ID);
+        assertEquals(SyncOutcome.OK, branch.outcome());
+        assertEquals(fixture.sim.data().recordCount(DEMO_BRANCH_ID), branch.records().created());
+    }
+
+    @Test
+    void aRunOutOfTimeSavesFinishedSlicesAndTheNextRunContinues() {
+        SyncSettings daily = new SyncSettings(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(1), ZoneId.of("Europe/Moscow"));
+        // A clock that moves an hour at every reading: the deadline passes after a few slices.
+        Clock ticking = new Clock() {
+            private Instant now = fixture.sim.clock().now();
+
+            @Override
+            public synchronized Instant instant() {
+                Instant current = now;
+                now = now.plus(Duration.ofHours(1));
+                return current;
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        Instant start = fixture.sim.clock().now();
+
+        CompanySync cut = fixture.service(daily, ticking).sync(DEMO_SALON_ID, start.plus(Duration.ofHours(6)));
+
+        assertEquals(SyncOutcome.PARTIAL, cut.outcome());
+        Instant saved = fixture.states.get(DEMO_SALON_ID).cursor().orElseThrow();
+        assertTrue(saved.isAfter(start.minus(Duration.ofDays(30))) && saved.isBefore(start.minus(Duration.ofDays(20))),
+                "only finished slices count: " + saved);
+
+        CompanySync rest = fixture.service(daily).sync(DEMO_SALON_ID, NO_DEADLINE);
+
+        assertEquals(SyncOutcome.OK, rest.outcome());
+        assertEquals(fixture.sim.data().recordCount(DEMO_SALON_ID), cut.records().created() + rest.records().created());
+        assertEquals(start, rest.cursor());
+    }
+
+    @Test
+    void withACatalogIntervalTheCatalogIsReadOnlyWhenDue() {
+        CatalogSyncService hourly = fixture.service(SyncSettings.DEFAULT.withCatalogInterval(Duration.ofHours(2)));
+        hourly.sync(DEMO_SALON_ID, NO_DEADLINE);
+        Duration interval = SyncSettings.DEFAULT.withCatalogInterval(Duration.ofHours(2)).catalogIntervalOf(DEMO_SALON_ID);
+        assertTrue(interval.compareTo(Duration.ofHours(1)) >= 0 && interval.compareTo(Duration.ofHours(2)) < 0, interval.toString());
+
+        fixture.sim.clock().advance(Duration.ofMinutes(30));
+        CompanySync recordsOnly = hourly.sync(DEMO_SALON_ID, NO_DEADLINE);
+        assertTrue(recordsOnly.catalog().isEmpty());
+        assertEquals(1, recordsOnly.apiRequests(), "one records page");
+
+        fixture.sim.clock().advance(interval);
+        assertEquals(new KindCounts(0, 0, 0, 5), hourly.sync(DEMO_SALON_ID, NO_DEADLINE).catalog(CatalogKind.SERVICE));
+    }
+
+    @Test
+    void anOnDemandBackfillStoresTheWindowAndLeavesTheCursor() {
+        CompanySync backfill = service.backfill(DEMO_SALON_ID, Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-11-18T00:00:00Z"), NO_DEADLINE);
+
+        assertEquals(SyncOutcome.OK, backfill.outcome());
+        assertTrue(backfill.records().created() > 0 && backfill.records().created() < fixture.sim.data().recordCount(DEMO_SALON_ID));
+        assertTrue(backfill.catalog().isEmpty(), "a back-fill reads records only");
+        assertEquals(Optional.empty(), fixture.states.get(DEMO_SALON_ID).cursor());
+    }
+}

@@ -1,0 +1,115 @@
+package io.ycbridge.sync;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * One item per company in SyncStateTable: the records cursor, the company's zone, and how the last run went (for
+ * operators and the app's "last synced" line). Every write is an UpdateItem of its own attributes, so recording a
+ * failure can never move the cursor, and the cursor only moves forward: two overlapping runs cannot take it back.
+ */
+public final class SyncStateStore {
+    static final String COMPANY_ID = "company_id";
+    static final String CURSOR = "cursor_ms";
+    static final String ZONE = "zone";
+    static final String LAST_RUN_AT = "last_run_at";
+    static final String LAST_OUTCOME = "last_outcome";
+    static final String LAST_ERROR = "last_error";
+    static final String LAST_SUCCESS_AT = "last_success_at";
+    static final String LAST_CATALOG_AT = "last_catalog_at";
+
+    private final DynamoDbClient client;
+    private final String tableName;
+
+    /** @param tableName the deployed table's name, from {@code SYNC_STATE_TABLE} */
+    public SyncStateStore(DynamoDbClient client, String tableName) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    }
+
+    public SyncState get(long companyId) {
+        Map<String, AttributeValue> item = client.getItem(get -> get.tableName(tableName).consistentRead(true).key(key(companyId))).item();
+        if (item == null || item.isEmpty()) {
+            return SyncState.none(companyId);
+        }
+        return new SyncState(companyId, instant(item, CURSOR), text(item, ZONE), instant(item, LAST_RUN_AT), text(item, LAST_OUTCOME),
+                text(item, LAST_ERROR), instant(item, LAST_SUCCESS_AT), instant(item, LAST_CATALOG_AT));
+    }
+
+    /**
+     * Moves the cursor to {@code cursor} if that is later than the stored one.
+     *
+     * @return false when the stored cursor was already there or later (another run got further)
+     */
+    public boolean advanceCursor(long companyId, Instant cursor) {
+        try {
+            client.updateItem(update -> update.tableName(tableName).key(key(companyId))
+                    .updateExpression("SET #cursor = :cursor")
+                    .conditionExpression("attribute_not_exists(#cursor) OR #cursor < :cursor")
+                    .expressionAttributeNames(Map.of("#cursor", CURSOR))
+                    .expressionAttributeValues(Map.of(":cursor", millis(cursor))));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyFurther) {
+            return false;
+        }
+    }
+
+    public void rememberZone(long companyId, ZoneId zone) {
+        client.updateItem(update -> update.tableName(tableName).key(key(companyId))
+                .updateExpression("SET #zone = :zone")
+                .expressionAttributeNames(Map.of("#zone", ZONE))
+                .expressionAttributeValues(Map.of(":zone", AttributeValue.fromS(zone.getId()))));
+    }
+
+    /** Stamps a complete read of the company's catalog. */
+    public void recordCatalog(long companyId, Instant at) {
+        client.updateItem(update -> update.tableName(tableName).key(key(companyId))
+                .updateExpression("SET #catalog = :at")
+                .expressionAttributeNames(Map.of("#catalog", LAST_CATALOG_AT))
+                .expressionAttributeValues(Map.of(":at", millis(at))));
+    }
+
+    /**
+     * Records how a run ended. {@code error} null clears the last error and stamps the last success; otherwise the
+     * message is kept for the operator (it must already be free of tokens: the client's messages are).
+     */
+    public void recordRun(long companyId, Instant at, String outcome, String error) {
+        Map<String, String> names = new HashMap<>(Map.of("#run", LAST_RUN_AT, "#outcome", LAST_OUTCOME, "#error", LAST_ERROR));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":run", millis(at), ":outcome", AttributeValue.fromS(outcome)));
+        String expression;
+        if (error == null) {
+            names.put("#success", LAST_SUCCESS_AT);
+            expression = "SET #run = :run, #outcome = :outcome, #success = :run REMOVE #error";
+        } else {
+            values.put(":error", AttributeValue.fromS(error));
+            expression = "SET #run = :run, #outcome = :outcome, #error = :error";
+        }
+        client.updateItem(update -> update.tableName(tableName).key(key(companyId))
+                .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values));
+    }
+
+    private static Map<String, AttributeValue> key(long companyId) {
+        return Map.of(COMPANY_ID, AttributeValue.fromN(Long.toString(companyId)));
+    }
+
+    private static AttributeValue millis(Instant at) {
+        return AttributeValue.fromN(Long.toString(at.toEpochMilli()));
+    }
+
+    private static Optional<Instant> instant(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(value.n())));
+    }
+
+    private static Optional<String> text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.s() == null ? Optional.empty() : Optional.of(value.s());
+    }
+}

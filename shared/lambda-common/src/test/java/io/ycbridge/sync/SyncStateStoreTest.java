@@ -1,0 +1,70 @@
+package io.ycbridge.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ycbridge.fixture.Tables;
+import io.ycbridge.localaws.LocalDynamoDbExtension;
+import io.ycbridge.table.TableDefinitions;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+@ExtendWith(LocalDynamoDbExtension.class)
+class SyncStateStoreTest {
+    private static final long COMPANY = 235564;
+    private static final Instant T1 = Instant.parse("2026-11-20T09:00:00Z");
+    private static final Instant T2 = Instant.parse("2026-11-20T09:30:00Z");
+    private final DynamoDbClient client;
+    private SyncStateStore store;
+
+    SyncStateStoreTest(DynamoDbClient client) {
+        this.client = client;
+    }
+
+    @BeforeEach
+    void freshTable() {
+        store = new SyncStateStore(client, Tables.create(client, TableDefinitions.SYNC_STATE));
+    }
+
+    @Test
+    void anUnknownCompanyHasNoState() {
+        assertEquals(SyncState.none(COMPANY), store.get(COMPANY));
+    }
+
+    @Test
+    void theCursorOnlyMovesForward() {
+        assertTrue(store.advanceCursor(COMPANY, T2));
+        assertFalse(store.advanceCursor(COMPANY, T1));
+        assertFalse(store.advanceCursor(COMPANY, T2));
+        assertEquals(Optional.of(T2), store.get(COMPANY).cursor());
+    }
+
+    @Test
+    void aFailureKeepsTheCursorAndASuccessClearsTheError() {
+        store.advanceCursor(COMPANY, T1);
+        store.rememberZone(COMPANY, ZoneId.of("Europe/Moscow"));
+
+        store.recordRun(COMPANY, T2, "failed", "GET /records/235564 failed with HTTP 401 — set partnerToken");
+        SyncState failed = store.get(COMPANY);
+        assertEquals(Optional.of(T1), failed.cursor());
+        assertEquals(Optional.of("failed"), failed.lastOutcome());
+        assertTrue(failed.lastError().orElseThrow().contains("partnerToken"));
+        assertEquals(Optional.empty(), failed.lastSuccessAt());
+
+        store.recordRun(COMPANY, T2, "ok", null);
+        SyncState ok = store.get(COMPANY);
+        assertEquals(Optional.empty(), ok.lastError());
+        assertEquals(Optional.of(T2), ok.lastSuccessAt());
+        assertEquals(Optional.of("Europe/Moscow"), ok.zone());
+
+        store.recordCatalog(COMPANY, T2);
+        assertEquals(Optional.of(T2), store.get(COMPANY).lastCatalogAt());
+        assertEquals(Optional.of(T1), store.get(COMPANY).cursor());
+    }
+}
