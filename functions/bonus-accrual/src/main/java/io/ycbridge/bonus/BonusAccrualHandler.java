@@ -51,7 +51,7 @@ public final class BonusAccrualHandler implements RequestHandler<DynamodbEvent, 
                 handle(item);
             } catch (RuntimeException e) {
                 // The exception's class only: a message could quote an image, and images hold phone numbers.
-                Map<String, Object> fields = new LinkedHashMap<>();
+                Map<String, Object> fields = keys(item);
                 fields.put("sequence", sequence);
                 fields.put("outcome", "FAILED");
                 fields.put("error", e.getClass().getSimpleName());
@@ -67,7 +67,9 @@ public final class BonusAccrualHandler implements RequestHandler<DynamodbEvent, 
         if ("REMOVE".equals(item.getEventName())) {
             // RecordStore never deletes: YClients' deletion arrives as deleted=true in a MODIFY and is reversed then.
             // A REMOVE is an operator's clean-up, which must not move anyone's money.
-            log.info("accrual-decision", Map.of("outcome", "IGNORED_REMOVE"));
+            Map<String, Object> fields = keys(item);
+            fields.put("outcome", "IGNORED_REMOVE");
+            log.info("accrual-decision", fields);
             return;
         }
         if (item.getDynamodb() == null || item.getDynamodb().getNewImage() == null) {
@@ -89,6 +91,21 @@ public final class BonusAccrualHandler implements RequestHandler<DynamodbEvent, 
         }
         log.info("accrual-decision", fields);
         metrics.count("Accrual" + camel(result.outcome().name()), Map.of("CompanyId", Long.toString(result.companyId())));
+    }
+
+    /** Company and record from the stream item's keys, as far as they are readable: for the log line only. */
+    private static Map<String, Object> keys(DynamodbEvent.DynamodbStreamRecord item) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (item.getDynamodb() != null && item.getDynamodb().getKeys() != null) {
+            var keys = item.getDynamodb().getKeys();
+            if (keys.get(RecordItem.COMPANY_ID) != null) {
+                fields.put("companyId", keys.get(RecordItem.COMPANY_ID).getN());
+            }
+            if (keys.get(RecordItem.RECORD_ID) != null) {
+                fields.put("recordId", keys.get(RecordItem.RECORD_ID).getN());
+            }
+        }
+        return fields;
     }
 
     private static String camel(String name) {

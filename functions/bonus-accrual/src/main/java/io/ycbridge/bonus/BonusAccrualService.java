@@ -1,8 +1,12 @@
 package io.ycbridge.bonus;
 
+import io.ycbridge.aws.AwsClients;
+import io.ycbridge.config.Config;
+import io.ycbridge.config.EnvVar;
 import io.ycbridge.record.StoredRecord;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -38,11 +42,11 @@ public final class BonusAccrualService {
     }
 
     /** What both handlers build in their no-arg constructors: stores over the configured tables, rules from the environment. */
-    public static BonusAccrualService from(io.ycbridge.config.Config config, io.ycbridge.aws.AwsClients aws) {
+    public static BonusAccrualService from(Config config, AwsClients aws) {
         CompanyBonusRules rules = CompanyBonusRules.from(config);
         return new BonusAccrualService(
-                new BonusLedgerStore(aws.dynamoDb(), config.require(io.ycbridge.config.EnvVar.BONUS_LEDGER_TABLE)),
-                new UserLinkStore(aws.dynamoDb(), config.require(io.ycbridge.config.EnvVar.USER_LINKS_TABLE)),
+                new BonusLedgerStore(aws.dynamoDb(), config.require(EnvVar.BONUS_LEDGER_TABLE)),
+                new UserLinkStore(aws.dynamoDb(), config.require(EnvVar.USER_LINKS_TABLE)),
                 rules);
     }
 
@@ -113,7 +117,7 @@ public final class BonusAccrualService {
     public BigDecimal creditPending(String userId, String phoneE164, Set<ClientRef> clients) {
         BonusOwner user = BonusOwner.user(userId);
         BigDecimal credited = BigDecimal.ZERO;
-        List<BonusOwner> pendingOwners = new java.util.ArrayList<>();
+        List<BonusOwner> pendingOwners = new ArrayList<>();
         if (phoneE164 != null) {
             pendingOwners.add(BonusOwner.pendingPhone(phoneE164));
         }

@@ -102,7 +102,8 @@ class BonusAccrualHandlerTest {
 
         assertEquals(money("99.00"), ledger.store.balance(USER), "9002 is the linked client's");
         assertEquals(money("99.00"), ledger.store.balance(BonusOwner.pendingPhone("+79990000002")), "9004 is pending");
-        assertTrue(logs.all().contains("\"outcome\":\"FAILED\""));
+        String failed = logs.lines().stream().filter(line -> line.contains("\"outcome\":\"FAILED\"")).findFirst().orElseThrow();
+        assertTrue(failed.contains("\"sequence\":\"100000000000000000011\"") && failed.contains("\"recordId\":\"9003\""), failed);
     }
 
     @Test
