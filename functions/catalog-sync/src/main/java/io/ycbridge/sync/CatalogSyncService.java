@@ -12,9 +12,12 @@ import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordSource;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.StoredRecord;
-import io.ycbridge.record.UpsertOutcome;
+import io.ycbridge.record.RecordVersionStore;
+import io.ycbridge.record.RecordVersionStore.StoredVersion;
 import io.ycbridge.yclients.ApiJson;
 import io.ycbridge.yclients.AuthenticationException;
+import io.ycbridge.yclients.ConfigurationException;
+import io.ycbridge.yclients.TwoFactorRequiredException;
 import io.ycbridge.yclients.PermissionException;
 import io.ycbridge.yclients.RecordQuery;
 import io.ycbridge.yclients.model.Record;
@@ -52,6 +55,7 @@ public final class CatalogSyncService {
     private final RequestCounter requests;
     private final CatalogStore catalog;
     private final RecordStore records;
+    private final RecordVersionStore versions;
     private final SyncStateStore states;
     private final RecordNormalizer normalizer;
     private final SyncSettings settings;
@@ -59,12 +63,14 @@ public final class CatalogSyncService {
     private final DecisionLog log;
     private final EmfMetrics metrics;
 
-    public CatalogSyncService(CompanyApi api, RequestCounter requests, CatalogStore catalog, RecordStore records, SyncStateStore states,
+    public CatalogSyncService(CompanyApi api, RequestCounter requests, CatalogStore catalog, RecordStore records, RecordVersionStore versions,
+                              SyncStateStore states,
                               RecordNormalizer normalizer, SyncSettings settings, Clock clock, DecisionLog log, EmfMetrics metrics) {
         this.api = Objects.requireNonNull(api, "api");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.records = Objects.requireNonNull(records, "records");
+        this.versions = Objects.requireNonNull(versions, "versions");
         this.states = Objects.requireNonNull(states, "states");
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -122,7 +128,8 @@ public final class CatalogSyncService {
             Instant windowTo = to != null ? to : runAt;
             boolean finished = syncRecords(companyId, zone, windowFrom, windowTo, scheduled, deadline, progress);
             outcome = finished ? SyncOutcome.OK : SyncOutcome.PARTIAL;
-        } catch (AuthenticationException | PermissionException refused) {
+        } catch (AuthenticationException | PermissionException | ConfigurationException | TwoFactorRequiredException refused) {
+            // Each needs an operator (a token, a right, the base URL, a login without two-factor): retrying cannot help.
             outcome = SyncOutcome.REFUSED;
             error = refused.getMessage();
             metrics.count("SyncRefused", Map.of("Company", Long.toString(companyId)));
@@ -139,8 +146,13 @@ public final class CatalogSyncService {
 
     private void finish(CompanySync result, Instant runAt, boolean scheduled) {
         try {
-            states.recordRun(result.companyId(), runAt, (scheduled ? "" : "backfill-") + result.outcome().name().toLowerCase(java.util.Locale.ROOT),
-                    result.error());
+            String outcome = (scheduled ? "" : "backfill-") + result.outcome().name().toLowerCase(java.util.Locale.ROOT);
+            if (scheduled || result.error() != null) {
+                states.recordRun(result.companyId(), runAt, outcome, result.error());
+            } else {
+                // A good back-fill says nothing about the scheduled sync: it must not clear that run's error.
+                log.info("backfill-not-recorded-as-success", Map.of("companyId", result.companyId(), "outcome", outcome));
+            }
         } catch (RuntimeException unrecorded) {
             // The result still reaches the caller and the log; the state is only for operators.
             log.warn("sync-state-not-recorded", Map.of("companyId", result.companyId(), "error", String.valueOf(unrecorded.getMessage())));
@@ -165,10 +177,7 @@ public final class CatalogSyncService {
     }
 
     private boolean catalogDue(long companyId, SyncState state, Instant runAt) {
-        if (settings.catalogInterval().isZero() || state.lastCatalogAt().isEmpty()) {
-            return true;
-        }
-        return !runAt.isBefore(state.lastCatalogAt().get().plus(settings.catalogIntervalOf(companyId)));
+        return settings.catalogDue(companyId, state.lastCatalogAt().orElse(null), runAt);
     }
 
     private ZoneId zone(long companyId, SyncState state) {
@@ -225,9 +234,7 @@ public final class CatalogSyncService {
         // the records already stored come back as no-op upserts.
         return api.call(client -> {
             for (List<Record> page : client.records(companyId, query)) {
-                for (Record record : page) {
-                    store(companyId, record, zone, progress);
-                }
+                storePage(companyId, page, zone, progress);
                 if (!clock.instant().isBefore(deadline)) {
                     return false;
                 }
@@ -236,21 +243,30 @@ public final class CatalogSyncService {
         });
     }
 
-    private void store(long companyId, Record record, ZoneId zone, Progress progress) {
-        progress.fetched++;
-        StoredRecord stored;
-        try {
-            stored = normalizer.normalize(companyId, record, zone, RecordSource.SYNC);
-        } catch (IllegalArgumentException unusable) {
-            progress.rejected++;
-            log.warn("record-rejected", Map.of("companyId", companyId, "recordId", record.id(), "reason", unusable.getMessage()));
-            return;
+    private void storePage(long companyId, List<Record> page, ZoneId zone, Progress progress) {
+        List<StoredRecord> normalized = new ArrayList<>(page.size());
+        for (Record record : page) {
+            progress.fetched++;
+            try {
+                normalized.add(normalizer.normalize(companyId, record, zone, RecordSource.SYNC));
+            } catch (IllegalArgumentException unusable) {
+                progress.rejected++;
+                log.warn("record-rejected", Map.of("companyId", companyId, "recordId", record.id(), "reason", unusable.getMessage()));
+            }
         }
-        UpsertOutcome outcome = records.upsert(stored);
-        switch (outcome) {
-            case CREATED -> progress.created++;
-            case UPDATED -> progress.updated++;
-            case DUPLICATE, STALE -> progress.unchanged++;
+        // One batch read per page spares the write units of conditional puts that would be refused (the overlap).
+        Map<Long, StoredVersion> stored = versions.versions(companyId, normalized.stream().map(StoredRecord::recordId).toList());
+        for (StoredRecord record : normalized) {
+            StoredVersion version = stored.get(record.recordId());
+            if (version != null && version.covers(record)) {
+                progress.unchanged++;
+                continue;
+            }
+            switch (records.upsert(record)) {
+                case CREATED -> progress.created++;
+                case UPDATED -> progress.updated++;
+                case DUPLICATE, STALE -> progress.unchanged++;
+            }
         }
     }
 

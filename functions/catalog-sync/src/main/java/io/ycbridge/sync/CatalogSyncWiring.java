@@ -12,6 +12,7 @@ import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordStore;
+import io.ycbridge.record.RecordVersionStore;
 import io.ycbridge.secret.UserTokenIssuer;
 import io.ycbridge.secret.YClientsSecretProvider;
 import io.ycbridge.yclients.RateLimiter;
@@ -58,6 +59,7 @@ record CatalogSyncWiring(CatalogSyncService service, CompanyFanOut fanOut, List<
         CatalogSyncService service = new CatalogSyncService(access::call, requests,
                 new CatalogStore(dynamoDb, config.require(EnvVar.CATALOG_TABLE), clock),
                 new RecordStore(dynamoDb, config.require(EnvVar.RECORDS_TABLE)),
+                new RecordVersionStore(dynamoDb, config.require(EnvVar.RECORDS_TABLE)),
                 new SyncStateStore(dynamoDb, stateTable),
                 RecordNormalizer.russia(), settings, clock, log, new EmfMetrics("catalog-sync", LogSink.STDOUT, clock));
         CompanyFanOut fanOut = config.optional(EnvVar.SYNC_QUEUE_URL)

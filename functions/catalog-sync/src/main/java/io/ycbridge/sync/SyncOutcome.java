@@ -6,7 +6,10 @@ public enum SyncOutcome {
     OK,
     /** The time budget ran out; progress is saved and the next run continues from there. */
     PARTIAL,
-    /** YClients refused the credentials (401) or the rights (403): retrying will not help until an operator acts. */
+    /**
+     * YClients refused the credentials (401) or the rights (403), or the base URL is wrong, or the login needs
+     * two-factor confirmation: retrying will not help until an operator acts.
+     */
     REFUSED,
     /** Anything else (5xx after retries, network, DynamoDB): the cursor stayed, the next run repeats the window. */
     FAILED,

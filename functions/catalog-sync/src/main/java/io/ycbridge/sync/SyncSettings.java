@@ -1,6 +1,7 @@
 package io.ycbridge.sync;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -13,8 +14,7 @@ import java.util.Objects;
  *                    short by the time budget resumes at the last finished slice
  * @param defaultZone the zone for times sent without an offset when the API gives the company none
  * @param catalogInterval how often a company's catalog (3 requests) is read; zero: every run. Records are read every
- *                    run. Each company's actual interval lies between half and all of it, by its id, so companies
- *                    spread over the runs instead of all reading their catalogs in the same one.
+ *                    run. Each company reads it at its own point within the interval, so the runs share the load.
  */
 public record SyncSettings(Duration backfill, Duration overlap, Duration slice, ZoneId defaultZone, Duration catalogInterval) {
     public static final SyncSettings DEFAULT = new SyncSettings(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(7),
@@ -29,10 +29,18 @@ public record SyncSettings(Duration backfill, Duration overlap, Duration slice, 
         return new SyncSettings(backfill, overlap, slice, defaultZone, interval);
     }
 
-    /** This company's catalog interval: between half and all of {@link #catalogInterval()}, fixed per company. */
-    public Duration catalogIntervalOf(long companyId) {
-        long spread = Math.floorMod(Long.hashCode(companyId * 0x9E3779B97F4A7C15L), 1000);
-        return catalogInterval.dividedBy(2).plus(catalogInterval.dividedBy(2).multipliedBy(spread).dividedBy(1000));
+    /**
+     * Whether a company whose catalog was last read at {@code last} (null: never) reads it at {@code now}: once per
+     * {@link #catalogInterval()}, at a point within it fixed per company, so each run reads about the same share of
+     * catalogs instead of all of them every few runs.
+     */
+    public boolean catalogDue(long companyId, Instant last, Instant now) {
+        if (catalogInterval.isZero() || last == null) {
+            return true;
+        }
+        long period = catalogInterval.toMillis();
+        long phase = Math.floorMod(Long.hashCode(companyId * 0x9E3779B97F4A7C15L), period);
+        return Math.floorDiv(now.toEpochMilli() + phase, period) > Math.floorDiv(last.toEpochMilli() + phase, period);
     }
 
     public SyncSettings {

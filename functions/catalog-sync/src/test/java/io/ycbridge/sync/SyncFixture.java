@@ -6,6 +6,7 @@ import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordStore;
+import io.ycbridge.record.RecordVersionStore;
 import io.ycbridge.simulator.SimulatorDefaults;
 import io.ycbridge.simulator.SimulatorSeed;
 import io.ycbridge.simulator.YClientsSimulator;
@@ -34,8 +35,10 @@ final class SyncFixture implements AutoCloseable {
     final String recordsTable;
     final String catalogTable;
     final String stateTable;
+    final DynamoDbClient dynamoDb;
 
     SyncFixture(DynamoDbClient dynamoDb) {
+        this.dynamoDb = dynamoDb;
         sim.seed(SimulatorSeed.demo());
         recordsTable = create(dynamoDb, TableDefinitions.RECORDS);
         catalogTable = create(dynamoDb, TableDefinitions.CATALOG);
@@ -61,7 +64,8 @@ final class SyncFixture implements AutoCloseable {
     }
 
     CatalogSyncService service(SyncSettings settings, Clock clock) {
-        return new CatalogSyncService(CompanyApi.of(client()), requests, catalog, records, states, RecordNormalizer.russia(), settings,
+        return new CatalogSyncService(CompanyApi.of(client()), requests, catalog, records,
+                new RecordVersionStore(dynamoDb, recordsTable), states, RecordNormalizer.russia(), settings,
                 clock, new DecisionLog("catalog-sync", logs, clock), new EmfMetrics("catalog-sync", logs, clock));
     }
 
