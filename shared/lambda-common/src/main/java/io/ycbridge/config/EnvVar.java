@@ -24,6 +24,9 @@ public enum EnvVar {
     YCLIENTS_RATE_PER_MINUTE("requests per minute one partner token may make, shared by all invocations (default 200)", false),
     BONUS_LEDGER_TABLE("name of BonusLedgerTable", false),
     USER_LINKS_TABLE("name of UserLinksTable", false),
+    PROFILES_TABLE("name of ProfilesTable (the app users' name, phone, e-mail and app code)", false),
+    BOOKING_FORMS("widget url: each company's online-booking form host, company:host comma-separated "
+            + "(235564:n239661.yclients.com,1169323:n1180001.alteg.io)", false),
     BONUS_PERCENT("bonus accrual: percent of the paid service cost credited per completed visit, e.g. 5 or 2.5", false),
     BONUS_ROUNDING_SCALE("bonus accrual: decimals kept in an accrual, 0 to 4 (default 0: whole units)", false),
     BONUS_ROUNDING_MODE("bonus accrual: java.math.RoundingMode name for accruals (default DOWN)", false),

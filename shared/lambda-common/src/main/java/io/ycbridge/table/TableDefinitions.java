@@ -87,7 +87,21 @@ public final class TableDefinitions {
             null,
             null);
 
-    private static final List<TableDefinition> ALL = List.of(RECORDS, CATALOG, SYNC_STATE, DELIVERIES, BONUS_LEDGER, USER_LINKS);
+    /**
+     * The app user's profile as the app last sent it (name, E.164 phone, e-mail, the app's code), one item per token
+     * subject. Apart from UserLinksTable because it is personal data the links do not need, and a user's deletion
+     * request can remove it without touching what the ledger relies on.
+     */
+    public static final TableDefinition PROFILES = new TableDefinition(
+            "ProfilesTable",
+            EnvVar.PROFILES_TABLE,
+            KeyAttribute.string("user_id"),
+            null,
+            List.of(),
+            null,
+            null);
+
+    private static final List<TableDefinition> ALL = List.of(RECORDS, CATALOG, SYNC_STATE, DELIVERIES, BONUS_LEDGER, USER_LINKS, PROFILES);
 
     private TableDefinitions() {
     }

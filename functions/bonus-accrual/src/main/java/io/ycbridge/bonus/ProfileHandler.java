@@ -1,0 +1,110 @@
+package io.ycbridge.bonus;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.aws.AwsClients;
+import io.ycbridge.config.Config;
+import io.ycbridge.config.EnvVar;
+import io.ycbridge.phone.PhoneNormalizer;
+import io.ycbridge.profile.ProfileStore;
+import io.ycbridge.yclients.ApiJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * {@code PUT /v1/me/profile} behind the JWT authorizer. Lives with bonus accrual because saving a profile links the
+ * user to their phone and credits the visits kept pending under it, which is this function's ledger work; the profile
+ * itself goes to ProfilesTable (lambda-common's ProfileStore), which widget-url reads for the booking link.
+ */
+public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final ObjectMapper JSON = ApiJson.mapper();
+    private final ProfileService service;
+
+    public ProfileHandler() {
+        this(Config.fromEnvironment());
+    }
+
+    public ProfileHandler(Config config) {
+        this(fromEnvironment(config));
+    }
+
+    ProfileHandler(ProfileService service) {
+        this.service = service;
+    }
+
+    static ProfileService fromEnvironment(Config config) {
+        AwsClients aws = AwsClients.from(config);
+        return new ProfileService(
+                BonusAccrualService.from(config, aws),
+                new UserLinkStore(aws.dynamoDb(), config.require(EnvVar.USER_LINKS_TABLE)),
+                new ProfileStore(aws.dynamoDb(), config.require(EnvVar.PROFILES_TABLE)),
+                PhoneNormalizer.russia(),
+                Clock.systemUTC());
+    }
+
+    record Body(String name, String phone, String email, String code, String credited) {
+    }
+
+    record Error(String error) {
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String user = subject(event);
+        if (user == null) {
+            return respond(401, new Error("no user: the request carries no token subject"));
+        }
+        ProfileService.Request request;
+        try {
+            request = JSON.readValue(body(event), ProfileService.Request.class);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return respond(400, new Error("the body is not a JSON object with name, phone, email and code"));
+        }
+        if (request == null) {
+            return respond(400, new Error("the body is not a JSON object with name, phone, email and code"));
+        }
+        try {
+            ProfileService.Saved saved = service.save(user, request);
+            return respond(200, new Body(saved.profile().name(), saved.profile().phoneE164(), saved.profile().email(),
+                    saved.profile().appCode(), saved.credited().toPlainString()));
+        } catch (ProfileService.InvalidProfileException invalid) {
+            return respond(400, new Error(invalid.getMessage()));
+        } catch (UserLinkStore.LinkConflictException conflict) {
+            return respond(409, new Error("this phone is linked to another app user"));
+        }
+    }
+
+    private static String body(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody() == null ? "" : event.getBody();
+        return event.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+    }
+
+    /** Only the authorizer's verified claims count; a body or header naming a user is never read. */
+    private static String subject(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+                || context.getAuthorizer().getJwt().getClaims() == null) {
+            return null;
+        }
+        String sub = context.getAuthorizer().getJwt().getClaims().get("sub");
+        return sub == null || sub.isBlank() ? null : sub;
+    }
+
+    private static APIGatewayV2HTTPResponse respond(int status, Object body) {
+        try {
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(status)
+                    .withHeaders(Map.of("content-type", "application/json", "cache-control", "no-store"))
+                    .withBody(JSON.writeValueAsString(body))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response did not encode", e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.ycbridge.http;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The app-facing HTTP routes, one constant each: method, path, query parameters and every status the handler can
+ * answer. The handlers' tests assert each answer's status is listed here, and widget-url's OpenApiContractTest asserts
+ * that openapi.yaml says exactly the same — so the published contract, this list and the handlers cannot drift apart.
+ * Lives here because the routes' handlers live in two functions (widget-url, bonus-accrual).
+ */
+public enum ApiRoute {
+    BOOKING_URL("GET", "/v1/booking-url", List.of("company", "service", "staff"), Set.of(200, 400, 401, 403, 404)),
+    CATALOG("GET", "/v1/catalog", List.of("company"), Set.of(200, 304, 400, 401, 404)),
+    PROFILE("PUT", "/v1/me/profile", List.of(), Set.of(200, 400, 401, 409)),
+    BONUS("GET", "/v1/me/bonus", List.of("limit", "cursor"), Set.of(200, 400, 401));
+
+    private final String method;
+    private final String path;
+    private final List<String> queryParameters;
+    private final Set<Integer> statuses;
+
+    ApiRoute(String method, String path, List<String> queryParameters, Set<Integer> statuses) {
+        this.method = method;
+        this.path = path;
+        this.queryParameters = queryParameters;
+        this.statuses = statuses;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The HTTP API's route key, {@code "GET /v1/catalog"}, as it appears in events and the template. */
+    public String routeKey() {
+        return method + " " + path;
+    }
+
+    public List<String> queryParameters() {
+        return queryParameters;
+    }
+
+    public Set<Integer> statuses() {
+        return statuses;
+    }
+}
