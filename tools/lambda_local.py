@@ -209,8 +209,10 @@ def invoke(args):
 
     api = RuntimeApi()
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "TZ")}
+    # Credentials, and endpoints of local AWS services (AWS_ENDPOINT_URL_DYNAMODB, …, read by the SDK itself), come
+    # from the caller as they would from the machine: they are not the function's configuration.
     env.update({k: v for k, v in os.environ.items() if k.startswith("AWS_ACCESS_KEY") or k.startswith("AWS_SECRET")
-                or k == "AWS_SESSION_TOKEN"})
+                or k == "AWS_SESSION_TOKEN" or k.startswith("AWS_ENDPOINT_URL")})
     env.update(spec.environment(args.env_vars))
     env.update({
         "AWS_LAMBDA_RUNTIME_API": api.address,

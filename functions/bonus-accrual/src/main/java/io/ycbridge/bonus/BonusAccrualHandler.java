@@ -32,7 +32,8 @@ public final class BonusAccrualHandler implements RequestHandler<DynamodbEvent, 
         this(Config.fromEnvironment());
     }
 
-    private BonusAccrualHandler(Config config) {
+    /** The same wiring from explicit values: for the local stack and the template check, which have no process environment to set. */
+    public BonusAccrualHandler(Config config) {
         this(BonusAccrualService.from(config, AwsClients.from(config)), LogSink.STDOUT);
     }
 

@@ -26,7 +26,8 @@ public final class BonusBalanceHandler implements RequestHandler<APIGatewayV2HTT
         this(Config.fromEnvironment());
     }
 
-    private BonusBalanceHandler(Config config) {
+    /** The same wiring from explicit values: for the local stack and the template check, which have no process environment to set. */
+    public BonusBalanceHandler(Config config) {
         this(BonusAccrualService.from(config, AwsClients.from(config)));
     }
 

@@ -1,5 +1,7 @@
 package io.ycbridge.sync;
 
+import io.ycbridge.config.Config;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,6 +46,11 @@ public final class CatalogSyncHandler implements RequestStreamHandler {
 
     public CatalogSyncHandler() {
         this(CatalogSyncWiring.fromEnvironment());
+    }
+
+    /** The same wiring from explicit values: for the local stack and the template check, which have no process environment to set. */
+    public CatalogSyncHandler(Config config) {
+        this(CatalogSyncWiring.from(config));
     }
 
     private CatalogSyncHandler(CatalogSyncWiring wiring) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -18,6 +20,7 @@ import java.util.function.Function;
  */
 public final class Config {
     private final Map<String, String> values;
+    private final Set<String> namesRead = ConcurrentHashMap.newKeySet();
 
     private Config(Map<String, String> values) {
         this.values = Map.copyOf(values);
@@ -39,8 +42,14 @@ public final class Config {
 
     /** For a function's own variable that is not (yet) in {@link EnvVar}. */
     public Optional<String> optional(String name) {
+        namesRead.add(name);
         String value = values.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    /** Every name looked up so far, set or not: lets a test hold template.yaml's environment to what the code reads. */
+    public Set<String> namesRead() {
+        return Set.copyOf(namesRead);
     }
 
     public String require(EnvVar variable) {

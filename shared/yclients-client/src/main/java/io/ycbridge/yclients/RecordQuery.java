@@ -3,6 +3,7 @@ package io.ycbridge.yclients;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ public record RecordQuery(LocalDate startDate, LocalDate endDate, OffsetDateTime
                           Long staffId, Long clientId, boolean withDeleted, int pageSize) {
 
     public static final int MAX_PAGE_SIZE = 200;
+    // Whole seconds and a numeric offset (+00:00, never Z): the one form every date-time the API sends has.
+    private static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     public RecordQuery {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
@@ -62,10 +65,13 @@ public record RecordQuery(LocalDate startDate, LocalDate endDate, OffsetDateTime
             query.put("end_date", endDate.toString());
         }
         if (changedAfter != null) {
-            query.put("changed_after", changedAfter.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            query.put("changed_after", changedAfter.truncatedTo(ChronoUnit.SECONDS).format(WIRE_TIME));
         }
         if (changedBefore != null) {
-            query.put("changed_before", changedBefore.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            // Rounded up, so truncating the fraction never drops the window's last instant.
+            OffsetDateTime before = changedBefore.getNano() == 0 ? changedBefore
+                    : changedBefore.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            query.put("changed_before", before.format(WIRE_TIME));
         }
         if (staffId != null) {
             query.put("staff_id", staffId.toString());

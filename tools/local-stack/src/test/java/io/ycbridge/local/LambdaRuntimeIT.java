@@ -1,0 +1,194 @@
+package io.ycbridge.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.localaws.LocalDynamoDb;
+import io.ycbridge.localaws.MotoServer;
+import io.ycbridge.localaws.MotoServerExtension;
+import io.ycbridge.simulator.SimulatorDefaults;
+import io.ycbridge.simulator.SimulatorSeed;
+import io.ycbridge.simulator.YClientsSimulator;
+import io.ycbridge.table.TableDefinition;
+import io.ycbridge.table.TableDefinitions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Every function of template.yaml, from its shaded jar, in a fresh JVM under AWS's Java runtime interface client,
+ * driven through the Lambda runtime API by tools/lambda-local (the same command line as sam local invoke) with an
+ * event file from events/, against DynamoDB Local, moto's Secrets Manager and the YClients simulator.
+ */
+@ExtendWith(MotoServerExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LambdaRuntimeIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String WEBHOOK_TOKEN = "local-dev-webhook-token-0000";
+    private static Path root;
+    private static YClientsSimulator simulator;
+    private static LocalDynamoDb dynamoDb;
+    private static MotoServer moto;
+    private static Path envFile;
+
+    @BeforeAll
+    static void startEverything(MotoServer motoServer) throws Exception {
+        root = TemplateFunctionsTest.templatePath().getParent();
+        moto = motoServer;
+        simulator = YClientsSimulator.start();
+        simulator.seed(SimulatorSeed.demo());
+        dynamoDb = LocalDynamoDb.start();
+        DynamoDbClient client = dynamoDb.client();
+        for (TableDefinition table : TableDefinitions.all()) {
+            // The emulator resolves !Ref RecordsTable to the logical id, as sam local does; so the tables are named that.
+            table.create(client, table.logicalId());
+        }
+        String secret = JSON.writeValueAsString(Map.of(
+                "partnerToken", SimulatorDefaults.PARTNER_TOKEN,
+                "userToken", SimulatorDefaults.USER_TOKEN,
+                "baseUrl", simulator.baseUri().toString(),
+                "companies", List.of(235564, 1169323),
+                "webhookToken", WEBHOOK_TOKEN));
+        String arn;
+        try (SecretsManagerClient secrets = SecretsManagerClient.builder().endpointOverride(moto.endpoint()).region(MotoServer.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(MotoServer.CREDENTIALS)).build()) {
+            arn = secrets.createSecret(create -> create.name("ycbridge-it-" + System.nanoTime()).secretString(secret)).arn();
+        }
+        envFile = Files.createTempFile("ycbridge-env", ".json");
+        Files.writeString(envFile, JSON.writeValueAsString(Map.of("Parameters", Map.of(
+                "YCLIENTS_SECRET_ARN", arn,
+                "COMPANY_IDS", "235564,1169323",
+                "BOOKING_FORMS", "235564:n239661.yclients.com"))));
+    }
+
+    @AfterAll
+    static void stopEverything() throws IOException {
+        if (simulator != null) {
+            simulator.close();
+        }
+        if (dynamoDb != null) {
+            dynamoDb.close();
+        }
+        if (envFile != null) {
+            Files.deleteIfExists(envFile);
+        }
+    }
+
+    /** Runs tools/lambda-local; returns the function's response. */
+    private static Invocation invoke(String logicalId, String event) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("tools/lambda-local").toString(), "invoke", logicalId,
+                "-e", root.resolve(event).toString(), "--env-vars", envFile.toString())
+                .directory(root.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("AWS_REGION", MotoServer.REGION.id());
+        builder.environment().put("AWS_ACCESS_KEY_ID", MotoServer.CREDENTIALS.accessKeyId());
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", MotoServer.CREDENTIALS.secretAccessKey());
+        builder.environment().put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
+        builder.environment().put("AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), logicalId + " did not finish");
+        return new Invocation(process.exitValue(), out.isBlank() ? null : JSON.readTree(out));
+    }
+
+    private record Invocation(int exitCode, JsonNode response) {
+        int statusCode() {
+            return response.path("statusCode").asInt();
+        }
+
+        JsonNode body() throws IOException {
+            return JSON.readTree(response.path("body").asText());
+        }
+    }
+
+    private static int count(String table) {
+        return dynamoDb.client().scan(ScanRequest.builder().tableName(table).build()).count();
+    }
+
+    @Test
+    @Order(1)
+    void webhookIntakeStoresARecord() throws Exception {
+        Invocation result = invoke("WebhookIntakeFunction", "events/webhook-intake/record-created.json");
+        assertEquals(0, result.exitCode());
+        assertEquals(200, result.statusCode(), result.response().toString());
+        assertEquals("accepted", result.body().path("outcome").asText());
+        assertEquals(1, count("RecordsTable"));
+    }
+
+    @Test
+    @Order(2)
+    void catalogSyncSyncsTheCompaniesOfAFanOutBatch() throws Exception {
+        Invocation result = invoke("CatalogSyncFunction", "events/catalog-sync/sqs-messages.json");
+        assertEquals(0, result.exitCode(), String.valueOf(result.response()));
+        assertTrue(result.response().path("batchItemFailures").isEmpty(), result.response().toString());
+        assertTrue(count("CatalogTable") > 0, "the catalog was stored: " + result.response());
+        assertTrue(count("SyncStateTable") >= 2, "both companies' cursors were kept");
+    }
+
+    @Test
+    @Order(3)
+    void bonusAccrualTakesAStreamBatch() throws Exception {
+        Invocation result = invoke("BonusAccrualFunction", "events/bonus-accrual/record-completed.json");
+        assertEquals(0, result.exitCode());
+        assertTrue(result.response().path("batchItemFailures").isEmpty(), result.response().toString());
+        assertTrue(count("BonusLedgerTable") > 0);
+    }
+
+    @Test
+    @Order(4)
+    void profileLinksTheUser() throws Exception {
+        Invocation result = invoke("ProfileFunction", "events/profile/profile.json");
+        assertEquals(200, result.statusCode(), result.response().toString());
+        assertEquals(1, count("ProfilesTable"));
+    }
+
+    @Test
+    @Order(5)
+    void bonusBalanceAnswersTheUser() throws Exception {
+        Invocation result = invoke("BonusBalanceFunction", "events/bonus-balance/my-balance.json");
+        assertEquals(200, result.statusCode(), result.response().toString());
+        assertFalse(result.body().path("balance").isMissingNode(), result.response().toString());
+    }
+
+    @Test
+    @Order(6)
+    void bookingUrlIsBuiltFromTheSyncedCatalog() throws Exception {
+        Invocation result = invoke("WidgetUrlFunction", "events/widget-url/service-and-staff.json");
+        assertEquals(200, result.statusCode(), result.response().toString());
+        assertTrue(result.body().path("url").asText().startsWith("https://n239661.yclients.com/company/235564/"), result.response().toString());
+    }
+
+    @Test
+    @Order(7)
+    void catalogIsServedWithAnEtag() throws Exception {
+        Invocation result = invoke("CatalogFunction", "events/catalog/catalog.json");
+        assertEquals(200, result.statusCode(), result.response().toString());
+        assertFalse(result.response().path("headers").path("etag").asText().isEmpty(), result.response().toString());
+    }
+
+    @Test
+    @Order(8)
+    void aFailingFunctionExitsNonZero() throws Exception {
+        // A stream batch in the wrong trigger shape: the runtime reports the handler's error, the command exits 1.
+        Invocation result = invoke("BonusBalanceFunction", "events/catalog-sync/backfill.json");
+        assertTrue(result.exitCode() != 0 || result.statusCode() >= 400, String.valueOf(result.response()));
+    }
+}

@@ -1,0 +1,183 @@
+package io.ycbridge.local;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ycbridge.config.Config;
+import io.ycbridge.config.EnvVar;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * template.yaml against the code, function by function: the handler class exists and is a Lambda handler in the
+ * module whose jar CodeUri names; every variable the template sets is one the code reads; and the handler builds from
+ * the template's environment alone, so nothing the code requires is missing. (Tables: TemplateTablesTest.)
+ */
+class TemplateFunctionsTest {
+    // Set by Lambda itself or read by the JVM, not by our code.
+    private static final Set<String> RUNTIME_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+    private static JsonNode template;
+
+    @BeforeAll
+    static void readTemplate() throws Exception {
+        template = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(templatePath()));
+    }
+
+    static Path templatePath() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isDirectory(dir.resolve("functions"))) {
+                return dir.resolve("template.yaml");
+            }
+        }
+        throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+    }
+
+    static List<String> functionIds() {
+        List<String> ids = new ArrayList<>();
+        template.path("Resources").properties().forEach(entry -> {
+            if ("AWS::Serverless::Function".equals(entry.getValue().path("Type").asText())) {
+                ids.add(entry.getKey());
+            }
+        });
+        return ids;
+    }
+
+    @Test
+    void everyHandlerClassOfTheReactorHasAFunction() {
+        Set<String> handlers = new TreeSet<>();
+        for (String id : functionIds()) {
+            handlers.add(properties(id).path("Handler").asText().replace("::handleRequest", ""));
+        }
+        assertEquals(new TreeSet<>(List.of(
+                "io.ycbridge.bonus.BonusAccrualHandler", "io.ycbridge.bonus.BonusBalanceHandler", "io.ycbridge.bonus.ProfileHandler",
+                "io.ycbridge.sync.CatalogSyncHandler", "io.ycbridge.webhook.WebhookIntakeHandler", "io.ycbridge.widget.CatalogHandler",
+                "io.ycbridge.widget.WidgetUrlHandler")), handlers);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachFunctionAgreesWithItsCode() {
+        assertFalse(functionIds().isEmpty(), "template.yaml declares no functions");
+        return functionIds().stream().map(id -> DynamicTest.dynamicTest(id, () -> check(id)));
+    }
+
+    private static void check(String id) throws Exception {
+        JsonNode properties = properties(id);
+        String handler = properties.path("Handler").asText();
+        assertTrue(handler.endsWith("::handleRequest"), id + ": Handler must name handleRequest, was " + handler);
+        Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
+        assertTrue(RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type),
+                id + ": " + type.getName() + " is not a Lambda handler");
+        type.getConstructor();
+
+        String codeUri = properties.path("CodeUri").asText();
+        String module = codeUri.replaceAll("^functions/([a-z-]+)/target/\\1-lambda\\.jar$", "$1");
+        assertFalse(module.equals(codeUri), id + ": CodeUri must be functions/<module>/target/<module>-lambda.jar, was " + codeUri);
+        String loadedFrom = type.getProtectionDomain().getCodeSource().getLocation().toString();
+        assertTrue(loadedFrom.contains("/" + module + "/") || loadedFrom.contains("/" + module + "-"),
+                id + ": " + type.getSimpleName() + " is not in module " + module + " (loaded from " + loadedFrom + ")");
+        assertEquals("true", template.path("Resources").path(id).path("Metadata").path("SkipBuild").asText(),
+                id + ": the jar is built by Maven, so sam build must not try (Metadata.SkipBuild)");
+
+        Map<String, String> environment = environment(properties);
+        for (String name : environment.keySet()) {
+            if (!RUNTIME_VARIABLES.contains(name)) {
+                assertDoesNotThrow(() -> EnvVar.valueOf(name), id + ": " + name + " is no variable of io.ycbridge.config.EnvVar");
+            }
+        }
+        Config config = Config.of(environment);
+        try {
+            type.getConstructor(Config.class).newInstance(config);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            fail(id + ": the handler does not build from the template's environment: " + e.getCause().getMessage(), e.getCause());
+        }
+        Set<String> unread = new TreeSet<>(environment.keySet());
+        unread.removeAll(config.namesRead());
+        unread.removeAll(RUNTIME_VARIABLES);
+        unread.removeAll(globals().keySet());
+        assertTrue(unread.isEmpty(), id + ": the template sets variables its code never reads: " + unread);
+    }
+
+    private static JsonNode properties(String id) {
+        return template.path("Resources").path(id).path("Properties");
+    }
+
+    private static Map<String, String> globals() {
+        return variables(template.path("Globals").path("Function").path("Environment").path("Variables"));
+    }
+
+    /** The function's environment as Lambda would see it, with a representative value for each reference. */
+    private static Map<String, String> environment(JsonNode properties) {
+        Map<String, String> environment = new HashMap<>(globals());
+        environment.putAll(variables(properties.path("Environment").path("Variables")));
+        environment.put("AWS_REGION", "eu-central-1");
+        return environment;
+    }
+
+    private static Map<String, String> variables(JsonNode node) {
+        Map<String, String> values = new HashMap<>();
+        node.properties().forEach(entry -> values.put(entry.getKey(), representative(entry.getKey(), entry.getValue())));
+        return values;
+    }
+
+    /**
+     * The YAML reader drops CloudFormation's tags, so !Ref X reads as "X" and !If as a list; stand in values of the
+     * shape the deployed reference would have.
+     */
+    private static String representative(String name, JsonNode value) {
+        JsonNode parameter = template.path("Parameters").path(value.asText());
+        if (value.isTextual() && !parameter.isMissingNode()) {
+            return switch (name) {
+                case "COMPANY_IDS" -> "235564,1169323";
+                case "BOOKING_FORMS" -> "235564:n239661.yclients.com";
+                default -> parameter.path("Default").asText("x");
+            };
+        }
+        if (value.isArray()) {
+            // !If [Condition, then, else]: the first branch that sets something (AWS::NoValue sets nothing).
+            for (int branch = 1; branch < value.size(); branch++) {
+                if (!"AWS::NoValue".equals(value.get(branch).asText())) {
+                    return representative(name, value.get(branch));
+                }
+            }
+            return "";
+        }
+        if (value.isTextual() && template.path("Resources").has(value.asText())) {
+            return switch (template.path("Resources").path(value.asText()).path("Type").asText()) {
+                case "AWS::SQS::Queue" -> "https://sqs.eu-central-1.amazonaws.com/000000000000/" + value.asText();
+                case "AWS::SecretsManager::Secret" -> "arn:aws:secretsmanager:eu-central-1:000000000000:secret:" + value.asText() + "-AbCdEf";
+                default -> value.asText() + "-abc123";
+            };
+        }
+        return value.asText();
+    }
+
+    @Test
+    void theTemplateValuesStandInForEveryEnvVarKind() {
+        // Guards the helper above: a variable the template sets that it could not represent would slip through.
+        for (String id : functionIds()) {
+            environment(properties(id)).forEach((name, value) ->
+                    assertFalse(value.isBlank() && !name.equals("BONUS_CAP_PER_VISIT"), id + ": no stand-in value for " + name));
+        }
+        assertTrue(Arrays.stream(EnvVar.values()).anyMatch(v -> v.name().equals("RECORDS_TABLE")));
+    }
+}
