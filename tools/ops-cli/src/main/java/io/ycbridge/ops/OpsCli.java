@@ -1,0 +1,413 @@
+package io.ycbridge.ops;
+
+import io.ycbridge.api.DynamoDbTokenBucket;
+import io.ycbridge.api.YClientsAccess;
+import io.ycbridge.catalog.CatalogKind;
+import io.ycbridge.catalog.CatalogStore;
+import io.ycbridge.catalog.KindCounts;
+import io.ycbridge.config.EnvVar;
+import io.ycbridge.observe.DecisionLog;
+import io.ycbridge.observe.EmfMetrics;
+import io.ycbridge.observe.LogSink;
+import io.ycbridge.record.RecordItem;
+import io.ycbridge.record.RecordNormalizer;
+import io.ycbridge.record.RecordSource;
+import io.ycbridge.record.RecordStore;
+import io.ycbridge.record.RecordVersionStore;
+import io.ycbridge.record.StoredRecord;
+import io.ycbridge.record.UpsertOutcome;
+import io.ycbridge.secret.UserTokenIssuer;
+import io.ycbridge.secret.YClientsSecretProvider;
+import io.ycbridge.sync.CatalogSyncService;
+import io.ycbridge.sync.CompanySync;
+import io.ycbridge.sync.RequestCounter;
+import io.ycbridge.sync.SyncSettings;
+import io.ycbridge.sync.SyncState;
+import io.ycbridge.sync.SyncStateStore;
+import io.ycbridge.table.TableDefinitions;
+import io.ycbridge.yclients.RateLimiter;
+import io.ycbridge.yclients.Sleeper;
+import io.ycbridge.yclients.TokenBucket;
+import io.ycbridge.yclients.YClientsClient;
+import io.ycbridge.yclients.YClientsException;
+import io.ycbridge.yclients.model.HookSettings;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * {@code ycbridge ops <command>}: doctor, setup-webhook, sync, replay, status. Exit codes: 0 all good, 1 something
+ * failed (a check, a company's sync, a write), 2 usage or configuration the tool cannot read at all.
+ */
+public final class OpsCli {
+    static final String USAGE = """
+            usage: ycbridge ops <command> [options]
+              doctor        [--json] [--env-file F | --secret-arn ARN] [--webhook-url URL]
+                            check the configuration the functions use; exit 0 all green, 1 a check failed, 2 usage
+              setup-webhook --url URL [--company ID] [--dry-run] [--env-file F | --secret-arn ARN]
+                            register URL for record events in each company's YClients webhook settings (idempotent)
+              sync          --company ID [--from DATE --to DATE] [--env-file F | --secret-arn ARN]
+                            sync a company now (catalog + records since the cursor), or back-fill a window's records
+              replay        --company ID --from T --to T [--source-table NAME] [--env-file F]
+                            re-apply stored records changed in [from, to) through RecordStore.upsert (idempotent)
+              status        [--company ID] [--env-file F | --secret-arn ARN]
+                            per company: last successful sync, cursor, last error, last webhook-written record
+            DATE/T: 2026-11-01 (UTC midnight; --to DATE means the end of that day) or 2026-11-01T10:00:00Z
+            """;
+    private static final Set<String> SOURCE = Set.of("--env-file", "--secret-arn");
+
+    private final Map<String, String> environment;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Clock clock;
+
+    OpsCli(Map<String, String> environment, PrintStream out, PrintStream err, Clock clock) {
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new OpsCli(System.getenv(), System.out, System.err, Clock.systemUTC()).run(args));
+    }
+
+    int run(String... args) {
+        if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])) {
+            out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        Redactor redactor = new Redactor();
+        try {
+            return switch (args[0]) {
+                case "doctor" -> doctor(Args.parse(rest, with("--webhook-url"), Set.of("--json")), redactor);
+                case "setup-webhook" -> setupWebhook(Args.parse(rest, with("--url", "--company"), Set.of("--dry-run")), redactor);
+                case "sync" -> sync(Args.parse(rest, with("--company", "--from", "--to"), Set.of()));
+                case "replay" -> replay(Args.parse(rest, with("--company", "--from", "--to", "--source-table"), Set.of()));
+                case "status" -> status(Args.parse(rest, with("--company"), Set.of()));
+                default -> throw new UsageException("unknown command '" + args[0] + "'");
+            };
+        } catch (UsageException e) {
+            err.println("ycbridge ops: " + redactor.apply(e.getMessage()));
+            err.print(USAGE);
+            return 2;
+        }
+    }
+
+    private int doctor(Args args, Redactor redactor) {
+        try (OpsEnvironment env = OpsEnvironment.from(environment, args)) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            List<Check> checks = new Doctor(env, http, clock, redactor).run(args.value("--webhook-url"));
+            redactor.add(env.config().optional(EnvVar.YCLIENTS_WEBHOOK_TOKEN).orElse(null));
+            out.print(redactor.apply(args.flag("--json") ? Report.json(env.origin(), checks) : Report.text(env.origin(), checks)));
+            return Report.exitCode(checks);
+        }
+    }
+
+    private int setupWebhook(Args args, Redactor redactor) {
+        String url = args.require("--url");
+        if (!url.startsWith("https://") && !url.startsWith("http://")) {
+            throw new UsageException("--url must be the absolute webhook URL, e.g. the stack's WebhookUrl output");
+        }
+        boolean dryRun = args.flag("--dry-run");
+        try (OpsEnvironment env = OpsEnvironment.from(environment, args)) {
+            YClientsAccess access = access(env, RateLimiter.allOf(TokenBucket.perSecond(5, clock, Sleeper.SYSTEM),
+                    TokenBucket.perMinute(200, clock, Sleeper.SYSTEM)), redactor);
+            List<Long> companies = args.value("--company").isPresent() ? List.of(args.companyId("--company"))
+                    : env.companyIds(access.secrets().secret().companies());
+            if (companies.isEmpty()) {
+                throw new UsageException("no company: pass --company ID or set COMPANY_IDS");
+            }
+            String shown = Redactor.maskUrl(url);
+            int failures = 0;
+            for (long companyId : companies) {
+                try {
+                    HookSettings current = access.call(client -> client.hookSettings(companyId));
+                    if (current.deliversRecordsTo(url)) {
+                        out.println("✅ company " + companyId + ": record events already go to " + shown + " (nothing to change)");
+                        continue;
+                    }
+                    HookSettings wanted = current.withRecordsTo(url);
+                    out.println((dryRun ? "📝 company " + companyId + ": would change" : "🔧 company " + companyId + ": changing")
+                            + " the webhook settings");
+                    out.println("   urls:   " + current.urls().stream().map(Redactor::maskUrl).toList() + " → "
+                            + wanted.urls().stream().map(Redactor::maskUrl).toList());
+                    out.println("   active: " + current.active() + " → " + wanted.active() + ", record events: "
+                            + current.recordEvents() + " → " + wanted.recordEvents() + " (other URLs and switches kept)");
+                    if (dryRun) {
+                        continue;
+                    }
+                    HookSettings written = access.call(client -> client.updateHookSettings(companyId, wanted));
+                    HookSettings check = access.call(client -> client.hookSettings(companyId));
+                    if (check.deliversRecordsTo(url)) {
+                        out.println("✅ company " + companyId + ": record events now go to " + shown);
+                    } else {
+                        failures++;
+                        out.println("❌ company " + companyId + ": YClients kept " + written + "; set it in YClients: Settings → "
+                                + "Integrations → Webhooks");
+                    }
+                } catch (YClientsException e) {
+                    failures++;
+                    out.println(redactor.apply("❌ company " + companyId + ": " + e.getMessage()));
+                }
+            }
+            if (dryRun) {
+                out.println("dry run: nothing was written to YClients");
+            }
+            return failures == 0 ? 0 : 1;
+        } catch (RuntimeException e) {
+            if (e instanceof UsageException) {
+                throw e;
+            }
+            out.println(redactor.apply("❌ " + e.getMessage()));
+            return 1;
+        }
+    }
+
+    private int sync(Args args) {
+        long companyId = args.companyId("--company");
+        Optional<Instant> from = args.value("--from").map(text -> time(text, false));
+        Optional<Instant> to = args.value("--to").map(text -> time(text, true));
+        if (from.isPresent() != to.isPresent()) {
+            throw new UsageException("a back-fill needs both --from and --to");
+        }
+        if (from.isPresent() && !from.get().isBefore(to.get())) {
+            throw new UsageException("--from must be before --to");
+        }
+        try (OpsEnvironment env = OpsEnvironment.from(environment, args)) {
+            DynamoDbClient dynamoDb = env.aws().dynamoDb();
+            String stateTable = env.requireTable(EnvVar.SYNC_STATE_TABLE);
+            String recordsTable = env.requireTable(EnvVar.RECORDS_TABLE);
+            String catalogTable = env.requireTable(EnvVar.CATALOG_TABLE);
+            Redactor redactor = new Redactor();
+            YClientsSecretProvider[] secrets = new YClientsSecretProvider[1];
+            // The functions' shared budget: a sync from a laptop spends the same 5/s and 200/min as the deployed ones.
+            RateLimiter limiter = DynamoDbTokenBucket.yclientsDefaults(dynamoDb, stateTable, () -> secrets[0].credentials().partnerToken(),
+                    5, 200, clock, Sleeper.SYSTEM);
+            RequestCounter requests = new RequestCounter();
+            YClientsAccess access = access(env, limiter, redactor, requests);
+            secrets[0] = access.secrets();
+            DecisionLog quiet = new DecisionLog("ops-cli", line -> { }, clock);
+            CatalogSyncService service = new CatalogSyncService(access::call, requests,
+                    new CatalogStore(dynamoDb, catalogTable, clock), new RecordStore(dynamoDb, recordsTable),
+                    new RecordVersionStore(dynamoDb, recordsTable), new SyncStateStore(dynamoDb, stateTable), RecordNormalizer.russia(),
+                    new SyncSettings(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(7),
+                            env.config().zone(EnvVar.COMPANY_TIME_ZONE, ZoneId.of("Europe/Moscow"))),
+                    clock, quiet, new EmfMetrics("ops-cli", line -> { }, clock));
+            Instant noDeadline = clock.instant().plus(Duration.ofDays(1));
+            long started = System.nanoTime();
+            List<CompanySync> parts = new java.util.ArrayList<>();
+            if (from.isEmpty()) {
+                err.println("syncing company " + companyId + " (catalog and records since the cursor)…");
+                parts.add(service.sync(companyId, noDeadline));
+            } else {
+                // One day per step: the progress line moves on a long back-fill, and a failure says where it stopped.
+                long days = Math.max(1, Duration.between(from.get(), to.get()).toDays() + (Duration.between(from.get(), to.get())
+                        .toHoursPart() > 0 ? 1 : 0));
+                Instant stepFrom = from.get();
+                int step = 0;
+                while (stepFrom.isBefore(to.get())) {
+                    Instant stepTo = stepFrom.plus(Duration.ofDays(1)).isBefore(to.get()) ? stepFrom.plus(Duration.ofDays(1)) : to.get();
+                    CompanySync part = service.backfill(companyId, stepFrom, stepTo, noDeadline);
+                    parts.add(part);
+                    step++;
+                    int stored = parts.stream().mapToInt(p -> p.records().stored()).sum();
+                    int filled = (int) Math.min(30, 30 * step / days);
+                    err.print("\r[" + "#".repeat(filled) + ".".repeat(30 - filled) + "] " + step + "/" + days + " days, up to "
+                            + stepTo + ", " + stored + " records stored");
+                    if (part.error() != null) {
+                        break;
+                    }
+                    stepFrom = stepTo;
+                }
+                err.println();
+            }
+            out.print(redactor.apply(summary(companyId, parts, (System.nanoTime() - started) / 1_000_000)));
+            return parts.stream().anyMatch(p -> p.error() != null) ? 1 : 0;
+        }
+    }
+
+    static String summary(long companyId, List<CompanySync> parts, long durationMs) {
+        Map<CatalogKind, KindCounts> catalog = new EnumMap<>(CatalogKind.class);
+        int fetched = 0, created = 0, updated = 0, unchanged = 0, rejected = 0;
+        long requests = 0;
+        for (CompanySync part : parts) {
+            part.catalog().forEach((kind, counts) -> catalog.merge(kind, counts, KindCounts::plus));
+            fetched += part.records().fetched();
+            created += part.records().created();
+            updated += part.records().updated();
+            unchanged += part.records().unchanged();
+            rejected += part.records().rejected();
+            requests += part.apiRequests();
+        }
+        CompanySync last = parts.getLast();
+        StringBuilder out = new StringBuilder();
+        out.append("company ").append(companyId).append(": ").append(last.outcome()).append('\n');
+        out.append(String.format("%-10s %8s %8s %8s %10s%n", "kind", "created", "updated", "deleted", "unchanged"));
+        if (catalog.isEmpty()) {
+            out.append("(catalog not read: a back-fill reads records only)\n");
+        }
+        catalog.forEach((kind, c) -> out.append(String.format("%-10s %8d %8d %8d %10d%n", kind.name().toLowerCase(java.util.Locale.ROOT),
+                c.created(), c.updated(), c.deleted(), c.unchanged())));
+        out.append(String.format("%-10s %8d %8d %8s %10d%n", "record", created, updated, "-", unchanged));
+        out.append("records: ").append(fetched).append(" fetched, ").append(created + updated).append(" stored, ")
+                .append(rejected).append(" rejected\n");
+        out.append("API requests: ").append(requests).append(", duration: ").append(durationMs).append(" ms");
+        if (last.cursor() != null) {
+            out.append(", cursor: ").append(last.cursor());
+        }
+        out.append('\n');
+        parts.stream().filter(p -> p.error() != null).forEach(p -> out.append("❌ ").append(p.error()).append('\n'));
+        return out.toString();
+    }
+
+    private int replay(Args args) {
+        long companyId = args.companyId("--company");
+        Instant from = time(args.require("--from"), false);
+        Instant to = time(args.require("--to"), true);
+        if (!from.isBefore(to)) {
+            throw new UsageException("--from must be before --to");
+        }
+        try (OpsEnvironment env = OpsEnvironment.from(environment, args)) {
+            DynamoDbClient dynamoDb = env.aws().dynamoDb();
+            String target = env.requireTable(EnvVar.RECORDS_TABLE);
+            String sourceTable = args.value("--source-table").orElse(target);
+            RecordStore source = new RecordStore(dynamoDb, sourceTable);
+            RecordStore records = new RecordStore(dynamoDb, target);
+            Map<UpsertOutcome, Integer> counts = new EnumMap<>(UpsertOutcome.class);
+            int[] read = {0};
+            try (var stream = source.changedBetween(companyId, from, to)) {
+                stream.forEach(record -> {
+                    read[0]++;
+                    counts.merge(records.upsert(record), 1, Integer::sum);
+                });
+            }
+            out.println("replayed company " + companyId + " records changed in [" + from + ", " + to + ") from " + sourceTable
+                    + " into " + target);
+            out.println("read " + read[0] + ": created " + counts.getOrDefault(UpsertOutcome.CREATED, 0)
+                    + ", updated " + counts.getOrDefault(UpsertOutcome.UPDATED, 0)
+                    + ", already stored " + counts.getOrDefault(UpsertOutcome.DUPLICATE, 0)
+                    + ", newer version kept " + counts.getOrDefault(UpsertOutcome.STALE, 0));
+            return 0;
+        }
+    }
+
+    private int status(Args args) {
+        try (OpsEnvironment env = OpsEnvironment.from(environment, args)) {
+            DynamoDbClient dynamoDb = env.aws().dynamoDb();
+            SyncStateStore states = new SyncStateStore(dynamoDb, env.requireTable(EnvVar.SYNC_STATE_TABLE));
+            Optional<String> recordsTable = env.config().optional(EnvVar.RECORDS_TABLE);
+            List<Long> companies = args.value("--company").isPresent() ? List.of(args.companyId("--company")) : env.companyIds(List.of());
+            if (companies.isEmpty()) {
+                throw new UsageException("no company: pass --company ID or set COMPANY_IDS");
+            }
+            boolean anyError = false;
+            for (long companyId : companies) {
+                SyncState state = states.get(companyId);
+                out.println("company " + companyId);
+                out.println("  last successful sync:  " + state.lastSuccessAt().map(Instant::toString).orElse("never"));
+                out.println("  last run:              " + state.lastRunAt().map(Instant::toString).orElse("never")
+                        + state.lastOutcome().map(o -> " (" + o + ")").orElse(""));
+                out.println("  records cursor:        " + state.cursor().map(Instant::toString).orElse("none (no sync finished a slice yet)"));
+                out.println("  catalog last read:     " + state.lastCatalogAt().map(Instant::toString).orElse("never"));
+                out.println("  last webhook record:   " + recordsTable.map(table -> lastWebhook(dynamoDb, table, companyId))
+                        .orElse("unknown (set RECORDS_TABLE)"));
+                out.println("  last error:            " + state.lastError().orElse("none"));
+                anyError |= state.lastError().isPresent();
+            }
+            return anyError ? 1 : 0;
+        }
+    }
+
+    /**
+     * The newest record version a webhook wrote: RecordsTable keeps no receipt time, so this is that record's YClients
+     * change time ({@code last_change_date}), read newest first from the change-time index, at most 1,000 items back.
+     */
+    static String lastWebhook(DynamoDbClient dynamoDb, String table, long companyId) {
+        Map<String, AttributeValue> start = null;
+        int read = 0;
+        do {
+            final Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamoDb.query(q -> {
+                q.tableName(table).indexName(TableDefinitions.RECORDS_BY_CHANGE_INDEX)
+                        .keyConditionExpression("#company = :company").scanIndexForward(false).limit(200)
+                        .expressionAttributeNames(Map.of("#company", RecordItem.COMPANY_ID))
+                        .expressionAttributeValues(Map.of(":company", AttributeValue.fromN(Long.toString(companyId))));
+                if (from != null) {
+                    q.exclusiveStartKey(from);
+                }
+            });
+            for (Map<String, AttributeValue> item : page.items()) {
+                AttributeValue source = item.get(RecordItem.SOURCE);
+                if (source != null && RecordSource.WEBHOOK.name().equals(source.s())) {
+                    StoredRecord record = RecordItem.fromItem(item);
+                    return "record " + record.recordId() + " changed at " + record.changedAt()
+                            + (record.recordId() == Doctor.PROBE_RECORD_ID ? " (the doctor's test delivery)" : "");
+                }
+            }
+            read += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && read < 1000);
+        return read == 0 ? "none (no records stored)" : "none among the newest " + read + " record versions";
+    }
+
+    private YClientsAccess access(OpsEnvironment env, RateLimiter limiter, Redactor redactor) {
+        return access(env, limiter, redactor, (method, path, status, took, attempt) -> { });
+    }
+
+    private YClientsAccess access(OpsEnvironment env, RateLimiter limiter, Redactor redactor, io.ycbridge.yclients.RequestObserver observer) {
+        HttpClient http = YClientsAccess.sharedHttpClient();
+        UserTokenIssuer issuer = (apiBase, partnerOnly, login, password) -> {
+            String token = YClientsClient.builder().baseUri(apiBase).credentials(partnerOnly).httpClient(http)
+                    .rateLimiter(RateLimiter.UNLIMITED).build().authenticate(login, password).userToken();
+            redactor.add(token);
+            return token;
+        };
+        YClientsSecretProvider secrets = new YClientsSecretProvider(env.secretSource(), issuer, clock, YClientsSecretProvider.DEFAULT_TTL);
+        YClientsAccess access = new YClientsAccess(secrets, http, limiter, observer);
+        try {
+            redactor.add(secrets.secret().partnerToken());
+            redactor.add(secrets.secret().userToken());
+            redactor.add(secrets.secret().password());
+        } catch (RuntimeException unreadable) {
+            throw new UsageException("the YClients credentials cannot be read: " + unreadable.getMessage() + " (run ycbridge ops doctor)");
+        }
+        return access;
+    }
+
+    private static Set<String> with(String... options) {
+        java.util.HashSet<String> all = new java.util.HashSet<>(SOURCE);
+        all.addAll(List.of(options));
+        return all;
+    }
+
+    /** {@code 2026-11-01} (UTC midnight; as an end, the end of that day) or an ISO instant. */
+    static Instant time(String text, boolean end) {
+        try {
+            if (text.length() == 10) {
+                LocalDate date = LocalDate.parse(text);
+                return (end ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("'" + text + "' is not a date (2026-11-01) or an instant (2026-11-01T10:00:00Z)");
+        }
+    }
+}

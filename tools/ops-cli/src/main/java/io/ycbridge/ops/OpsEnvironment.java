@@ -1,0 +1,152 @@
+package io.ycbridge.ops;
+
+import io.ycbridge.aws.AwsClients;
+import io.ycbridge.config.Config;
+import io.ycbridge.config.ConfigException;
+import io.ycbridge.config.EnvVar;
+import io.ycbridge.secret.SecretSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The configuration the functions would see: the process environment, beneath it a {@code .env} file
+ * ({@code --env-file}: its non-secret variables too, e.g. COMPANY_IDS, BOOKING_FORMS, RECORDS_TABLE), and the
+ * credentials from the file or from Secrets Manager ({@code --secret-arn}). The environment wins over the file, as in
+ * {@code EnvironmentSecretSource}; the command-line options win over both.
+ */
+final class OpsEnvironment implements AutoCloseable {
+    private static final Pattern LINE = Pattern.compile("(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*)");
+
+    private final Config config;
+    private final String origin;
+    private AwsClients aws;
+
+    private OpsEnvironment(Config config, String origin) {
+        this.config = config;
+        this.origin = origin;
+    }
+
+    static OpsEnvironment from(Map<String, String> processEnvironment, Args args) {
+        Map<String, String> values = new HashMap<>();
+        String origin = "the environment";
+        Optional<String> envFile = args.value("--env-file");
+        Optional<String> secretArn = args.value("--secret-arn");
+        if (envFile.isPresent() && secretArn.isPresent()) {
+            throw new UsageException("give either --env-file or --secret-arn, not both");
+        }
+        if (envFile.isPresent()) {
+            Path file = Path.of(envFile.get());
+            values.putAll(readEnvFile(file));
+            origin = "the environment and " + file;
+        }
+        values.putAll(processEnvironment);
+        if (envFile.isPresent()) {
+            values.put(EnvVar.YCLIENTS_SECRET_SOURCE.name(), SecretSource.ENVIRONMENT);
+            values.put(EnvVar.YCLIENTS_ENV_FILE.name(), envFile.get());
+        }
+        if (secretArn.isPresent()) {
+            values.put(EnvVar.YCLIENTS_SECRET_SOURCE.name(), SecretSource.SECRETS_MANAGER);
+            values.put(EnvVar.YCLIENTS_SECRET_ARN.name(), secretArn.get());
+            origin = "the environment and secret " + secretArn.get();
+        }
+        return new OpsEnvironment(Config.of(values), origin);
+    }
+
+    Config config() {
+        return config;
+    }
+
+    String origin() {
+        return origin;
+    }
+
+    /** The secret source the functions would use; a configuration naming none is a usage error (exit 2). */
+    SecretSource secretSource() {
+        try {
+            return SecretSource.fromConfig(config, () -> aws().secretsManager());
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage() + "; or pass --env-file .env or --secret-arn ARN");
+        }
+    }
+
+    AwsClients aws() {
+        if (aws == null) {
+            try {
+                aws = AwsClients.from(config);
+            } catch (ConfigException e) {
+                throw new UsageException(e.getMessage() + " (AWS_REGION is needed to reach DynamoDB or Secrets Manager)");
+            }
+        }
+        return aws;
+    }
+
+    String requireTable(EnvVar variable) {
+        try {
+            return config.require(variable);
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage() + ": set it to the table's name (the stack's outputs list them)");
+        }
+    }
+
+    /** COMPANY_IDS plus the secret's {@code companies}, in order, without repeats. */
+    List<Long> companyIds(List<Long> fromSecret) {
+        LinkedHashSet<Long> ids = new LinkedHashSet<>();
+        config.optional(EnvVar.COMPANY_IDS).ifPresent(text -> {
+            try {
+                ids.addAll(config.requireIds(EnvVar.COMPANY_IDS));
+            } catch (ConfigException e) {
+                throw new UsageException(e.getMessage());
+            }
+        });
+        ids.addAll(fromSecret);
+        return new ArrayList<>(ids);
+    }
+
+    @Override
+    public void close() {
+        if (aws != null) {
+            aws.close();
+        }
+    }
+
+    /** KEY=value lines as docker compose reads them (the subset lambda-common's reader takes). */
+    static Map<String, String> readEnvFile(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageException("cannot read the .env file " + file + ": " + e.getClass().getSimpleName());
+        }
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            Matcher matcher = LINE.matcher(line);
+            if (!matcher.matches()) {
+                throw new UsageException(file + " line " + (i + 1) + " is not KEY=value");
+            }
+            String raw = matcher.group(2);
+            String value;
+            if ((raw.startsWith("\"") || raw.startsWith("'")) && raw.indexOf(raw.charAt(0), 1) > 0) {
+                value = raw.substring(1, raw.indexOf(raw.charAt(0), 1));
+            } else {
+                int comment = raw.indexOf(" #");
+                value = (comment >= 0 ? raw.substring(0, comment) : raw).strip();
+            }
+            values.put(matcher.group(1), value);
+        }
+        return values;
+    }
+}
