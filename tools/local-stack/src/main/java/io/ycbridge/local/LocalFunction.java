@@ -1,0 +1,57 @@
+package io.ycbridge.local;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import io.ycbridge.config.Config;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
+
+/**
+ * One function's handler, made once from its class name in template.yaml through its public {@code (Config)}
+ * constructor, and invoked one event at a time, as one Lambda execution environment would: handlers may keep
+ * per-environment state and need not be thread-safe.
+ */
+final class LocalFunction<I, O> {
+    private final String name;
+    private final int timeoutSeconds;
+    private final BiFunction<I, Context, O> handler;
+    private final ReentrantLock environment = new ReentrantLock();
+
+    private LocalFunction(String name, int timeoutSeconds, BiFunction<I, Context, O> handler) {
+        this.name = name;
+        this.timeoutSeconds = timeoutSeconds;
+        this.handler = handler;
+    }
+
+    static <I, O> LocalFunction<I, O> of(String name, int timeoutSeconds, BiFunction<I, Context, O> handler) {
+        return new LocalFunction<>(name, timeoutSeconds, handler);
+    }
+
+    /** An instance of {@code className} made with {@code new ClassName(config)}, the constructor every handler offers. */
+    static <T> T instantiate(String className, Class<T> type, Config config) {
+        try {
+            return type.cast(Class.forName(className).getConstructor(Config.class).newInstance(config));
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(className + " could not be made: " + cause, cause);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(className + " (from template.yaml) has no public constructor taking Config", e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    O invoke(I event) {
+        environment.lock();
+        try {
+            return handler.apply(event, new LocalContext(name, timeoutSeconds));
+        } finally {
+            environment.unlock();
+        }
+    }
+}

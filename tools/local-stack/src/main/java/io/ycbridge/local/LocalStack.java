@@ -1,0 +1,231 @@
+package io.ycbridge.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.config.Config;
+import io.ycbridge.config.EnvVar;
+import io.ycbridge.localaws.LocalDynamoDb;
+import io.ycbridge.simulator.SimulatorDefaults;
+import io.ycbridge.simulator.SimulatorSeed;
+import io.ycbridge.simulator.YClientsSimulator;
+import io.ycbridge.table.TableDefinition;
+import io.ycbridge.table.TableDefinitions;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The whole system in this JVM: DynamoDB Local with every table (named by logical id), the YClients simulator with the
+ * demo seed (or the real API when a partner token is configured), every template function made once through its
+ * {@code (Config)} constructor, the HTTP API on loopback, the sync on its schedule and the RecordsTable stream feeding
+ * bonus accrual. {@link #close()} stops all of it, newest first.
+ */
+final class LocalStack implements AutoCloseable {
+    static final String SAMPLE_USER = "local-user-1";
+    static final Duration SAMPLE_TOKEN_LIFETIME = Duration.ofHours(24);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCHEDULED_EVENT = "{\"version\":\"0\",\"id\":\"local\",\"detail-type\":\"Scheduled Event\","
+            + "\"source\":\"aws.events\",\"account\":\"000000000000\",\"region\":\"us-east-1\",\"resources\":[],\"detail\":{}}";
+
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final LocalSettings settings;
+    private final LocalTokenIssuer issuer;
+    private LocalDynamoDb dynamoDb;
+    private YClientsSimulator simulator;
+    private LocalApiServer server;
+    private LocalFunction<byte[], byte[]> sync;
+
+    private LocalStack(LocalSettings settings) {
+        this.settings = settings;
+        this.issuer = new LocalTokenIssuer(settings.signingKey(), settings.issuer(), settings.audience(), Clock.systemUTC());
+    }
+
+    /** Starts everything, or stops what had started and rethrows. */
+    static LocalStack start(LocalSettings settings, SamTemplate template) {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll(template);
+            return stack;
+        } catch (IOException e) {
+            stack.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(SamTemplate template) throws IOException {
+        dynamoDb = LocalDynamoDb.start();
+        running.add(dynamoDb);
+        for (TableDefinition table : TableDefinitions.all()) {
+            table.create(dynamoDb.client(), table.logicalId());
+        }
+        Map<String, String> environment = new LinkedHashMap<>(template.environment());
+        environment.putAll(settings.functionEnvironment());
+        environment.put(EnvVar.AWS_REGION.name(), LocalDynamoDb.REGION.id());
+        environment.put(EnvVar.AWS_ENDPOINT_URL.name(), dynamoDb.endpoint().toString());
+        environment.put(EnvVar.YCLIENTS_SECRET_SOURCE.name(), "env");
+        environment.remove(EnvVar.SYNC_QUEUE_URL.name());   // no queue locally: the schedule run syncs every company itself
+        if (!settings.realApi()) {
+            simulator = YClientsSimulator.start();
+            running.add(simulator);
+            simulator.seed(SimulatorSeed.demo());
+            // The seed's history stays where it is; from now on changes carry today's time, as real edits would.
+            simulator.clock().set(Instant.now());
+            environment.put(EnvVar.YCLIENTS_PARTNER_TOKEN.name(), SimulatorDefaults.PARTNER_TOKEN);
+            environment.put(EnvVar.YCLIENTS_USER_TOKEN.name(), SimulatorDefaults.USER_TOKEN);
+            environment.put(EnvVar.YCLIENTS_BASE_URL.name(), simulator.baseUri().toString());
+        }
+        Config config = Config.of(environment);
+
+        RouteTable<LocalApiServer.ApiTarget> api = new RouteTable<>();
+        Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions = new HashMap<>();
+        for (SamTemplate.HttpRoute route : template.httpRoutes()) {
+            LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function = functions.computeIfAbsent(route.functionId(), id -> {
+                @SuppressWarnings("unchecked")
+                RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
+                        LocalFunction.instantiate(route.handlerClass(), RequestHandler.class, config);
+                return LocalFunction.of(id, route.timeoutSeconds(), handler::handleRequest);
+            });
+            api.add(route.method(), route.path(), new LocalApiServer.ApiTarget(function, route.authorized()));
+        }
+
+        RequestStreamHandler syncHandler = LocalFunction.instantiate(template.scheduledHandlerClass(), RequestStreamHandler.class, config);
+        sync = LocalFunction.of("CatalogSyncFunction", 600, (event, context) -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                syncHandler.handleRequest(new ByteArrayInputStream(event), out, context);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        });
+
+        RouteTable<LocalApiServer.LocalAction> local = new RouteTable<>();
+        local.add("POST", "/local/sync", (path, query, body) -> new LocalApiServer.Answer(200, runSync()));
+        if (simulator != null) {
+            DemoScenario scenario = new DemoScenario(simulator, this::webhookUrl);
+            local.add("POST", "/local/book", scenario::book);
+            local.add("POST", "/local/visits/{record}/complete", scenario::complete);
+        } else {
+            LocalApiServer.LocalAction simulatorOnly = (path, query, body) -> {
+                throw new LocalApiServer.Refusal(404, "the real YClients API is configured: book and complete visits in YClients itself");
+            };
+            local.add("POST", "/local/book", simulatorOnly);
+            local.add("POST", "/local/visits/{record}/complete", simulatorOnly);
+        }
+        server = new LocalApiServer(settings.port(), api, local, issuer);
+        running.add(server);
+
+        SamTemplate.StreamSettings stream = template.streamOf(TableDefinitions.RECORDS.logicalId());
+        @SuppressWarnings("unchecked")
+        RequestHandler<DynamodbEvent, StreamsEventResponse> accrual = LocalFunction.instantiate(stream.handlerClass(), RequestHandler.class, config);
+        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+                .endpointOverride(dynamoDb.endpoint())
+                .region(LocalDynamoDb.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(LocalDynamoDb.CREDENTIALS))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        running.add(streams);
+        String streamArn = dynamoDb.client().describeTable(request -> request.tableName(TableDefinitions.RECORDS.logicalId()))
+                .table().latestStreamArn();
+        running.add(new RecordStreamPoller(streams, streamArn, LocalDynamoDb.REGION.id(),
+                LocalFunction.of("BonusAccrualFunction", stream.timeoutSeconds(), accrual::handleRequest),
+                stream.batchSize(), stream.maximumRetryAttempts()));
+
+        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sync-schedule").daemon().factory());
+        running.add(schedule::shutdownNow);
+        // The first run at once, so the catalog is there for booking links; then every syncEvery, like the EventBridge rule.
+        schedule.scheduleAtFixedRate(this::scheduledSync, 0, settings.syncEvery().toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private void scheduledSync() {
+        try {
+            runSync();
+        } catch (RuntimeException e) {
+            System.err.println("sync-schedule: the scheduled sync failed: " + e.getClass().getName());
+        }
+    }
+
+    /** One schedule-shaped invocation of the sync; its summary (per company, no tokens) as the answer. */
+    JsonNode runSync() {
+        try {
+            return JSON.readTree(sync.invoke(SCHEDULED_EVENT.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    URI webhookUrl() {
+        return URI.create(baseUrl() + "/v1/yclients/webhook/" + settings.webhookToken());
+    }
+
+    boolean simulated() {
+        return simulator != null;
+    }
+
+    URI simulatorUrl() {
+        return simulator == null ? null : simulator.baseUri();
+    }
+
+    /** The local DynamoDB's client: for the scenario test, which checks what was stored. */
+    software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb() {
+        return dynamoDb.client();
+    }
+
+    LocalTokenIssuer issuer() {
+        return issuer;
+    }
+
+    String sampleToken() {
+        return issuer.issue(SAMPLE_USER, SAMPLE_TOKEN_LIFETIME);
+    }
+
+    LocalSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.err.println("local: stopping " + running.get(i).getClass().getSimpleName() + " failed: " + e.getClass().getName());
+            }
+        }
+        running.clear();
+    }
+}

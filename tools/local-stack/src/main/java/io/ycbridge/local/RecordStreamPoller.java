@@ -1,0 +1,195 @@
+package io.ycbridge.local;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.DescribeStreamRequest;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Lambda's DynamoDB event source mapping, locally: reads the table's stream shard by shard from TRIM_HORIZON (a parent
+ * shard before its children, so one record's versions arrive in order), hands batches to the function, and honours
+ * ReportBatchItemFailures — the batch is retried from the first failed item, after a back-off, up to the template's
+ * MaximumRetryAttempts; then the rest is skipped and reported, as the on-failure destination would receive it.
+ */
+final class RecordStreamPoller implements AutoCloseable {
+    private static final Duration IDLE = Duration.ofMillis(250);
+
+    private final DynamoDbStreamsClient streams;
+    private final String streamArn;
+    private final String region;
+    private final LocalFunction<DynamodbEvent, StreamsEventResponse> function;
+    private final int batchSize;
+    private final int maximumRetryAttempts;
+    private final Map<String, String> iterators = new HashMap<>();
+    private final Map<String, List<Record>> pending = new HashMap<>();
+    private final Map<String, String> lastSequence = new HashMap<>();
+    private final Set<String> finished = new HashSet<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    RecordStreamPoller(DynamoDbStreamsClient streams, String streamArn, String region,
+                       LocalFunction<DynamodbEvent, StreamsEventResponse> function, int batchSize, int maximumRetryAttempts) {
+        this.streams = streams;
+        this.streamArn = streamArn;
+        this.region = region;
+        this.function = function;
+        this.batchSize = batchSize;
+        this.maximumRetryAttempts = maximumRetryAttempts;
+        this.thread = Thread.ofPlatform().name("records-stream").daemon().start(this::run);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (!pollOnce()) {
+                    Thread.sleep(IDLE);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                System.err.println("records-stream: poll failed (" + e.getClass().getSimpleName() + "), trying again");
+                sleepQuietly(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    /** One pass over the readable shards; whether anything was handed to the function. */
+    private boolean pollOnce() throws InterruptedException {
+        boolean worked = false;
+        for (Shard shard : readableShards()) {
+            String id = shard.shardId();
+            String iterator = iterators.computeIfAbsent(id, this::iterator);
+            List<Record> batch = pending.computeIfAbsent(id, shardId -> new ArrayList<>());
+            if (batch.isEmpty() && iterator != null) {
+                GetRecordsResponse page;
+                try {
+                    page = streams.getRecords(request -> request.shardIterator(iterator).limit(batchSize));
+                } catch (TrimmedDataAccessException | ExpiredIteratorException stale) {
+                    // DynamoDB Local refuses a TRIM_HORIZON iterator taken while the shard was still empty once records
+                    // arrive; a fresh one after the last record handed over loses and repeats nothing.
+                    iterators.remove(id);
+                    continue;
+                }
+                batch.addAll(page.records());
+                if (!page.records().isEmpty()) {
+                    lastSequence.put(id, page.records().get(page.records().size() - 1).dynamodb().sequenceNumber());
+                }
+                if (page.nextShardIterator() == null) {
+                    iterators.put(id, null);
+                } else {
+                    iterators.put(id, page.nextShardIterator());
+                }
+            }
+            if (!batch.isEmpty()) {
+                deliver(batch);
+                worked = true;
+            } else if (iterators.get(id) == null) {
+                finished.add(id);
+            }
+        }
+        return worked;
+    }
+
+    private String iterator(String shardId) {
+        String after = lastSequence.get(shardId);
+        return streams.getShardIterator(request -> {
+            request.streamArn(streamArn).shardId(shardId);
+            if (after == null) {
+                request.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+            } else {
+                request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+            }
+        }).shardIterator();
+    }
+
+    /** Open shards whose parent is done (or gone); closed shards are read to their end before being marked finished. */
+    private List<Shard> readableShards() {
+        StreamDescription description = streams.describeStream(DescribeStreamRequest.builder().streamArn(streamArn).build()).streamDescription();
+        List<Shard> shards = new ArrayList<>(description.shards());
+        String last = description.lastEvaluatedShardId();
+        while (last != null) {
+            String from = last;
+            StreamDescription more = streams.describeStream(request -> request.streamArn(streamArn).exclusiveStartShardId(from)).streamDescription();
+            shards.addAll(more.shards());
+            last = more.lastEvaluatedShardId();
+        }
+        Set<String> known = new HashSet<>();
+        shards.forEach(shard -> known.add(shard.shardId()));
+        return shards.stream()
+                .filter(shard -> !finished.contains(shard.shardId()))
+                .filter(shard -> shard.parentShardId() == null || finished.contains(shard.parentShardId()) || !known.contains(shard.parentShardId()))
+                .toList();
+    }
+
+    /** Hands the batch over until it succeeds or the retries run out; the batch list is emptied either way. */
+    private void deliver(List<Record> batch) throws InterruptedException {
+        for (int attempt = 0; running; attempt++) {
+            StreamsEventResponse response = function.invoke(StreamEvents.event(batch, streamArn, region));
+            int firstFailed = firstFailed(batch, response);
+            if (firstFailed < 0) {
+                batch.clear();
+                return;
+            }
+            // Lambda checkpoints before the first failure and retries from there; items already applied are replayed harmlessly.
+            batch.subList(0, firstFailed).clear();
+            if (attempt >= maximumRetryAttempts) {
+                System.err.printf("records-stream: %d stream record(s) still failing after %d retries; skipped (the deployed "
+                        + "function sends them to BonusDeadLetterQueue)%n", batch.size(), maximumRetryAttempts);
+                batch.clear();
+                return;
+            }
+            Thread.sleep(Math.min(5_000L, 200L << Math.min(attempt, 5)));
+        }
+    }
+
+    private static int firstFailed(List<Record> batch, StreamsEventResponse response) {
+        if (response == null || response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
+            return -1;
+        }
+        Set<String> failed = new HashSet<>();
+        response.getBatchItemFailures().forEach(failure -> failed.add(failure.getItemIdentifier()));
+        for (int i = 0; i < batch.size(); i++) {
+            if (failed.contains(batch.get(i).dynamodb().sequenceNumber())) {
+                return i;
+            }
+        }
+        // An identifier that names no record in the batch: Lambda treats the whole batch as failed.
+        return 0;
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.ycbridge.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.simulator.SimulatorSeed;
+import io.ycbridge.table.TableDefinitions;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The README's guided scenario over real HTTP against the whole local stack: link the profile, get a booking link,
+ * book (webhook stored), complete the visit, see the bonus; and the JWT authorizer refusing what API Gateway refuses.
+ */
+@Timeout(60)
+class LocalStackScenarioTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() {
+        SamTemplate template = SamTemplate.read(SamTemplate.locate(Path.of("")));
+        // No file and no environment: the defaults a new user gets, on a free port.
+        LocalSettings settings = LocalSettings.load(null, Map.of(), Map.of("port", "0"), "rate(30 minutes)");
+        stack = LocalStack.start(settings, template);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void theGuidedScenarioCreditsFivePercentOfThePaidService() throws Exception {
+        String token = stack.sampleToken();
+        assertEquals(200, send("POST", "/local/sync", null, "").statusCode());
+
+        HttpResponse<String> profile = send("PUT", "/v1/me/profile", token,
+                "{\"name\":\"Olga\",\"phone\":\"" + DemoScenario.CLIENT_PHONE + "\"}");
+        assertEquals(200, profile.statusCode(), profile.body());
+
+        HttpResponse<String> link = send("GET", "/v1/booking-url?company=" + SimulatorSeed.DEMO_SALON_ID + "&service="
+                + DemoScenario.SERVICE_ID, token, null);
+        assertEquals(200, link.statusCode(), link.body());
+
+        HttpResponse<String> booked = send("POST", "/local/book", null, "");
+        assertEquals(200, booked.statusCode(), booked.body());
+        JsonNode booking = JSON.readTree(booked.body());
+        assertEquals(200, booking.path("webhookStatus").asInt());
+        long record = booking.path("record").asLong();
+        Map<String, AttributeValue> stored = stack.dynamoDb().getItem(request -> request
+                .tableName(TableDefinitions.RECORDS.logicalId())
+                .key(Map.of("company_id", AttributeValue.fromN(Long.toString(SimulatorSeed.DEMO_SALON_ID)),
+                        "record_id", AttributeValue.fromN(Long.toString(record))))).item();
+        assertTrue(stored != null && !stored.isEmpty(), "the webhook stored the booked record");
+
+        HttpResponse<String> completed = send("POST", "/local/visits/" + record + "/complete", null, "");
+        assertEquals(200, completed.statusCode(), completed.body());
+
+        // Stream → accrual is asynchronous, as in AWS: wait for it. 5 % (BONUS_PERCENT's template default) of 1500.
+        BigDecimal expected = new BigDecimal("75");
+        BigDecimal balance = BigDecimal.ZERO;
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> bonus = send("GET", "/v1/me/bonus", token, null);
+            assertEquals(200, bonus.statusCode(), bonus.body());
+            balance = new BigDecimal(JSON.readTree(bonus.body()).path("balance").asText("0"));
+            if (balance.compareTo(expected) == 0) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals(0, balance.compareTo(expected), "balance " + balance);
+    }
+
+    @Test
+    void mobileRoutesRefuseMissingAndForeignTokensLikeApiGateway() throws Exception {
+        HttpResponse<String> none = send("GET", "/v1/me/bonus", null, null);
+        assertEquals(401, none.statusCode());
+        assertEquals("Unauthorized", JSON.readTree(none.body()).path("message").asText());
+
+        String foreign = stack.issuer().issue(LocalStack.SAMPLE_USER, "someone-elses-app", Duration.ofHours(1));
+        assertEquals(401, send("GET", "/v1/me/bonus", foreign, null).statusCode());
+
+        String expired = stack.issuer().issue(LocalStack.SAMPLE_USER, Duration.ofSeconds(-1));
+        assertEquals(401, send("GET", "/v1/me/bonus", expired, null).statusCode());
+
+        // The webhook is not behind the authorizer; its own token check answers.
+        assertEquals(401, send("POST", "/v1/yclients/webhook/not-the-token", null, "{}").statusCode());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
