@@ -1,10 +1,12 @@
 package io.ycbridge.bonus;
 
+import static io.ycbridge.http.HttpApiExchange.json;
+import static io.ycbridge.http.HttpApiExchange.subject;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.config.Config;
@@ -50,50 +52,27 @@ public final class BonusBalanceHandler implements RequestHandler<APIGatewayV2HTT
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String user = subject(event);
         if (user == null) {
-            return respond(401, new Error("no user: the request carries no token subject"));
+            return json(401, new Error("no user: the request carries no token subject"));
         }
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
         int limit;
         try {
             limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : DEFAULT_LIMIT;
         } catch (NumberFormatException e) {
-            return respond(400, new Error("limit must be a whole number from 1 to 100"));
+            return json(400, new Error("limit must be a whole number from 1 to 100"));
         }
         if (limit < 1 || limit > 100) {
-            return respond(400, new Error("limit must be a whole number from 1 to 100"));
+            return json(400, new Error("limit must be a whole number from 1 to 100"));
         }
         BalancePage page;
         try {
             page = service.balance(user, limit, query.get("cursor"));
         } catch (BonusAccrualService.BadCursorException e) {
-            return respond(400, new Error(e.getMessage()));
+            return json(400, new Error(e.getMessage()));
         }
-        return respond(200, new Body(page.balance().toPlainString(), page.entries().stream()
+        return json(200, new Body(page.balance().toPlainString(), page.entries().stream()
                 .map(entry -> new Entry(entry.id(), entry.kind().name(), entry.amount().toPlainString(), entry.companyId(), entry.recordId(),
                         entry.version().toString()))
                 .toList(), page.nextCursor()));
-    }
-
-    /** Only the authorizer's verified claims count; a header or parameter naming a user is never read. */
-    private static String subject(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
-                || context.getAuthorizer().getJwt().getClaims() == null) {
-            return null;
-        }
-        String sub = context.getAuthorizer().getJwt().getClaims().get("sub");
-        return sub == null || sub.isBlank() ? null : sub;
-    }
-
-    private static APIGatewayV2HTTPResponse respond(int status, Object body) {
-        try {
-            return APIGatewayV2HTTPResponse.builder()
-                    .withStatusCode(status)
-                    .withHeaders(Map.of("content-type", "application/json", "cache-control", "no-store"))
-                    .withBody(JSON.writeValueAsString(body))
-                    .build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a response did not encode", e);
-        }
     }
 }

@@ -1,10 +1,13 @@
 package io.ycbridge.bonus;
 
+import static io.ycbridge.http.HttpApiExchange.json;
+import static io.ycbridge.http.HttpApiExchange.subject;
+import static io.ycbridge.http.HttpApiExchange.body;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.config.Config;
@@ -12,10 +15,7 @@ import io.ycbridge.config.EnvVar;
 import io.ycbridge.phone.PhoneNormalizer;
 import io.ycbridge.profile.ProfileStore;
 import io.ycbridge.yclients.ApiJson;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.Map;
 
 /**
  * {@code PUT /v1/me/profile} behind the JWT authorizer. Lives with bonus accrual because saving a profile links the
@@ -58,53 +58,25 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String user = subject(event);
         if (user == null) {
-            return respond(401, new Error("no user: the request carries no token subject"));
+            return json(401, new Error("no user: the request carries no token subject"));
         }
         ProfileService.Request request;
         try {
             request = JSON.readValue(body(event), ProfileService.Request.class);
         } catch (java.io.IOException | IllegalArgumentException e) {
-            return respond(400, new Error("the body is not a JSON object with name, phone, email and code"));
+            return json(400, new Error("the body is not a JSON object with name, phone, email and code"));
         }
         if (request == null) {
-            return respond(400, new Error("the body is not a JSON object with name, phone, email and code"));
+            return json(400, new Error("the body is not a JSON object with name, phone, email and code"));
         }
         try {
             ProfileService.Saved saved = service.save(user, request);
-            return respond(200, new Body(saved.profile().name(), saved.profile().phoneE164(), saved.profile().email(),
+            return json(200, new Body(saved.profile().name(), saved.profile().phoneE164(), saved.profile().email(),
                     saved.profile().appCode(), saved.credited().toPlainString()));
         } catch (ProfileService.InvalidProfileException invalid) {
-            return respond(400, new Error(invalid.getMessage()));
+            return json(400, new Error(invalid.getMessage()));
         } catch (UserLinkStore.LinkConflictException conflict) {
-            return respond(409, new Error("this phone is linked to another app user"));
-        }
-    }
-
-    private static String body(APIGatewayV2HTTPEvent event) {
-        String body = event.getBody() == null ? "" : event.getBody();
-        return event.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
-    }
-
-    /** Only the authorizer's verified claims count; a body or header naming a user is never read. */
-    private static String subject(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
-                || context.getAuthorizer().getJwt().getClaims() == null) {
-            return null;
-        }
-        String sub = context.getAuthorizer().getJwt().getClaims().get("sub");
-        return sub == null || sub.isBlank() ? null : sub;
-    }
-
-    private static APIGatewayV2HTTPResponse respond(int status, Object body) {
-        try {
-            return APIGatewayV2HTTPResponse.builder()
-                    .withStatusCode(status)
-                    .withHeaders(Map.of("content-type", "application/json", "cache-control", "no-store"))
-                    .withBody(JSON.writeValueAsString(body))
-                    .build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a response did not encode", e);
+            return json(409, new Error("this phone is linked to another app user"));
         }
     }
 }

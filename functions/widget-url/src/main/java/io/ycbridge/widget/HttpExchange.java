@@ -1,12 +1,12 @@
 package io.ycbridge.widget;
 
+import io.ycbridge.http.HttpApiExchange;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.yclients.ApiJson;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,32 +21,16 @@ final class HttpExchange {
     record Error(String error) {
     }
 
-    /** The token subject from the JWT authorizer's verified claims; a header or parameter naming a user is never read. */
     static String subject(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
-                || context.getAuthorizer().getJwt().getClaims() == null) {
-            return null;
-        }
-        String sub = context.getAuthorizer().getJwt().getClaims().get("sub");
-        return sub == null || sub.isBlank() ? null : sub;
+        return HttpApiExchange.subject(event);
     }
 
     static Map<String, String> query(APIGatewayV2HTTPEvent event) {
-        return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        return HttpApiExchange.query(event);
     }
 
     static String header(APIGatewayV2HTTPEvent event, String name) {
-        if (event.getHeaders() == null) {
-            return null;
-        }
-        // HTTP API lower-cases header names; a test or a local proxy may not.
-        for (Map.Entry<String, String> header : event.getHeaders().entrySet()) {
-            if (header.getKey().equalsIgnoreCase(name)) {
-                return header.getValue();
-            }
-        }
-        return null;
+        return HttpApiExchange.header(event, name);
     }
 
     static long company(Map<String, String> query) {
@@ -102,10 +86,7 @@ final class HttpExchange {
     }
 
     static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
-        Map<String, String> headers = new HashMap<>(extraHeaders);
-        headers.putIfAbsent("content-type", "application/json");
-        headers.putIfAbsent("cache-control", "no-store");
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(encode(body)).build();
+        return HttpApiExchange.json(status, body, extraHeaders);
     }
 
     static APIGatewayV2HTTPResponse error(int status, String reason) {
@@ -113,10 +94,6 @@ final class HttpExchange {
     }
 
     static String encode(Object body) {
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a response did not encode", e);
-        }
+        return HttpApiExchange.encode(body);
     }
 }
