@@ -34,7 +34,7 @@ public final class BonusAccrualHandler implements RequestHandler<DynamodbEvent, 
 
     /** The same wiring from explicit values: for the local stack and the template check, which have no process environment to set. */
     public BonusAccrualHandler(Config config) {
-        this(BonusAccrualService.from(config, AwsClients.from(config)), LogSink.STDOUT);
+        this(BonusAccrualService.forAccrual(config, AwsClients.from(config)), LogSink.STDOUT);
     }
 
     BonusAccrualHandler(BonusAccrualService service, LogSink sink) {

@@ -1,11 +1,13 @@
 package io.ycbridge.bonus;
 
 import io.ycbridge.aws.AwsClients;
+import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
 import io.ycbridge.record.StoredRecord;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -26,12 +28,19 @@ public final class BonusAccrualService {
     private final BonusLedgerStore ledger;
     private final UserLinkStore links;
     private final CompanyBonusRules rules;
+    private final CatalogCategories categories;
     private final RecentStates recent = new RecentStates(10_000);
 
+    /** A service whose rules exclude no categories: it never needs the catalog. */
     public BonusAccrualService(BonusLedgerStore ledger, UserLinkStore links, CompanyBonusRules rules) {
+        this(ledger, links, rules, CatalogCategories.unavailable());
+    }
+
+    public BonusAccrualService(BonusLedgerStore ledger, UserLinkStore links, CompanyBonusRules rules, CatalogCategories categories) {
         this.ledger = ledger;
         this.links = links;
         this.rules = rules;
+        this.categories = categories;
     }
 
     /** Thrown when a record's state kept changing under us; the stream retries the item. */
@@ -41,13 +50,28 @@ public final class BonusAccrualService {
         }
     }
 
-    /** What both handlers build in their no-arg constructors: stores over the configured tables, rules from the environment. */
+    /**
+     * What the balance and profile handlers build: stores over the configured tables, rules from the environment. They
+     * read and link but never evaluate the rules (crediting a pending visit moves what was accrued, it does not
+     * recompute it), so they have no catalog.
+     */
     public static BonusAccrualService from(Config config, AwsClients aws) {
-        CompanyBonusRules rules = CompanyBonusRules.from(config);
-        return new BonusAccrualService(
-                new BonusLedgerStore(aws.dynamoDb(), config.require(EnvVar.BONUS_LEDGER_TABLE)),
-                new UserLinkStore(aws.dynamoDb(), config.require(EnvVar.USER_LINKS_TABLE)),
-                rules);
+        return new BonusAccrualService(ledger(config, aws), links(config, aws), CompanyBonusRules.from(config));
+    }
+
+    /** What the accrual handler builds: as {@link #from}, plus the synced catalog for category exclusions. */
+    public static BonusAccrualService forAccrual(Config config, AwsClients aws) {
+        CatalogStore catalog = new CatalogStore(aws.dynamoDb(), config.require(EnvVar.CATALOG_TABLE), Clock.systemUTC());
+        return new BonusAccrualService(ledger(config, aws), links(config, aws), CompanyBonusRules.from(config),
+                new CatalogCategories(catalog, Clock.systemUTC()));
+    }
+
+    private static BonusLedgerStore ledger(Config config, AwsClients aws) {
+        return new BonusLedgerStore(aws.dynamoDb(), config.require(EnvVar.BONUS_LEDGER_TABLE));
+    }
+
+    private static UserLinkStore links(Config config, AwsClients aws) {
+        return new UserLinkStore(aws.dynamoDb(), config.require(EnvVar.USER_LINKS_TABLE));
     }
 
     public AccrualResult accrue(StoredRecord record) {
@@ -56,7 +80,10 @@ public final class BonusAccrualService {
         if (record.incomplete()) {
             return new AccrualResult(company, id, AccrualOutcome.INCOMPLETE, null, null, null);
         }
-        BigDecimal target = BonusPolicy.earned(record, rules.forCompany(company));
+        BonusRules companyRules = rules.forCompany(company);
+        // Only companies that exclude categories pay for a catalog lookup (cached), the rest accrue as before.
+        ServiceCategories known = companyRules.excludesCategories() ? categories.forCompany(company) : ServiceCategories.NONE;
+        BigDecimal target = BonusPolicy.earned(record, companyRules, known);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             AccrualState seen = attempt == 1 ? recent.get(company, id) : null;
             Optional<String> user = Optional.empty();

@@ -22,17 +22,22 @@ public final class BonusPolicy {
     public record Change(EntryKind kind, BigDecimal amount) {
     }
 
+    /** {@link #earned(StoredRecord, BonusRules, ServiceCategories)} with no category known: for rules without category exclusions. */
+    public static BigDecimal earned(StoredRecord record, BonusRules rules) {
+        return earned(record, rules, ServiceCategories.NONE);
+    }
+
     /**
      * What this version of the record is worth in bonus: nothing unless the client came (attendance 1), paid in full and
      * the record is not deleted; else the percent of the non-excluded services' cost, rounded, capped.
      */
-    public static BigDecimal earned(StoredRecord record, BonusRules rules) {
+    public static BigDecimal earned(StoredRecord record, BonusRules rules, ServiceCategories categories) {
         if (record.deleted() || !record.came() || !record.paidFull() || record.incomplete()) {
             return NOTHING;
         }
         BigDecimal base = BigDecimal.ZERO;
         for (StoredService service : record.services()) {
-            if (!rules.excludedServiceIds().contains(service.id())) {
+            if (!excluded(service.id(), rules, categories)) {
                 base = base.add(service.cost());
             }
         }
@@ -44,6 +49,17 @@ public final class BonusPolicy {
             bonus = rules.capPerVisit();
         }
         return money(bonus);
+    }
+
+    /**
+     * A service is excluded by its id, or by its category when the catalog knows it. A service the catalog does not
+     * know (yet) earns: exclusions are carve-outs an operator configured, and only a known category can match one.
+     */
+    static boolean excluded(long serviceId, BonusRules rules, ServiceCategories categories) {
+        if (rules.excludedServiceIds().contains(serviceId)) {
+            return true;
+        }
+        return rules.excludesCategories() && categories.categoryOf(serviceId).filter(rules.excludedCategoryIds()::contains).isPresent();
     }
 
     /** The entry that takes a record from {@code accrued} to {@code target}; empty when they are equal. */

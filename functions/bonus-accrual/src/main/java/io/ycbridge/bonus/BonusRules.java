@@ -6,11 +6,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One company's accrual rules: {@code percent} of the paid cost of the record's services (those not in
- * {@code excludedServiceIds}), rounded to {@code scale} decimals with {@code rounding}, at most {@code capPerVisit}
- * (null: no cap).
+ * One company's accrual rules: {@code percent} of the paid cost of the record's services (those neither in
+ * {@code excludedServiceIds} nor in a category of {@code excludedCategoryIds}), rounded to {@code scale} decimals with
+ * {@code rounding}, at most {@code capPerVisit} (null: no cap).
  */
-public record BonusRules(BigDecimal percent, int scale, RoundingMode rounding, BigDecimal capPerVisit, Set<Long> excludedServiceIds) {
+public record BonusRules(BigDecimal percent, int scale, RoundingMode rounding, BigDecimal capPerVisit, Set<Long> excludedServiceIds,
+                         Set<Long> excludedCategoryIds) {
 
     public BonusRules {
         Objects.requireNonNull(percent, "percent");
@@ -29,21 +30,36 @@ public record BonusRules(BigDecimal percent, int scale, RoundingMode rounding, B
             throw new IllegalArgumentException("cap per visit must not be negative, got " + capPerVisit.toPlainString());
         }
         excludedServiceIds = excludedServiceIds == null ? Set.of() : Set.copyOf(excludedServiceIds);
+        excludedCategoryIds = excludedCategoryIds == null ? Set.of() : Set.copyOf(excludedCategoryIds);
+    }
+
+    /** Rules without category exclusions. */
+    public BonusRules(BigDecimal percent, int scale, RoundingMode rounding, BigDecimal capPerVisit, Set<Long> excludedServiceIds) {
+        this(percent, scale, rounding, capPerVisit, excludedServiceIds, Set.of());
     }
 
     public static BonusRules percent(String percent) {
-        return new BonusRules(new BigDecimal(percent), 0, RoundingMode.DOWN, null, Set.of());
+        return new BonusRules(new BigDecimal(percent), 0, RoundingMode.DOWN, null, Set.of(), Set.of());
     }
 
     public BonusRules withScale(int value, RoundingMode mode) {
-        return new BonusRules(percent, value, mode, capPerVisit, excludedServiceIds);
+        return new BonusRules(percent, value, mode, capPerVisit, excludedServiceIds, excludedCategoryIds);
     }
 
     public BonusRules withCap(String value) {
-        return new BonusRules(percent, scale, rounding, value == null ? null : new BigDecimal(value), excludedServiceIds);
+        return new BonusRules(percent, scale, rounding, value == null ? null : new BigDecimal(value), excludedServiceIds, excludedCategoryIds);
     }
 
     public BonusRules withExcluded(Set<Long> ids) {
-        return new BonusRules(percent, scale, rounding, capPerVisit, ids);
+        return new BonusRules(percent, scale, rounding, capPerVisit, ids, excludedCategoryIds);
+    }
+
+    public BonusRules withExcludedCategories(Set<Long> ids) {
+        return new BonusRules(percent, scale, rounding, capPerVisit, excludedServiceIds, ids);
+    }
+
+    /** Whether applying these rules needs to know the services' categories (a catalog read). */
+    public boolean excludesCategories() {
+        return !excludedCategoryIds.isEmpty();
     }
 }

@@ -43,7 +43,9 @@ public final class CompanyBonusRules {
         BigDecimal cap = config.optional(EnvVar.BONUS_CAP_PER_VISIT, "an amount such as 1000", BigDecimal::new).orElse(null);
         Set<Long> excluded = config.optional(EnvVar.BONUS_EXCLUDED_SERVICE_IDS, "service ids separated by commas",
                 CompanyBonusRules::ids).orElse(Set.of());
-        BonusRules defaults = checked(EnvVar.BONUS_PERCENT, () -> new BonusRules(percent, scale, mode, cap, excluded));
+        Set<Long> excludedCategories = config.optional(EnvVar.BONUS_EXCLUDED_CATEGORY_IDS, "service category ids separated by commas",
+                CompanyBonusRules::ids).orElse(Set.of());
+        BonusRules defaults = checked(EnvVar.BONUS_PERCENT, () -> new BonusRules(percent, scale, mode, cap, excluded, excludedCategories));
         Map<Long, BonusRules> overrides = config.optional(EnvVar.BONUS_RULES,
                 "a JSON object keyed by company id, e.g. {\"235564\":{\"percent\":3,\"capPerVisit\":500}}",
                 text -> overrides(text, defaults)).orElse(Map.of());
@@ -59,13 +61,6 @@ public final class CompanyBonusRules {
             Map<Long, BonusRules> result = new HashMap<>();
             for (Map.Entry<String, JsonNode> company : root.properties()) {
                 JsonNode rule = company.getValue();
-                Set<Long> excluded = defaults.excludedServiceIds();
-                if (rule.has("excludedServiceIds")) {
-                    excluded = new HashSet<>();
-                    for (JsonNode id : rule.path("excludedServiceIds")) {
-                        excluded.add(id.asLong());
-                    }
-                }
                 result.put(Long.parseLong(company.getKey()), new BonusRules(
                         rule.has("percent") ? rule.path("percent").decimalValue() : defaults.percent(),
                         rule.has("roundingScale") ? rule.path("roundingScale").asInt() : defaults.scale(),
@@ -73,12 +68,32 @@ public final class CompanyBonusRules {
                                 : defaults.rounding(),
                         rule.has("capPerVisit") ? (rule.path("capPerVisit").isNull() ? null : rule.path("capPerVisit").decimalValue())
                                 : defaults.capPerVisit(),
-                        excluded));
+                        idsOr(rule, "excludedServiceIds", defaults.excludedServiceIds()),
+                        idsOr(rule, "excludedCategoryIds", defaults.excludedCategoryIds())));
             }
             return result;
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not JSON", e);
         }
+    }
+
+    /** A company's list replaces the default one ({@code []}: nothing excluded there), it does not add to it. */
+    private static Set<Long> idsOr(JsonNode rule, String field, Set<Long> defaults) {
+        if (!rule.has(field)) {
+            return defaults;
+        }
+        JsonNode list = rule.path(field);
+        if (!list.isArray()) {
+            throw new IllegalArgumentException(field + " is not a list of ids");
+        }
+        Set<Long> ids = new HashSet<>();
+        for (JsonNode id : list) {
+            if (!id.canConvertToLong()) {
+                throw new IllegalArgumentException(field + " holds " + id + ", not an id");
+            }
+            ids.add(id.asLong());
+        }
+        return ids;
     }
 
     private static Set<Long> ids(String text) {

@@ -71,6 +71,47 @@ class BonusPolicyTest {
         assertEquals(new BigDecimal("0.00"), BonusPolicy.earned(came(1, 1), FIVE.withExcluded(Set.of(301L, 302L))));
     }
 
+    /**
+     * came(1, 1): service 301 costs 1500.00, 302 costs 499.50. Catalog "301:10" means service 301 is in category 10;
+     * a service missing from it is not in the catalog yet, and earns.
+     */
+    @ParameterizedTest(name = "categories [{0}], services [{1}], catalog [{2}] → {3}")
+    @CsvSource({
+            "20,    '',  301:10 302:20, 75.00",
+            "10,    '',  301:10 302:20, 24.00",
+            "10 20, '',  301:10 302:20, 0.00",
+            "30,    '',  301:10 302:20, 99.00",
+            "'',    '',  301:10 302:20, 99.00",
+            "20,    '',  301:10,        99.00",
+            "10,    '',  '',            99.00",
+            "10,    302, 301:10 302:20, 0.00",
+            "10,    301, 301:10 302:20, 24.00",
+            "20,    301, 301:10,        24.00",
+    })
+    void excludedCategoriesEarnNothingAndAServiceTheCatalogDoesNotKnowEarns(String categories, String services, String catalog,
+                                                                            String expected) {
+        BonusRules rules = FIVE.withExcluded(longs(services)).withExcludedCategories(longs(categories));
+        java.util.Map<Long, Long> known = new java.util.HashMap<>();
+        for (String pair : catalog.split(" ")) {
+            if (!pair.isBlank()) {
+                known.put(Long.parseLong(pair.split(":")[0]), Long.parseLong(pair.split(":")[1]));
+            }
+        }
+
+        assertEquals(new BigDecimal(expected), BonusPolicy.earned(came(1, 1), rules, new ServiceCategories(known)));
+    }
+
+    @Test
+    void categoriesAreIgnoredWhenNoCategoryIsExcluded() {
+        ServiceCategories all = new ServiceCategories(java.util.Map.of(301L, 10L, 302L, 20L));
+        assertEquals(BonusPolicy.earned(came(1, 1), FIVE), BonusPolicy.earned(came(1, 1), FIVE, all));
+    }
+
+    private static Set<Long> longs(String text) {
+        return java.util.Arrays.stream(text.split(" ")).filter(part -> !part.isBlank()).map(Long::valueOf)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     @Test
     void noServicesOrFreeServicesEarnNothing() {
         assertEquals(new BigDecimal("0.00"), BonusPolicy.earned(Visits.withServices(came(1, 1), 2, List.of()), FIVE));

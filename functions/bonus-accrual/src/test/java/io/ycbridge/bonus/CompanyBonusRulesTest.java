@@ -1,6 +1,7 @@
 package io.ycbridge.bonus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,32 @@ class CompanyBonusRulesTest {
         assertEquals(0, new BigDecimal("3").compareTo(other.percent()));
         assertNull(other.capPerVisit());
         assertEquals(Set.of(301L, 302L), other.excludedServiceIds(), "fields not given are the defaults'");
+    }
+
+    @Test
+    void excludedCategoriesComeFromTheirVariableAndACompanysListReplacesIt() {
+        CompanyBonusRules rules = CompanyBonusRules.from(Config.of(Map.of(
+                "BONUS_PERCENT", "5",
+                "BONUS_EXCLUDED_CATEGORY_IDS", "12,13",
+                "BONUS_RULES", "{\"240012\":{\"excludedCategoryIds\":[40]},\"240013\":{\"excludedCategoryIds\":[]},"
+                        + "\"240014\":{\"percent\":3}}")));
+
+        assertEquals(Set.of(12L, 13L), rules.forCompany(235564).excludedCategoryIds());
+        assertEquals(Set.of(40L), rules.forCompany(240012).excludedCategoryIds());
+        assertEquals(Set.of(), rules.forCompany(240013).excludedCategoryIds(), "[] excludes nothing there");
+        assertFalse(rules.forCompany(240013).excludesCategories());
+        assertEquals(Set.of(12L, 13L), rules.forCompany(240014).excludedCategoryIds(), "fields not given are the defaults'");
+        assertEquals(Set.of(), rules.forCompany(240014).excludedServiceIds());
+    }
+
+    @Test
+    void aBadCategoryListNamesTheVariable() {
+        ConfigException plain = assertThrows(ConfigException.class, () -> CompanyBonusRules.from(Config.of(Map.of(
+                "BONUS_PERCENT", "5", "BONUS_EXCLUDED_CATEGORY_IDS", "12,beard"))));
+        assertTrue(plain.getMessage().contains("BONUS_EXCLUDED_CATEGORY_IDS"), plain.getMessage());
+        ConfigException json = assertThrows(ConfigException.class, () -> CompanyBonusRules.from(Config.of(Map.of(
+                "BONUS_PERCENT", "5", "BONUS_RULES", "{\"240012\":{\"excludedCategoryIds\":[\"beard\"]}}"))));
+        assertTrue(json.getMessage().contains("BONUS_RULES"), json.getMessage());
     }
 
     @Test

@@ -16,9 +16,14 @@ final class Ledger {
     final BonusAccrualService service;
 
     Ledger(DynamoDbClient client, BonusRules rules) {
+        this(client, rules, CatalogCategories.unavailable());
+    }
+
+    /** With the categories of a catalog, for rules that exclude categories. */
+    Ledger(DynamoDbClient client, BonusRules rules, CatalogCategories categories) {
         store = new BonusLedgerStore(client, create(client, TableDefinitions.BONUS_LEDGER));
         links = new UserLinkStore(client, create(client, TableDefinitions.USER_LINKS));
-        service = new BonusAccrualService(store, links, CompanyBonusRules.uniform(rules));
+        service = new BonusAccrualService(store, links, CompanyBonusRules.uniform(rules), categories);
     }
 
     static String create(DynamoDbClient client, TableDefinition definition) {

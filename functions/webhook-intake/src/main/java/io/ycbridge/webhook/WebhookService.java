@@ -133,7 +133,12 @@ final class WebhookService {
         // No version in the body and none from the API: a deletion is dated when it arrived (it is YClients' latest
         // word on the record); anything else is kept at the epoch until the sync brings the real version.
         ApiTimestamp version = event.isDelete() ? ApiTimestamp.of(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)) : NO_VERSION;
-        return placeholder(normalizer.normalize(event.companyId(), sent.withLastChangeDate(version), companyZone, RecordSource.WEBHOOK));
+        try {
+            return placeholder(normalizer.normalize(event.companyId(), sent.withLastChangeDate(version), companyZone, RecordSource.WEBHOOK));
+        } catch (IllegalArgumentException invalid) {
+            // E.g. a negative service amount: not a record we can store, and the API gave us none to store instead.
+            throw new RejectedDeliveryException("data is not a valid record");
+        }
     }
 
     private Record decode(WebhookEvent event) {

@@ -32,7 +32,8 @@ public enum EnvVar {
     BONUS_ROUNDING_MODE("bonus accrual: java.math.RoundingMode name for accruals (default DOWN)", false),
     BONUS_CAP_PER_VISIT("bonus accrual: most credited for one visit, e.g. 1000 (default: no cap)", false),
     BONUS_EXCLUDED_SERVICE_IDS("bonus accrual: YClients service ids that earn nothing, comma-separated", false),
-    BONUS_RULES("bonus accrual: per-company overrides as JSON, {\"235564\":{\"percent\":3,\"capPerVisit\":500}}", false),
+    BONUS_EXCLUDED_CATEGORY_IDS("bonus accrual: YClients service category ids whose services earn nothing, comma-separated", false),
+    BONUS_RULES("bonus accrual: per-company overrides as JSON, {\"235564\":{\"percent\":3,\"excludedCategoryIds\":[12]}}", false),
 
     COMPANY_IDS("the YClients company ids this deployment serves, comma-separated (235564,240012)", false),
     COMPANY_TIME_ZONE("IANA zone for record times sent without an offset (default Europe/Moscow)", false),

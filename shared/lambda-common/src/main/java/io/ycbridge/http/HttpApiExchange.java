@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class HttpApiExchange {
     private static final ObjectMapper JSON = ApiJson.mapper();
+    /** Subjects longer than this are refused as no subject (Cognito's are 36 characters, Auth0's and Firebase's under 64). */
+    public static final int MAX_SUBJECT_LENGTH = 256;
 
     private HttpApiExchange() {
     }
@@ -29,7 +31,8 @@ public final class HttpApiExchange {
             return null;
         }
         String sub = context.getAuthorizer().getJwt().getClaims().get("sub");
-        return sub == null || sub.isBlank() ? null : sub;
+        // Longer than any identity provider's subject, and too long for a DynamoDB key ("USER#" + sub, 2 KB at most).
+        return sub == null || sub.isBlank() || sub.length() > MAX_SUBJECT_LENGTH ? null : sub;
     }
 
     public static Map<String, String> query(APIGatewayV2HTTPEvent event) {

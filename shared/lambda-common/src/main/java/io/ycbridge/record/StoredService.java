@@ -12,10 +12,16 @@ import java.util.Objects;
  * call two equal amounts different.
  */
 public record StoredService(long id, String title, BigDecimal cost, int amount) {
+    /** DynamoDB numbers keep 38 significant digits. */
+    private static final int MAX_DIGITS = 38;
 
     public StoredService {
         title = title == null ? "" : title;
         cost = canonical(Objects.requireNonNull(cost, "cost"));
+        if (cost.precision() > MAX_DIGITS || cost.scale() > MAX_DIGITS) {
+            // DynamoDB refuses the write (its numbers hold 38 digits), which would look like a storage outage.
+            throw new IllegalArgumentException("cost of service " + id + " has more than " + MAX_DIGITS + " digits");
+        }
         if (amount < 0) {
             throw new IllegalArgumentException("amount " + amount + " of service " + id + " is negative");
         }
