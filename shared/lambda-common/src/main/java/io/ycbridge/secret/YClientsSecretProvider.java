@@ -1,5 +1,8 @@
 package io.ycbridge.secret;
 
+import io.ycbridge.observe.DecisionLog;
+import io.ycbridge.observe.LogSink;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -41,13 +44,13 @@ import org.crac.Resource;
 public final class YClientsSecretProvider implements Resource {
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
 
-    private static final System.Logger LOG = System.getLogger(YClientsSecretProvider.class.getName());
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final SecretSource source;
     private final UserTokenIssuer issuer;
     private final Clock clock;
     private final Duration ttl;
+    private final DecisionLog log;
     private volatile Snapshot cache;
 
     /**
@@ -55,6 +58,12 @@ public final class YClientsSecretProvider implements Resource {
      *               with a message saying so)
      */
     public YClientsSecretProvider(SecretSource source, UserTokenIssuer issuer, Clock clock, Duration ttl) {
+        this(source, issuer, clock, ttl, new DecisionLog("secret", LogSink.STDOUT, clock));
+    }
+
+    /** @param log where its decisions go: one JSON line each, like every other component's */
+    public YClientsSecretProvider(SecretSource source, UserTokenIssuer issuer, Clock clock, Duration ttl, DecisionLog log) {
+        this.log = Objects.requireNonNull(log, "log");
         this.source = Objects.requireNonNull(source, "source");
         this.issuer = issuer;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -109,7 +118,7 @@ public final class YClientsSecretProvider implements Resource {
     public void beforeCheckpoint(Context<? extends Resource> context) {
         boolean held = cache != null;
         invalidate();
-        log(System.Logger.Level.INFO, "secret_cache_dropped", Map.of("reason", "checkpoint", "held", held));
+        log.info("secret_cache_dropped", Map.of("reason", "checkpoint", "held", held));
     }
 
     @Override
@@ -139,7 +148,7 @@ public final class YClientsSecretProvider implements Resource {
                 && !snapshot.credentials().equals(refusedSnapshot.credentials())) {
             return snapshot; // another thread already refreshed after the same refusal
         }
-        log(System.Logger.Level.WARNING, "yclients_credentials_refused", Map.of(
+        log.warn("yclients_credentials_refused", Map.of(
                 "credential", refused.credential().name(), "action", "re-read secret and retry once", "source", source.describe()));
         cache = null;
         Snapshot loaded = load(refusedSnapshot, refused);
@@ -155,7 +164,7 @@ public final class YClientsSecretProvider implements Resource {
         fields.put("source", source.describe());
         fields.put("userToken", token.origin());
         fields.put("ttlSeconds", ttl.toSeconds());
-        log(System.Logger.Level.INFO, "secret_loaded", fields);
+        log.info("secret_loaded", fields);
         return snapshot;
     }
 
@@ -194,21 +203,6 @@ public final class YClientsSecretProvider implements Resource {
 
     private boolean fresh(Snapshot snapshot) {
         return clock.instant().isBefore(snapshot.loadedAt().plus(ttl));
-    }
-
-    /** One JSON line per decision; the fields are fixed words, never values from the secret. */
-    private static void log(System.Logger.Level level, String event, Map<String, ?> fields) {
-        if (!LOG.isLoggable(level)) {
-            return;
-        }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("event", event);
-        line.putAll(fields);
-        try {
-            LOG.log(level, JSON.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            LOG.log(level, event);
-        }
     }
 
     private record Snapshot(YClientsSecret secret, Credentials credentials, boolean issued, Instant loadedAt) {

@@ -1,5 +1,8 @@
 package io.ycbridge.secret;
 
+import io.ycbridge.observe.DecisionLog;
+import io.ycbridge.observe.LogSink;
+
 import static io.ycbridge.secret.YClientsSecretTest.PARTNER;
 import static io.ycbridge.secret.YClientsSecretTest.PASSWORD;
 import static io.ycbridge.secret.YClientsSecretTest.USER;
@@ -29,10 +32,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,22 +53,7 @@ class YClientsSecretProviderTest {
     private final MotoServer moto;
     private final TestClock clock = new TestClock(Instant.parse("2026-11-20T10:00:00Z"));
     private final AtomicInteger reads = new AtomicInteger();
-    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
-    private final Logger providerLog = Logger.getLogger(YClientsSecretProvider.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logLines.add(record.getLevel() + " " + record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogSink.Captured captured = new LogSink.Captured();
     private AwsClients aws;
     private SecretsManagerClient admin;
     private String arn;
@@ -93,13 +77,10 @@ class YClientsSecretProviderTest {
                 ClientOverrideConfiguration.builder().addExecutionInterceptor(countReads).build());
         admin = new AwsClients(AwsSettings.local(moto.endpoint(), MotoServer.REGION)).secretsManager();
         arn = admin.createSecret(create -> create.name("ycbridge/yclients").secretString(json(USER))).arn();
-        providerLog.setLevel(Level.ALL);
-        providerLog.addHandler(capture);
     }
 
     @AfterEach
     void close() {
-        providerLog.removeHandler(capture);
         aws.close();
         admin.close();
     }
@@ -157,7 +138,7 @@ class YClientsSecretProviderTest {
         assertEquals("ok", answer);
         assertEquals(List.of(USER, ROTATED_USER), tokensSeen);
         assertEquals(2, reads.get());
-        assertTrue(logLines.stream().anyMatch(line -> line.contains("yclients_credentials_refused") && line.contains("USER_TOKEN")), logLines.toString());
+        assertTrue(captured.lines().stream().anyMatch(line -> line.contains("yclients_credentials_refused") && line.contains("USER_TOKEN")), captured.all());
     }
 
     @Test
@@ -241,7 +222,7 @@ class YClientsSecretProviderTest {
         for (Throwable thrown : List.of(notJson, noPartner)) {
             assertQuotesNoSecret(stackTrace(thrown));
         }
-        assertQuotesNoSecret(String.join("\n", logLines));
+        assertQuotesNoSecret(captured.all());
     }
 
     @Test
@@ -270,8 +251,8 @@ class YClientsSecretProviderTest {
         provider.credentials();
         provider.beforeCheckpoint(null);
 
-        assertFalse(logLines.isEmpty(), "the provider logs its decisions");
-        texts.addAll(logLines);
+        assertFalse(captured.lines().isEmpty(), "the provider logs its decisions");
+        texts.addAll(captured.lines());
         for (String text : texts) {
             assertQuotesNoSecret(text);
             assertFalse(text.contains(ISSUED), text);
@@ -290,7 +271,8 @@ class YClientsSecretProviderTest {
     }
 
     private YClientsSecretProvider provider(UserTokenIssuer issuer) {
-        return new YClientsSecretProvider(new SecretsManagerSecretSource(aws.secretsManager(), arn), issuer, clock, TTL);
+        return new YClientsSecretProvider(new SecretsManagerSecretSource(aws.secretsManager(), arn), issuer, clock, TTL,
+                new DecisionLog("secret", captured, clock));
     }
 
     private void rotate(String userToken) {
