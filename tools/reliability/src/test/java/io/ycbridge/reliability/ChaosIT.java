@@ -1,0 +1,403 @@
+package io.ycbridge.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ycbridge.bonus.BonusPolicy;
+import io.ycbridge.bonus.CompanyBonusRules;
+import io.ycbridge.localaws.LocalDynamoDb;
+import io.ycbridge.localaws.LocalDynamoDbExtension;
+import io.ycbridge.record.RecordItem;
+import io.ycbridge.record.RecordNormalizer;
+import io.ycbridge.record.RecordSource;
+import io.ycbridge.record.StoredRecord;
+import io.ycbridge.simulator.Fault;
+import io.ycbridge.simulator.SimulatorData;
+import io.ycbridge.yclients.model.Record;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Chaos with an oracle. The simulator plays YClients for two branches: 500 records of 250 clients (200 of them app
+ * users, linked through the profile route — half before the deliveries, half in the middle, so pending accruals are
+ * credited — and 50 never), about 7,000 versions (bookings, confirmations, completions paid and unpaid, amount
+ * changes, reschedules, no-shows, cancellations, also after completion). Their webhooks — 30 % duplicates, 20 %
+ * reordered, 10,000 in all — go through {@code WebhookIntakeHandler} while 5 % of DynamoDB calls fail before they are
+ * sent and 1 % lose their answer; every delivery not answered 200 is delivered again later, as YClients does.
+ * RecordsTable's real stream (DynamoDB Local) feeds {@code BonusAccrualHandler} under the same faults, batches retried
+ * from their first reported failure. One catalog sync of each branch runs in the middle while YClients answers
+ * 429 and 5xx bursts.
+ *
+ * <p>The oracle is each record's latest version applied once: RecordsTable must equal it, every owner's balance must
+ * equal the bonus policy's sum over the final states, each record's entries must sum to its final amount (no double
+ * accrual), and no record may be missing.
+ */
+@ExtendWith(LocalDynamoDbExtension.class)
+class ChaosIT {
+    static final long A = 235564;
+    static final long B = 1169323;
+    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    static final int RECORDS = 500;
+    static final int PEOPLE = 250;
+    static final int USERS = 200;
+    static final int DELIVERIES = 10_000;
+    /**
+     * The template's BatchSize is 100; with one accrual in ten failing (what 6 % of DynamoDB calls failing means) a
+     * batch of 100 replays most of itself ~10 times, which costs minutes here and proves nothing more. 25 keeps the
+     * same semantics (retry from the first reported failure, items already applied replayed as stale).
+     */
+    static final int STREAM_BATCH = 25;
+
+    private final LocalDynamoDb dynamo;
+
+    ChaosIT(LocalDynamoDb dynamo) {
+        this.dynamo = dynamo;
+    }
+
+    @Test
+    void tenThousandChaoticDeliveriesConvergeOnTheOracle() throws Exception {
+        long seed = Stack.seed(20261123L);
+        try {
+            run(seed);
+        } catch (Throwable failure) {
+            throw new AssertionError("ChaosIT failed with seed " + seed + " (repeat with -Dycbridge.seed=" + seed + "): "
+                    + failure.getMessage(), failure);
+        } finally {
+            DynamoDbFaults.disarm();
+        }
+    }
+
+    private void run(long seed) throws Exception {
+        long started = System.nanoTime();
+        Random random = new Random(seed);
+        Map<String, String> extra = Map.of(
+                "BONUS_CAP_PER_VISIT", "150",
+                "BONUS_EXCLUDED_SERVICE_IDS", "310",
+                "BONUS_RULES", "{\"" + B + "\":{\"percent\":3,\"roundingScale\":0,\"roundingMode\":\"DOWN\"}}");
+        try (Stack stack = new Stack(dynamo, A + "," + B, extra)) {
+            People people = People.seed(stack.sim.data(), random, PEOPLE, USERS);
+            Map<String, String> finalBodies = new LinkedHashMap<>();
+            List<String> versions = generate(stack, people, random, finalBodies);
+
+            List<String> deliveries = shuffle(versions, random);
+            assertEquals(DELIVERIES, deliveries.size());
+
+            DynamoDbFaults.arm(seed, 0.05, 0.01);
+            for (int user = 0; user < USERS / 2; user++) {
+                link(stack, people, user);
+            }
+            StreamDrain stream = stack.stream(STREAM_BATCH);
+            int redelivered = 0;
+            int uncaught = 0;
+            boolean synced = false;
+            for (int i = 0; i < deliveries.size(); i++) {
+                String body = deliveries.get(i);
+                int status;
+                try {
+                    APIGatewayV2HTTPResponse response = DynamoDbFaults.during(() -> stack.deliver(body));
+                    status = response.getStatusCode();
+                    if (status != 200 && status < 500) {
+                        throw new AssertionError("delivery answered " + status + ": " + response.getBody());
+                    }
+                } catch (RuntimeException thrown) {
+                    uncaught++;
+                    status = 500;
+                }
+                if (status != 200) {
+                    // YClients delivers a failed webhook again later.
+                    deliveries.add(Math.min(deliveries.size(), i + 1 + random.nextInt(200)), body);
+                    redelivered++;
+                }
+                if (i == deliveries.size() / 2) {
+                    for (int user = USERS / 2; user < USERS; user++) {
+                        link(stack, people, user);
+                    }
+                }
+                if (!synced && i == deliveries.size() * 6 / 10) {
+                    syncUnderYClientsFaults(stack);
+                    synced = true;
+                }
+                if (i % 1_000 == 999) {
+                    stream.drain();
+                }
+            }
+            stream.drain();
+            DynamoDbFaults.disarm();
+            stream.drain();
+            stream.close();
+            System.out.printf("ChaosIT seed %d: %d deliveries (%d redelivered after 5xx, %d uncaught), %d stream records in %d "
+                            + "invocations (%d retried, %d uncaught), DynamoDB faults %d before sending + %d answers lost, %.1f s%n",
+                    seed, deliveries.size(), redelivered, uncaught, stream.delivered, stream.invocations, stream.retriedBatches,
+                    stream.uncaught, DynamoDbFaults.BEFORE.get(), DynamoDbFaults.AFTER.get(), (System.nanoTime() - started) / 1e9);
+            assertEquals(0, uncaught, "webhook deliveries that threw instead of answering");
+            assertTrue(DynamoDbFaults.BEFORE.get() > 100 && DynamoDbFaults.AFTER.get() > 10, "faults were injected");
+
+            verify(stack, people, finalBodies);
+        }
+    }
+
+    /** ~7,000 versions in the order YClients made them: one webhook body per change. */
+    private static List<String> generate(Stack stack, People people, Random random, Map<String, String> finalBodies) {
+        SimulatorData data = stack.sim.data();
+        int versionsWanted = DELIVERIES * 7 / 10;
+        List<String> versions = new ArrayList<>(versionsWanted);
+        List<long[]> live = new ArrayList<>();
+        Map<String, Boolean> completed = new HashMap<>();
+        int created = 0;
+        int cancelledAfterCompletion = 0;
+        LocalDateTime day = LocalDateTime.ofInstant(stack.sim.clock().now(), MOSCOW).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        for (int step = 0; step < versionsWanted; step++) {
+            stack.sim.clock().advance(Duration.ofSeconds(1 + random.nextInt(3)));
+            if (live.isEmpty() && created == RECORDS) {
+                break;
+            }
+            boolean create = created < RECORDS
+                    && (live.isEmpty() || random.nextInt(versionsWanted - step) < RECORDS - created);
+            long company;
+            long id;
+            String status = "update";
+            if (create) {
+                company = created % 5 == 4 ? B : A;
+                int person = people.pick(company, random);
+                long client = person < 0 ? 0 : People.clientId(company, person);
+                List<Long> services = new ArrayList<>();
+                long first = company == A ? 301 : 601;
+                int kinds = company == A ? 10 : 5;
+                services.add(first + random.nextInt(kinds));
+                if (random.nextInt(3) == 0) {
+                    long second = first + random.nextInt(kinds);
+                    if (!services.contains(second)) {
+                        services.add(second);
+                    }
+                }
+                long staff = company == A ? 55 + random.nextInt(4) : 501 + random.nextInt(2);
+                id = data.createRecord(company, client, staff, services,
+                        day.plusDays(random.nextInt(20)).plusMinutes(30L * random.nextInt(16)));
+                live.add(new long[] {company, id});
+                created++;
+                status = "create";
+            } else {
+                long[] pick = live.get(random.nextInt(live.size()));
+                company = pick[0];
+                id = pick[1];
+                String key = company + "/" + id;
+                int roll = random.nextInt(100);
+                if (roll < 10) {
+                    data.markConfirmed(company, id);
+                } else if (roll < 40) {
+                    data.completeVisit(company, id, true);
+                    completed.put(key, true);
+                } else if (roll < 50) {
+                    data.completeVisit(company, id, false);
+                } else if (roll < 70) {
+                    JsonNode record = data.recordJson(company, id).orElseThrow();
+                    long service = record.path("services").get(0).path("id").asLong();
+                    data.setServiceCost(company, id, service, BigDecimal.valueOf(500 + random.nextInt(4_000))
+                            .add(random.nextBoolean() ? new BigDecimal("0.50") : BigDecimal.ZERO));
+                } else if (roll < 74) {
+                    data.cancel(company, id);
+                    status = "delete";
+                    live.remove(pick);
+                    if (completed.containsKey(key)) {
+                        cancelledAfterCompletion++;
+                    }
+                } else if (roll < 80) {
+                    data.markNoShow(company, id);
+                } else {
+                    data.reschedule(company, id, day.plusDays(random.nextInt(20)).plusMinutes(30L * random.nextInt(16)));
+                }
+            }
+            String body = stack.sim.webhooks().body(company, id, status);
+            versions.add(body);
+            finalBodies.put(company + "/" + id, body);
+        }
+        assertEquals(RECORDS, created, "records created");
+        assertTrue(versions.size() > versionsWanted * 9 / 10, "versions: " + versions.size());
+        assertTrue(cancelledAfterCompletion > 20, "cancellations after completion: " + cancelledAfterCompletion);
+        return versions;
+    }
+
+    /** 20 % of the versions moved up to 40 places later, then duplicates (30 % of the total) at random later places. */
+    private static List<String> shuffle(List<String> versions, Random random) {
+        List<String> deliveries = new ArrayList<>(versions);
+        for (int i = 0; i < deliveries.size(); i++) {
+            if (random.nextInt(5) == 0) {
+                int j = Math.min(deliveries.size() - 1, i + 1 + random.nextInt(40));
+                String moved = deliveries.get(i);
+                deliveries.set(i, deliveries.get(j));
+                deliveries.set(j, moved);
+            }
+        }
+        while (deliveries.size() < DELIVERIES) {
+            int original = random.nextInt(deliveries.size());
+            int at = original + 1 + random.nextInt(deliveries.size() - original);
+            deliveries.add(at, deliveries.get(original));
+        }
+        return deliveries;
+    }
+
+    /** The app saves the profile until it is answered 200 (a 5xx or a failed invocation is tried again). */
+    private static void link(Stack stack, People people, int user) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                APIGatewayV2HTTPResponse response = DynamoDbFaults.during(
+                        () -> stack.putProfile(people.user(user), "Client " + user, people.profilePhone(user)));
+                if (response.getStatusCode() == 200) {
+                    return;
+                }
+                assertTrue(response.getStatusCode() >= 500, "profile answered " + response.getStatusCode() + ": " + response.getBody());
+            } catch (RuntimeException failedInvocation) {
+                // Lambda answered 500; the app tries again.
+            }
+            assertTrue(attempt < 30, "profile of user " + user + " never saved");
+        }
+    }
+
+    /** Each branch synced once while YClients answers 429 and 5xx bursts; a failed run is repeated, as the schedule would. */
+    private static void syncUnderYClientsFaults(Stack stack) throws Exception {
+        for (long company : List.of(A, B)) {
+            stack.sim.faults().on("/company").next(2, Fault.rateLimited(Duration.ofMillis(200)));
+            stack.sim.faults().on("/records").next(2, Fault.serverError());
+            stack.sim.faults().next(Fault.status(502, "Bad Gateway"));
+            // Under DynamoDB faults a run of hundreds of writes meets one: it must fail cleanly (cursor kept) or succeed.
+            JsonNode first = DynamoDbFaults.during(() -> stack.sync(company));
+            String outcome = first.path("outcome").asText();
+            System.out.printf("ChaosIT sync of %d under DynamoDB faults: %s %s%n", company, outcome, first.path("records"));
+            assertTrue(List.of("OK", "FAILED").contains(outcome), first.toString());
+            if ("FAILED".equals(outcome)) {
+                assertTrue(first.path("cursor").isNull() || first.path("cursor").isMissingNode(), "a failed run keeps the cursor: " + first);
+            }
+            // The next scheduled run, DynamoDB healthy, YClients still bursting.
+            for (int run = 2; run <= 4 && !"OK".equals(outcome); run++) {
+                stack.sim.faults().clear();
+                stack.sim.faults().on("/records").next(Fault.serverError());
+                stack.sim.faults().next(Fault.rateLimited(Duration.ofMillis(200)));
+                JsonNode result = stack.sync(company);
+                outcome = result.path("outcome").asText();
+                System.out.printf("ChaosIT sync of %d, run %d: %s %s%n", company, run, outcome, result.path("records"));
+            }
+            assertEquals("OK", outcome, "sync of " + company);
+            stack.sim.faults().clear();
+        }
+    }
+
+    private static void verify(Stack stack, People people, Map<String, String> finalBodies) throws Exception {
+        RecordNormalizer normalizer = RecordNormalizer.russia();
+        CompanyBonusRules rules = CompanyBonusRules.from(stack.config());
+
+        Map<String, StoredRecord> stored = new HashMap<>();
+        stack.client().scanPaginator(r -> r.tableName(stack.table("RECORDS_TABLE"))).items()
+                .forEach(item -> {
+                    StoredRecord record = RecordItem.fromItem(item);
+                    stored.put(record.companyId() + "/" + record.recordId(), record);
+                });
+
+        Map<String, BigDecimal> expectedByOwner = new TreeMap<>();
+        Map<String, BigDecimal> expectedByRecord = new HashMap<>();
+        int lost = 0;
+        List<String> differing = new ArrayList<>();
+        for (Map.Entry<String, String> entry : finalBodies.entrySet()) {
+            JsonNode body = Stack.JSON.readTree(entry.getValue());
+            long company = body.path("company_id").asLong();
+            Record record = Stack.JSON.treeToValue(body.get("data"), Record.class);
+            if ("delete".equals(body.path("status").asText())) {
+                record = record.asDeleted();
+            }
+            StoredRecord expected = normalizer.normalize(company, record, MOSCOW, RecordSource.WEBHOOK);
+            StoredRecord actual = stored.get(entry.getKey());
+            if (actual == null) {
+                lost++;
+                continue;
+            }
+            if (!expected.equals(withSource(actual, RecordSource.WEBHOOK))) {
+                differing.add(entry.getKey() + ": expected " + expected + " but stored " + actual);
+            }
+            BigDecimal earned = BonusPolicy.earned(expected, rules.forCompany(company));
+            String owner = people.ownerOf(company, record.client() == null || record.client().id() == null ? 0 : record.client().id());
+            if (owner == null) {
+                earned = BigDecimal.ZERO; // a walk-in: nobody to credit
+            } else {
+                expectedByOwner.merge(owner, earned, BigDecimal::add);
+            }
+            expectedByRecord.put(entry.getKey(), earned);
+        }
+        assertEquals(0, lost, "records lost");
+        assertEquals(RECORDS, stored.size(), "records stored");
+        assertTrue(differing.isEmpty(), differing.size() + " records differ from the oracle, e.g. "
+                + differing.subList(0, Math.min(3, differing.size())));
+
+        Map<String, BigDecimal> entriesByRecord = new HashMap<>();
+        Map<String, BigDecimal> entriesByOwner = new TreeMap<>();
+        Map<String, BigDecimal> balances = new TreeMap<>();
+        for (Map<String, AttributeValue> item : stack.client().scanPaginator(r -> r.tableName(stack.table("BONUS_LEDGER_TABLE"))).items()) {
+            String owner = item.get("ledger_key").s();
+            String itemKey = item.get("item_key").s();
+            if (itemKey.startsWith("ENTRY#")) {
+                BigDecimal amount = new BigDecimal(item.get("amount").n());
+                entriesByRecord.merge(item.get("company_id").n() + "/" + item.get("record_id").n(), amount, BigDecimal::add);
+                entriesByOwner.merge(owner, amount, BigDecimal::add);
+            } else if (itemKey.equals("BALANCE")) {
+                balances.put(owner, new BigDecimal(item.get("balance").n()));
+            }
+        }
+        List<String> doubles = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal> expected : expectedByRecord.entrySet()) {
+            BigDecimal paid = entriesByRecord.getOrDefault(expected.getKey(), BigDecimal.ZERO);
+            if (paid.compareTo(expected.getValue()) != 0) {
+                doubles.add(expected.getKey() + " entries sum to " + paid + ", final amount " + expected.getValue());
+            }
+        }
+        assertTrue(doubles.isEmpty(), doubles.size() + " records whose ledger entries differ from their final amount (double "
+                + "or missing accruals), e.g. " + doubles.subList(0, Math.min(5, doubles.size())));
+
+        List<String> wrongBalances = new ArrayList<>();
+        for (String owner : union(expectedByOwner.keySet(), balances.keySet())) {
+            BigDecimal expected = expectedByOwner.getOrDefault(owner, BigDecimal.ZERO);
+            BigDecimal balance = balances.getOrDefault(owner, BigDecimal.ZERO);
+            BigDecimal entries = entriesByOwner.getOrDefault(owner, BigDecimal.ZERO);
+            if (expected.compareTo(balance) != 0 || balance.compareTo(entries) != 0) {
+                wrongBalances.add(owner + ": oracle " + expected + ", balance " + balance + ", entries " + entries);
+            }
+        }
+        assertTrue(wrongBalances.isEmpty(), wrongBalances.size() + " wrong balances, e.g. "
+                + wrongBalances.subList(0, Math.min(5, wrongBalances.size())));
+
+        // What each user sees in the app.
+        for (int user = 0; user < USERS; user++) {
+            APIGatewayV2HTTPResponse response = stack.myBonus(people.user(user), Map.of("limit", "1"));
+            assertEquals(200, response.getStatusCode());
+            BigDecimal shown = new BigDecimal(Stack.JSON.readTree(response.getBody()).path("balance").asText());
+            BigDecimal expected = expectedByOwner.getOrDefault("USER#" + people.user(user), BigDecimal.ZERO);
+            assertEquals(0, expected.compareTo(shown), "GET /v1/me/bonus of user " + user + ": " + shown + " != " + expected);
+        }
+        long users = expectedByOwner.keySet().stream().filter(owner -> owner.startsWith("USER#")).count();
+        long pending = expectedByOwner.keySet().stream().filter(owner -> owner.startsWith("PENDING#")).count();
+        System.out.printf("ChaosIT oracle: %d records, %d users and %d pending owners with visits, total %s bonus%n",
+                stored.size(), users, pending, expectedByOwner.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    private static List<String> union(java.util.Collection<String> a, java.util.Collection<String> b) {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    static StoredRecord withSource(StoredRecord r, RecordSource source) {
+        return new StoredRecord(r.companyId(), r.recordId(), r.changedAt(), r.deleted(), r.clientId(), r.clientPhone(), r.staffId(),
+                r.attendance(), r.paidFull(), r.services(), r.startsAt(), r.seanceLength(), r.visitId(), r.incomplete(), source);
+    }
+}

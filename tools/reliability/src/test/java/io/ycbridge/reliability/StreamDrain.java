@@ -1,0 +1,204 @@
+package io.ycbridge.reliability;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
+import io.ycbridge.bonus.BonusAccrualHandler;
+import io.ycbridge.localaws.LocalDynamoDb;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Lambda's DynamoDB event source mapping, synchronously: reads RecordsTable's real stream on DynamoDB Local shard by
+ * shard from TRIM_HORIZON (parents first, so one record's versions arrive in order), hands batches to
+ * {@link BonusAccrualHandler} with DynamoDB faults on, and retries from the first reported batchItemFailure — as
+ * ReportBatchItemFailures does — until the batch succeeds. Nothing is skipped: a batch failing
+ * {@link #MAX_ATTEMPTS} times in a row fails the test (that would be a record lost to the on-failure destination).
+ */
+final class StreamDrain implements AutoCloseable {
+    static final int MAX_ATTEMPTS = 50;
+    private final DynamoDbStreamsClient streams;
+    private final String streamArn;
+    private final BonusAccrualHandler handler;
+    private final int batchSize;
+    private final Map<String, String> iterators = new HashMap<>();
+    private final Set<String> finished = new HashSet<>();
+    int delivered;
+    int invocations;
+    int retriedBatches;
+    int uncaught;
+
+    StreamDrain(java.net.URI endpoint, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String recordsTable,
+                BonusAccrualHandler handler, int batchSize) {
+        this.streams = DynamoDbStreamsClient.builder()
+                .endpointOverride(endpoint)
+                .region(LocalDynamoDb.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(LocalDynamoDb.CREDENTIALS))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.streamArn = dynamo.describeTable(r -> r.tableName(recordsTable)).table().latestStreamArn();
+        this.handler = handler;
+        this.batchSize = batchSize;
+    }
+
+    /** Delivers everything written so far. */
+    void drain() throws Exception {
+        boolean worked = true;
+        while (worked) {
+            worked = false;
+            for (Shard shard : readableShards()) {
+                String id = shard.shardId();
+                String iterator = iterators.computeIfAbsent(id, shardId -> streams.getShardIterator(r -> r.streamArn(streamArn)
+                        .shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+                while (iterator != null) {
+                    String from = iterator;
+                    GetRecordsResponse page = streams.getRecords(r -> r.shardIterator(from).limit(batchSize));
+                    iterator = page.nextShardIterator();
+                    iterators.put(id, iterator);
+                    if (page.records().isEmpty()) {
+                        break;
+                    }
+                    deliver(new ArrayList<>(page.records()));
+                    worked = true;
+                }
+                if (iterator == null) {
+                    finished.add(id);
+                    worked = true;
+                }
+            }
+        }
+    }
+
+    private List<Shard> readableShards() {
+        StreamDescription description = streams.describeStream(r -> r.streamArn(streamArn)).streamDescription();
+        List<Shard> shards = new ArrayList<>(description.shards());
+        String last = description.lastEvaluatedShardId();
+        while (last != null) {
+            String from = last;
+            StreamDescription more = streams.describeStream(r -> r.streamArn(streamArn).exclusiveStartShardId(from)).streamDescription();
+            shards.addAll(more.shards());
+            last = more.lastEvaluatedShardId();
+        }
+        Set<String> known = new HashSet<>();
+        shards.forEach(shard -> known.add(shard.shardId()));
+        return shards.stream()
+                .filter(shard -> !finished.contains(shard.shardId()))
+                .filter(shard -> shard.parentShardId() == null || finished.contains(shard.parentShardId())
+                        || !known.contains(shard.parentShardId()))
+                .toList();
+    }
+
+    private void deliver(List<Record> batch) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            DynamodbEvent event = event(batch);
+            invocations++;
+            int firstFailed;
+            try {
+                StreamsEventResponse response = DynamoDbFaults.during(() -> handler.handleRequest(event, null));
+                firstFailed = firstFailed(batch, response);
+            } catch (RuntimeException thrown) {
+                // The function failed as a whole: Lambda retries the whole batch.
+                uncaught++;
+                firstFailed = 0;
+            }
+            if (firstFailed < 0) {
+                delivered += batch.size();
+                return;
+            }
+            retriedBatches++;
+            delivered += firstFailed;
+            batch.subList(0, firstFailed).clear();
+            if (attempt >= MAX_ATTEMPTS) {
+                throw new AssertionError(batch.size() + " stream record(s) still failing after " + MAX_ATTEMPTS + " attempts");
+            }
+        }
+    }
+
+    private static int firstFailed(List<Record> batch, StreamsEventResponse response) {
+        if (response == null || response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
+            return -1;
+        }
+        Set<String> failed = new HashSet<>();
+        response.getBatchItemFailures().forEach(failure -> failed.add(failure.getItemIdentifier()));
+        for (int i = 0; i < batch.size(); i++) {
+            if (failed.contains(batch.get(i).dynamodb().sequenceNumber())) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private DynamodbEvent event(List<Record> records) {
+        List<DynamodbEvent.DynamodbStreamRecord> converted = new ArrayList<>(records.size());
+        for (Record record : records) {
+            DynamodbEvent.DynamodbStreamRecord item = new DynamodbEvent.DynamodbStreamRecord();
+            item.setEventID(record.eventID());
+            item.setEventName(record.eventNameAsString());
+            item.setEventVersion(record.eventVersion());
+            item.setEventSource("aws:dynamodb");
+            item.setAwsRegion(LocalDynamoDb.REGION.id());
+            item.setEventSourceARN(streamArn);
+            var sdk = record.dynamodb();
+            StreamRecord stream = new StreamRecord()
+                    .withSequenceNumber(sdk.sequenceNumber())
+                    .withSizeBytes(sdk.sizeBytes())
+                    .withKeys(image(sdk.keys()))
+                    .withNewImage(sdk.hasNewImage() ? image(sdk.newImage()) : null)
+                    .withOldImage(sdk.hasOldImage() ? image(sdk.oldImage()) : null);
+            if (sdk.approximateCreationDateTime() != null) {
+                stream.setApproximateCreationDateTime(Date.from(sdk.approximateCreationDateTime()));
+            }
+            if (sdk.streamViewTypeAsString() != null) {
+                stream.setStreamViewType(StreamViewType.fromValue(sdk.streamViewTypeAsString()));
+            }
+            item.setDynamodb(stream);
+            converted.add(item);
+        }
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(converted);
+        return event;
+    }
+
+    private static Map<String, AttributeValue> image(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image) {
+        Map<String, AttributeValue> converted = new HashMap<>(image.size() * 2);
+        image.forEach((name, value) -> converted.put(name, value(value)));
+        return converted;
+    }
+
+    private static AttributeValue value(software.amazon.awssdk.services.dynamodb.model.AttributeValue value) {
+        return switch (value.type()) {
+            case S -> new AttributeValue().withS(value.s());
+            case N -> new AttributeValue().withN(value.n());
+            case BOOL -> new AttributeValue().withBOOL(value.bool());
+            case NUL -> new AttributeValue().withNULL(value.nul());
+            case B -> new AttributeValue().withB(value.b().asByteBuffer());
+            case M -> new AttributeValue().withM(image(value.m()));
+            case L -> new AttributeValue().withL(value.l().stream().map(StreamDrain::value).toList());
+            case SS -> new AttributeValue().withSS(value.ss());
+            case NS -> new AttributeValue().withNS(value.ns());
+            case BS -> new AttributeValue().withBS(value.bs().stream().map(SdkBytes::asByteBuffer).toList());
+            case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("unknown attribute type");
+        };
+    }
+
+    @Override
+    public void close() {
+        streams.close();
+    }
+}
