@@ -2,20 +2,16 @@ package io.ycbridge.reliability;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import io.ycbridge.bonus.BonusAccrualHandler;
 import io.ycbridge.localaws.LocalDynamoDb;
+import io.ycbridge.localaws.StreamEvents;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -106,7 +102,7 @@ final class StreamDrain implements AutoCloseable {
 
     private void deliver(List<Record> batch) throws Exception {
         for (int attempt = 1; ; attempt++) {
-            DynamodbEvent event = event(batch);
+            DynamodbEvent event = StreamEvents.event(batch, streamArn, LocalDynamoDb.REGION.id());
             invocations++;
             int firstFailed;
             try {
@@ -142,59 +138,6 @@ final class StreamDrain implements AutoCloseable {
             }
         }
         return 0;
-    }
-
-    private DynamodbEvent event(List<Record> records) {
-        List<DynamodbEvent.DynamodbStreamRecord> converted = new ArrayList<>(records.size());
-        for (Record record : records) {
-            DynamodbEvent.DynamodbStreamRecord item = new DynamodbEvent.DynamodbStreamRecord();
-            item.setEventID(record.eventID());
-            item.setEventName(record.eventNameAsString());
-            item.setEventVersion(record.eventVersion());
-            item.setEventSource("aws:dynamodb");
-            item.setAwsRegion(LocalDynamoDb.REGION.id());
-            item.setEventSourceARN(streamArn);
-            var sdk = record.dynamodb();
-            StreamRecord stream = new StreamRecord()
-                    .withSequenceNumber(sdk.sequenceNumber())
-                    .withSizeBytes(sdk.sizeBytes())
-                    .withKeys(image(sdk.keys()))
-                    .withNewImage(sdk.hasNewImage() ? image(sdk.newImage()) : null)
-                    .withOldImage(sdk.hasOldImage() ? image(sdk.oldImage()) : null);
-            if (sdk.approximateCreationDateTime() != null) {
-                stream.setApproximateCreationDateTime(Date.from(sdk.approximateCreationDateTime()));
-            }
-            if (sdk.streamViewTypeAsString() != null) {
-                stream.setStreamViewType(StreamViewType.fromValue(sdk.streamViewTypeAsString()));
-            }
-            item.setDynamodb(stream);
-            converted.add(item);
-        }
-        DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(converted);
-        return event;
-    }
-
-    private static Map<String, AttributeValue> image(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image) {
-        Map<String, AttributeValue> converted = new HashMap<>(image.size() * 2);
-        image.forEach((name, value) -> converted.put(name, value(value)));
-        return converted;
-    }
-
-    private static AttributeValue value(software.amazon.awssdk.services.dynamodb.model.AttributeValue value) {
-        return switch (value.type()) {
-            case S -> new AttributeValue().withS(value.s());
-            case N -> new AttributeValue().withN(value.n());
-            case BOOL -> new AttributeValue().withBOOL(value.bool());
-            case NUL -> new AttributeValue().withNULL(value.nul());
-            case B -> new AttributeValue().withB(value.b().asByteBuffer());
-            case M -> new AttributeValue().withM(image(value.m()));
-            case L -> new AttributeValue().withL(value.l().stream().map(StreamDrain::value).toList());
-            case SS -> new AttributeValue().withSS(value.ss());
-            case NS -> new AttributeValue().withNS(value.ns());
-            case BS -> new AttributeValue().withBS(value.bs().stream().map(SdkBytes::asByteBuffer).toList());
-            case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("unknown attribute type");
-        };
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.ycbridge.local;
+package io.ycbridge.localaws;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
@@ -14,13 +14,14 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
  * What Lambda's DynamoDB event source does to stream records before the function sees them: SDK stream records
- * (from GetRecords) into a {@link DynamodbEvent}, type by type. bonus-accrual's StreamImages goes the other way.
+ * (from GetRecords on DynamoDB Local) into a {@link DynamodbEvent}, type by type. For the local stack's stream poller
+ * and the tests that feed bonus accrual from a real stream; bonus-accrual's StreamImages goes the other way.
  */
-final class StreamEvents {
+public final class StreamEvents {
     private StreamEvents() {
     }
 
-    static DynamodbEvent event(List<Record> records, String streamArn, String region) {
+    public static DynamodbEvent event(List<Record> records, String streamArn, String region) {
         List<DynamodbEvent.DynamodbStreamRecord> converted = new ArrayList<>(records.size());
         for (Record record : records) {
             DynamodbEvent.DynamodbStreamRecord item = new DynamodbEvent.DynamodbStreamRecord();
@@ -51,13 +52,13 @@ final class StreamEvents {
         return event;
     }
 
-    static Map<String, AttributeValue> image(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image) {
+    private static Map<String, AttributeValue> image(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image) {
         Map<String, AttributeValue> converted = new HashMap<>(image.size() * 2);
         image.forEach((name, value) -> converted.put(name, value(value)));
         return converted;
     }
 
-    static AttributeValue value(software.amazon.awssdk.services.dynamodb.model.AttributeValue value) {
+    private static AttributeValue value(software.amazon.awssdk.services.dynamodb.model.AttributeValue value) {
         return switch (value.type()) {
             case S -> new AttributeValue().withS(value.s());
             case N -> new AttributeValue().withN(value.n());
