@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 @ExtendWith(LocalDynamoDbExtension.class)
 class DeliveryStoreTest {
-    private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+    // Far ahead of the real clock: DynamoDB Local runs TTL deletion against real time, and would otherwise delete an
+    // entry that "expires" an hour after a date already past, mid-test, making an expiry test flaky.
+    private static final Instant NOW = Instant.parse("2099-11-20T10:00:00Z");
     private static final DeliveryKey KEY = DeliveryKey.ofContent("webhook#235564", "{\"resource\":\"record\"}");
 
     private final DynamoDbClient client;
