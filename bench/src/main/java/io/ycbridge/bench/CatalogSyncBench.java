@@ -2,6 +2,7 @@ package io.ycbridge.bench;
 
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.localaws.LocalDynamoDb;
+import io.ycbridge.localaws.MovableClock;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.record.RecordNormalizer;
@@ -29,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -154,7 +154,7 @@ public final class CatalogSyncBench {
 
     /** The real limiter (both buckets), on a clock that only moves when the limiter waits. */
     private static void cycle(int companies, long total, String what) throws InterruptedException {
-        MovingClock clock = new MovingClock(Instant.parse("2026-11-20T09:00:00Z"));
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-20T09:00:00Z"));
         Sleeper sleeper = clock::advance;
         RateLimiter limiter = RateLimiter.allOf(TokenBucket.perSecond(5, clock, sleeper), TokenBucket.perMinute(200, clock, sleeper));
         for (long i = 0; i < total; i++) {
@@ -212,33 +212,6 @@ public final class CatalogSyncBench {
 
         void reset() {
             requests.set(0);
-        }
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.ycbridge.bonus;
 
+import io.ycbridge.localaws.MovableClock;
+
 import static io.ycbridge.bonus.Visits.CLIENT;
 import static io.ycbridge.bonus.Visits.COMPANY;
 import static io.ycbridge.bonus.Visits.PHONE;
@@ -30,7 +32,7 @@ class BonusCategoryExclusionTest {
     private static final BonusOwner OWNER = BonusOwner.user("user-sub-1");
     private static final long BEARD_CARE = 20;
     private final DynamoDbClient client;
-    private final CatalogCategoriesTest.MovableClock clock = new CatalogCategoriesTest.MovableClock(Instant.parse("2025-03-01T10:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-03-01T10:00:00Z"));
     private CatalogStore catalog;
     private Ledger ledger;
 

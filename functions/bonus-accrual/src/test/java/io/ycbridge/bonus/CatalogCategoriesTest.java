@@ -1,16 +1,15 @@
 package io.ycbridge.bonus;
 
+import io.ycbridge.localaws.MovableClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ycbridge.catalog.CatalogItem;
 import io.ycbridge.catalog.CatalogKind;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,33 +76,5 @@ class CatalogCategoriesTest {
 
     private static CatalogItem service(long company, long id, String json) {
         return new CatalogItem(company, CatalogKind.SERVICE, id, json, "hash", false, T0);
-    }
-
-    /** A clock the test moves; the cache reads it on every lookup. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ycbridge.fixture.Tables;
-import io.ycbridge.fixture.TestClock;
+import io.ycbridge.localaws.MovableClock;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.table.TableDefinitions;
 import io.ycbridge.yclients.RateLimiter;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class DynamoDbTokenBucketTest {
     private static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
     private final DynamoDbClient client;
-    private final TestClock clock = new TestClock(START);
+    private final MovableClock clock = new MovableClock(START);
     // Waiting moves the shared clock, so the test runs at full speed and still sees every wait.
     private final Sleeper sleeper = duration -> clock.advance(duration);
     private String table;

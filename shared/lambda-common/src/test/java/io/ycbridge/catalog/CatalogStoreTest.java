@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ycbridge.fixture.Tables;
-import io.ycbridge.fixture.TestClock;
+import io.ycbridge.localaws.MovableClock;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.table.TableDefinitions;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class CatalogStoreTest {
     private static final long COMPANY = 235564;
     private final DynamoDbClient client;
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-20T09:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T09:00:00Z"));
     private CatalogStore store;
 
     CatalogStoreTest(DynamoDbClient client) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ycbridge.fixture.Tables;
-import io.ycbridge.fixture.TestClock;
+import io.ycbridge.localaws.MovableClock;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.table.TableDefinitions;
 import java.time.Duration;
@@ -26,7 +26,7 @@ class DeliveryStoreTest {
     private static final DeliveryKey KEY = DeliveryKey.ofContent("webhook#235564", "{\"resource\":\"record\"}");
 
     private final DynamoDbClient client;
-    private final TestClock clock = new TestClock(NOW);
+    private final MovableClock clock = new MovableClock(NOW);
     private String table;
     private DeliveryStore store;
 

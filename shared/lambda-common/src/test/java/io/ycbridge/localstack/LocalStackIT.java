@@ -11,7 +11,7 @@ import io.ycbridge.delivery.DeliveryKey;
 import io.ycbridge.delivery.DeliveryOutcome;
 import io.ycbridge.delivery.DeliveryStore;
 import io.ycbridge.fixture.Tables;
-import io.ycbridge.fixture.TestClock;
+import io.ycbridge.localaws.MovableClock;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.UpsertOutcome;
 import io.ycbridge.secret.SecretsManagerSecretSource;
@@ -71,7 +71,7 @@ class LocalStackIT {
     @Test
     void deliveryStoreDedupes() {
         DeliveryStore store = new DeliveryStore(aws.dynamoDb(), Tables.create(aws.dynamoDb(), TableDefinitions.DELIVERIES),
-                new TestClock(Instant.parse("2026-11-20T10:00:00Z")));
+                new MovableClock(Instant.parse("2026-11-20T10:00:00Z")));
         DeliveryKey key = DeliveryKey.ofContent("webhook#235564", "{}");
 
         assertEquals(DeliveryOutcome.FIRST_SEEN, store.markSeen(key, Duration.ofDays(1)));
@@ -83,7 +83,7 @@ class LocalStackIT {
         String arn = aws.secretsManager().createSecret(create -> create.name("ycbridge/localstack")
                 .secretString("{\"partnerToken\": \"partner0123456789\", \"userToken\": \"user0123456789\"}")).arn();
         YClientsSecretProvider provider = new YClientsSecretProvider(new SecretsManagerSecretSource(aws.secretsManager(), arn), null,
-                new TestClock(Instant.parse("2026-11-20T10:00:00Z")), Duration.ofMinutes(5));
+                new MovableClock(Instant.parse("2026-11-20T10:00:00Z")), Duration.ofMinutes(5));
         assertEquals("user0123456789", provider.credentials().userToken());
         aws.secretsManager().putSecretValue(put -> put.secretId(arn)
                 .secretString("{\"partnerToken\": \"partner0123456789\", \"userToken\": \"rotated0123456789\"}"));

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.aws.AwsSettings;
 import io.ycbridge.config.Config;
-import io.ycbridge.fixture.TestClock;
+import io.ycbridge.localaws.MovableClock;
 import io.ycbridge.localaws.MotoServer;
 import io.ycbridge.localaws.MotoServerExtension;
 import io.ycbridge.yclients.AuthenticationException;
@@ -51,7 +51,7 @@ class YClientsSecretProviderTest {
     private static final String ISSUED = "issuedUSER0123456789abcdef";
 
     private final MotoServer moto;
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-20T10:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T10:00:00Z"));
     private final AtomicInteger reads = new AtomicInteger();
     private final LogSink.Captured captured = new LogSink.Captured();
     private AwsClients aws;

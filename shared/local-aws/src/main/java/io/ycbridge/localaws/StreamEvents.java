@@ -1,14 +1,17 @@
 package io.ycbridge.localaws;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
@@ -50,6 +53,24 @@ public final class StreamEvents {
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(converted);
         return event;
+    }
+
+    /**
+     * Where Lambda resumes a batch after {@code ReportBatchItemFailures}: the first record the response names, -1 when
+     * none failed, 0 when it names a record not in the batch (Lambda then retries the whole batch).
+     */
+    public static int firstFailure(List<Record> batch, StreamsEventResponse response) {
+        if (response == null || response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
+            return -1;
+        }
+        Set<String> failed = new HashSet<>();
+        response.getBatchItemFailures().forEach(failure -> failed.add(failure.getItemIdentifier()));
+        for (int i = 0; i < batch.size(); i++) {
+            if (failed.contains(batch.get(i).dynamodb().sequenceNumber())) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private static Map<String, AttributeValue> image(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image) {

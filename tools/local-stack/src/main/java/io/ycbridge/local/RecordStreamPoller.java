@@ -143,7 +143,7 @@ final class RecordStreamPoller implements AutoCloseable {
     private void deliver(List<Record> batch) throws InterruptedException {
         for (int attempt = 0; running; attempt++) {
             StreamsEventResponse response = function.invoke(StreamEvents.event(batch, streamArn, region));
-            int firstFailed = firstFailed(batch, response);
+            int firstFailed = StreamEvents.firstFailure(batch, response);
             if (firstFailed < 0) {
                 batch.clear();
                 return;
@@ -158,21 +158,6 @@ final class RecordStreamPoller implements AutoCloseable {
             }
             Thread.sleep(Math.min(5_000L, 200L << Math.min(attempt, 5)));
         }
-    }
-
-    private static int firstFailed(List<Record> batch, StreamsEventResponse response) {
-        if (response == null || response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
-            return -1;
-        }
-        Set<String> failed = new HashSet<>();
-        response.getBatchItemFailures().forEach(failure -> failed.add(failure.getItemIdentifier()));
-        for (int i = 0; i < batch.size(); i++) {
-            if (failed.contains(batch.get(i).dynamodb().sequenceNumber())) {
-                return i;
-            }
-        }
-        // An identifier that names no record in the batch: Lambda treats the whole batch as failed.
-        return 0;
     }
 
     private static void sleepQuietly(Duration duration) {

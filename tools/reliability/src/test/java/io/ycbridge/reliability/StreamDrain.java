@@ -107,7 +107,7 @@ final class StreamDrain implements AutoCloseable {
             int firstFailed;
             try {
                 StreamsEventResponse response = DynamoDbFaults.during(() -> handler.handleRequest(event, null));
-                firstFailed = firstFailed(batch, response);
+                firstFailed = StreamEvents.firstFailure(batch, response);
             } catch (RuntimeException thrown) {
                 // The function failed as a whole: Lambda retries the whole batch.
                 uncaught++;
@@ -124,20 +124,6 @@ final class StreamDrain implements AutoCloseable {
                 throw new AssertionError(batch.size() + " stream record(s) still failing after " + MAX_ATTEMPTS + " attempts");
             }
         }
-    }
-
-    private static int firstFailed(List<Record> batch, StreamsEventResponse response) {
-        if (response == null || response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
-            return -1;
-        }
-        Set<String> failed = new HashSet<>();
-        response.getBatchItemFailures().forEach(failure -> failed.add(failure.getItemIdentifier()));
-        for (int i = 0; i < batch.size(); i++) {
-            if (failed.contains(batch.get(i).dynamodb().sequenceNumber())) {
-                return i;
-            }
-        }
-        return 0;
     }
 
     @Override
