@@ -3,6 +3,7 @@ package io.ycbridge.local;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.ycbridge.localaws.StreamEvents;
+import io.ycbridge.localaws.StreamShards;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,13 +11,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.DescribeStreamRequest;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -120,23 +119,8 @@ final class RecordStreamPoller implements AutoCloseable {
         }).shardIterator();
     }
 
-    /** Open shards whose parent is done (or gone); closed shards are read to their end before being marked finished. */
     private List<Shard> readableShards() {
-        StreamDescription description = streams.describeStream(DescribeStreamRequest.builder().streamArn(streamArn).build()).streamDescription();
-        List<Shard> shards = new ArrayList<>(description.shards());
-        String last = description.lastEvaluatedShardId();
-        while (last != null) {
-            String from = last;
-            StreamDescription more = streams.describeStream(request -> request.streamArn(streamArn).exclusiveStartShardId(from)).streamDescription();
-            shards.addAll(more.shards());
-            last = more.lastEvaluatedShardId();
-        }
-        Set<String> known = new HashSet<>();
-        shards.forEach(shard -> known.add(shard.shardId()));
-        return shards.stream()
-                .filter(shard -> !finished.contains(shard.shardId()))
-                .filter(shard -> shard.parentShardId() == null || finished.contains(shard.parentShardId()) || !known.contains(shard.parentShardId()))
-                .toList();
+        return StreamShards.readable(streams, streamArn, finished);
     }
 
     /** Hands the batch over until it succeeds or the retries run out; the batch list is emptied either way. */

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.ycbridge.bonus.BonusAccrualHandler;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.StreamEvents;
+import io.ycbridge.localaws.StreamShards;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -82,22 +82,7 @@ final class StreamDrain implements AutoCloseable {
     }
 
     private List<Shard> readableShards() {
-        StreamDescription description = streams.describeStream(r -> r.streamArn(streamArn)).streamDescription();
-        List<Shard> shards = new ArrayList<>(description.shards());
-        String last = description.lastEvaluatedShardId();
-        while (last != null) {
-            String from = last;
-            StreamDescription more = streams.describeStream(r -> r.streamArn(streamArn).exclusiveStartShardId(from)).streamDescription();
-            shards.addAll(more.shards());
-            last = more.lastEvaluatedShardId();
-        }
-        Set<String> known = new HashSet<>();
-        shards.forEach(shard -> known.add(shard.shardId()));
-        return shards.stream()
-                .filter(shard -> !finished.contains(shard.shardId()))
-                .filter(shard -> shard.parentShardId() == null || finished.contains(shard.parentShardId())
-                        || !known.contains(shard.parentShardId()))
-                .toList();
+        return StreamShards.readable(streams, streamArn, finished);
     }
 
     private void deliver(List<Record> batch) throws Exception {
