@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * <p>Class-loading priming: the same starts again with an AppCDS archive of the classes a training invocation loaded
  * ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile} through JAVA_TOOL_OPTIONS), which is what
  * priming buys a JVM that starts from nothing. In AWS the same cost is taken into the SnapStart snapshot instead.
- * Usage: {@code bench/run ColdStart [processes per function]}.
+ * Usage: {@code bench/run ColdStart [processes per function] [LogicalId...]}; with no ids, every function.
  */
 public final class ColdStartBench {
     private static final Pattern REPORT = Pattern.compile("REPORT \\S+ invocation (\\d+): ([0-9.]+) ms");
@@ -55,6 +55,7 @@ public final class ColdStartBench {
 
     public static void main(String[] args) throws Exception {
         int processes = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        List<String> only = args.length > 1 ? List.of(args).subList(1, args.length) : List.copyOf(EVENTS.keySet());
         Path root = Path.of("").toAbsolutePath();
         Path work = Files.createTempDirectory("ycbridge-coldstart");
         try (YClientsSimulator simulator = YClientsSimulator.start();
@@ -91,6 +92,9 @@ public final class ColdStartBench {
                     Files.size(work.resolve("empty.jar")) / 1048576.0);
             for (Map.Entry<String, String> function : EVENTS.entrySet()) {
                 String id = function.getKey();
+                if (!only.contains(id)) {
+                    continue;
+                }
                 Path template = root.resolve("template.yaml");
                 List<double[]> runs = measure(root, template, id, function.getValue(), envFile, environment, processes);
                 Path archive = work.resolve(id + ".jsa");
