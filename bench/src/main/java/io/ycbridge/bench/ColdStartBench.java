@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * Cold start of every function against an empty java21 handler, measured the same way, side by side: a fresh JVM
  * under AWS's runtime interface client (tools/lambda-local, the Lambda runtime API), init plus the first event, on
  * happy-path events against DynamoDB Local, moto and the simulator; then a second event in the same process (warm).
- * Prints medians over fresh processes, the ratio to the empty handler, and the shaded jar sizes.
+ * Prints medians over fresh processes, the ratios to the empty handler and to an SDK floor (a handler that makes only
+ * the same AWS calls with the bare SDK), and the shaded jar sizes.
  *
  * <p>Class-loading priming: the same starts again with an AppCDS archive of the classes a training invocation loaded
  * ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile} through JAVA_TOOL_OPTIONS), which is what
@@ -70,43 +71,65 @@ public final class ColdStartBench {
                     "COMPANY_IDS", "235564,1169323",
                     "BOOKING_FORMS", "235564:n239661.yclients.com");
             Path envFile = envFile(work, "env.json", parameters, null, null);
-            Path emptyTemplate = emptyHandler(work);
+            Path baselines = baselines(root, work);
             Map<String, String> environment = Map.of(
                     "AWS_REGION", MotoServer.REGION.id(),
                     "AWS_ACCESS_KEY_ID", MotoServer.CREDENTIALS.accessKeyId(),
                     "AWS_SECRET_ACCESS_KEY", MotoServer.CREDENTIALS.secretAccessKey(),
                     "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
                     "AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString());
+            Starts starts = new Starts(root, work, parameters, envFile, environment, processes);
 
             // The catalog must exist for the read routes' happy paths: one sync first, unmeasured.
             invoke(root, root.resolve("template.yaml"), "CatalogSyncFunction", EVENTS.get("CatalogSyncFunction"), envFile, environment);
 
-            List<double[]> empty = measure(root, emptyTemplate, "EmptyFunction", "events/catalog-sync/backfill.json", envFile, environment, processes);
-            double emptyCold = median(empty, 0);
-            System.out.printf(Locale.ROOT, "ColdStart: %d fresh JVMs per function under the Lambda runtime interface client, %d CPUs, %s%n",
+            String anyEvent = "events/catalog-sync/backfill.json";
+            Result empty = starts.measure(baselines, "EmptyFunction", anyEvent);
+            Result dynamoDbFloor = starts.measure(baselines, "SdkFloorDynamoDb", anyEvent);
+            Result secretFloor = starts.measure(baselines, "SdkFloorSecretAndDynamoDb", anyEvent);
+            System.out.printf(Locale.ROOT, "ColdStart: %d fresh JVMs per start under the Lambda runtime interface client, %d CPUs, %s%n",
                     processes, Runtime.getRuntime().availableProcessors(), Runtime.version());
-            System.out.println("| function | cold: init + first event, median ms | ratio to empty | primed (AppCDS) cold, median ms "
-                    + "| primed ratio | warm second event, median ms | jar MiB |");
-            System.out.println("|---|---|---|---|---|---|---|");
-            System.out.printf(Locale.ROOT, "| empty java21 handler | %.0f | 1.00× | | | %.1f | %.2f |%n", emptyCold, median(empty, 1),
-                    Files.size(work.resolve("empty.jar")) / 1048576.0);
+            System.out.println("| function | cold: init + first event, median ms | vs empty | vs SDK floor | primed (AppCDS), median ms "
+                    + "| primed vs empty | primed vs primed SDK floor | warm second event, median ms | jar MiB |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            empty.print("empty java21 handler", empty, empty, Files.size(work.resolve("empty.jar")));
+            dynamoDbFloor.print("SDK floor: one DynamoDB GetItem", empty, dynamoDbFloor, Files.size(work.resolve("floor.jar")));
+            secretFloor.print("SDK floor: GetSecretValue + GetItem", empty, secretFloor, Files.size(work.resolve("floor.jar")));
             for (Map.Entry<String, String> function : EVENTS.entrySet()) {
                 String id = function.getKey();
-                if (!only.contains(id)) {
-                    continue;
+                if (only.contains(id)) {
+                    Result result = starts.measure(root.resolve("template.yaml"), id, function.getValue());
+                    boolean readsSecret = id.equals("WebhookIntakeFunction") || id.equals("CatalogSyncFunction");
+                    result.print(id, empty, readsSecret ? secretFloor : dynamoDbFloor, jarSize(root, id));
                 }
-                Path template = root.resolve("template.yaml");
-                List<double[]> runs = measure(root, template, id, function.getValue(), envFile, environment, processes);
-                Path archive = work.resolve(id + ".jsa");
-                invoke(root, template, id, function.getValue(), envFile(work, id + "-train.json", parameters, id,
-                        "-XX:ArchiveClassesAtExit=" + archive), environment);
-                List<double[]> primed = measure(root, template, id, function.getValue(), envFile(work, id + "-primed.json", parameters, id,
-                        "-XX:SharedArchiveFile=" + archive), environment, processes);
-                double cold = median(runs, 0);
-                double primedCold = median(primed, 0);
-                System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f× | %.0f | %.2f× | %.1f | %.2f |%n", id, cold, cold / emptyCold,
-                        primedCold, primedCold / emptyCold, median(runs, 1), jarSize(root, id));
             }
+        }
+    }
+
+    /** Fresh-process starts of one function, plain and primed with an AppCDS archive of a training start. */
+    private record Starts(Path root, Path work, Map<String, String> parameters, Path envFile, Map<String, String> environment,
+                          int processes) {
+        Result measure(Path template, String id, String event) throws Exception {
+            List<double[]> plain = new ArrayList<>();
+            for (int i = 0; i < processes; i++) {
+                plain.add(invoke(root, template, id, event, envFile, environment));
+            }
+            Path archive = work.resolve(id + ".jsa");
+            invoke(root, template, id, event, ColdStartBench.envFile(work, id + "-train.json", parameters, id, "-XX:ArchiveClassesAtExit=" + archive),
+                    environment);
+            Path primedEnv = ColdStartBench.envFile(work, id + "-primed.json", parameters, id, "-XX:SharedArchiveFile=" + archive);
+            List<double[]> primed = new ArrayList<>();
+            for (int i = 0; i < processes; i++) {
+                primed.add(invoke(root, template, id, event, primedEnv, environment));
+            }
+            return new Result(median(plain, 0), median(primed, 0), median(plain, 1));
+        }
+    }
+
+    private record Result(double cold, double primed, double warm) {
+        void print(String name, Result empty, Result floor, long jarBytes) {
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f× | %.2f× | %.0f | %.2f× | %.2f× | %.1f | %.2f |%n", name, cold,
+                    cold / empty.cold, cold / floor.cold, primed, primed / empty.primed, primed / floor.primed, warm, jarBytes / 1048576.0);
         }
     }
 
@@ -132,11 +155,18 @@ public final class ColdStartBench {
         }
     }
 
-    /** The baseline: a java21 handler that returns its input's size, in a jar with nothing else, and a template naming it. */
-    private static Path emptyHandler(Path work) throws Exception {
-        Path source = work.resolve("src/bench/EmptyHandler.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, """
+    /**
+     * The baselines, in one template: {@code EmptyFunction}, a java21 handler that returns its input's size in a jar with
+     * nothing else; and two SDK floors, handlers that do only the AWS calls a function's first event needs, with the SDK
+     * set up as ycbridge sets it up (url-connection client, region from the environment, the default credentials
+     * chain, which a SnapStart function needs because it gets its credentials from the container endpoint), packed
+     * into a copy of the webhook function's jar so they load from a jar of the same size. The floors show what the SDK
+     * costs by itself, and so how much of a function's start is ycbridge's own.
+     */
+    private static Path baselines(Path root, Path work) throws Exception {
+        Path sources = work.resolve("src/bench");
+        Files.createDirectories(sources);
+        Files.writeString(sources.resolve("EmptyHandler.java"), """
                 package bench;
                 public final class EmptyHandler implements com.amazonaws.services.lambda.runtime.RequestStreamHandler {
                     public void handleRequest(java.io.InputStream in, java.io.OutputStream out, com.amazonaws.services.lambda.runtime.Context c)
@@ -145,19 +175,52 @@ public final class ColdStartBench {
                     }
                 }
                 """);
-        String core = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(entry -> entry.contains("aws-lambda-java-core")).findFirst().orElseThrow();
+        Files.writeString(sources.resolve("SdkFloorHandler.java"), """
+                package bench;
+                import java.util.Map;
+                import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+                import software.amazon.awssdk.regions.Region;
+                import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+                import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+                import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+                public final class SdkFloorHandler implements com.amazonaws.services.lambda.runtime.RequestStreamHandler {
+                    private static final Region REGION = Region.of(System.getenv("AWS_REGION"));
+                    private static final DynamoDbClient DYNAMO_DB = DynamoDbClient.builder().region(REGION)
+                            .httpClient(UrlConnectionHttpClient.create()).build();
+                    private static final String SECRET = System.getenv("YCLIENTS_SECRET_ARN");
+                    public void handleRequest(java.io.InputStream in, java.io.OutputStream out, com.amazonaws.services.lambda.runtime.Context c)
+                            throws java.io.IOException {
+                        int bytes = in.readAllBytes().length;
+                        if (SECRET != null && !SECRET.isEmpty()) {
+                            try (SecretsManagerClient secrets = SecretsManagerClient.builder().region(REGION)
+                                    .httpClient(UrlConnectionHttpClient.create()).build()) {
+                                bytes += secrets.getSecretValue(r -> r.secretId(SECRET)).secretString().length();
+                            }
+                        }
+                        bytes += DYNAMO_DB.getItem(r -> r.tableName("RecordsTable").key(Map.of(
+                                "company_id", AttributeValue.fromN("1"), "record_id", AttributeValue.fromN("1")))).item().size();
+                        out.write(("{\\"bytes\\":" + bytes + "}").getBytes());
+                    }
+                }
+                """);
         Path classes = work.resolve("classes");
-        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "21", "-cp", core, "-d", classes.toString(),
-                source.toString());
+        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "21", "-cp",
+                System.getProperty("java.class.path"), "-d", classes.toString(), sources.resolve("EmptyHandler.java").toString(),
+                sources.resolve("SdkFloorHandler.java").toString());
         if (compiled != 0) {
-            throw new IllegalStateException("the empty handler did not compile");
+            throw new IllegalStateException("the baseline handlers did not compile");
         }
-        Path jar = work.resolve("empty.jar");
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new java.util.jar.JarEntry("bench/EmptyHandler.class"));
-            out.write(Files.readAllBytes(classes.resolve("bench/EmptyHandler.class")));
-            out.closeEntry();
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(work.resolve("empty.jar")))) {
+            addClass(out, classes, "bench/EmptyHandler.class");
+        }
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(work.resolve("floor.jar")));
+             var in = new java.util.zip.ZipInputStream(Files.newInputStream(root.resolve("functions/webhook-intake/target/webhook-intake-lambda.jar")))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            addClass(out, classes, "bench/SdkFloorHandler.class");
         }
         Path template = work.resolve("template.yaml");
         Files.writeString(template, """
@@ -167,23 +230,36 @@ public final class ColdStartBench {
                     Runtime: java21
                     MemorySize: 1024
                     Timeout: 20
+                    Environment:
+                      Variables:
+                        JAVA_TOOL_OPTIONS: -XX:+TieredCompilation -XX:TieredStopAtLevel=1
                 Resources:
                   EmptyFunction:
                     Type: AWS::Serverless::Function
                     Properties:
                       CodeUri: empty.jar
                       Handler: bench.EmptyHandler::handleRequest
+                  SdkFloorDynamoDb:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: floor.jar
+                      Handler: bench.SdkFloorHandler::handleRequest
+                  SdkFloorSecretAndDynamoDb:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: floor.jar
+                      Handler: bench.SdkFloorHandler::handleRequest
+                      Environment:
+                        Variables:
+                          YCLIENTS_SECRET_ARN: set-by-the-env-file
                 """);
         return template;
     }
 
-    private static List<double[]> measure(Path root, Path template, String function, String event, Path envFile,
-                                          Map<String, String> environment, int processes) throws Exception {
-        List<double[]> runs = new ArrayList<>();
-        for (int i = 0; i < processes; i++) {
-            runs.add(invoke(root, template, function, event, envFile, environment));
-        }
-        return runs;
+    private static void addClass(java.util.jar.JarOutputStream out, Path classes, String name) throws IOException {
+        out.putNextEntry(new java.util.jar.JarEntry(name));
+        out.write(Files.readAllBytes(classes.resolve(name)));
+        out.closeEntry();
     }
 
     /** One fresh process, two events: [first ms, second ms]. */
@@ -212,13 +288,13 @@ public final class ColdStartBench {
         return values[values.length / 2];
     }
 
-    private static double jarSize(Path root, String function) throws IOException {
+    private static long jarSize(Path root, String function) throws IOException {
         String module = switch (function) {
             case "WebhookIntakeFunction" -> "webhook-intake";
             case "CatalogSyncFunction" -> "catalog-sync";
             case "WidgetUrlFunction", "CatalogFunction" -> "widget-url";
             default -> "bonus-accrual";
         };
-        return Files.size(root.resolve("functions/" + module + "/target/" + module + "-lambda.jar")) / 1048576.0;
+        return Files.size(root.resolve("functions/" + module + "/target/" + module + "-lambda.jar"));
     }
 }
