@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import javax.tools.ToolProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Cold start of every function against an empty java21 handler, measured the same way, side by side: a fresh JVM
@@ -43,6 +44,7 @@ public final class ColdStartBench {
 
     static {
         EVENTS.put("WebhookIntakeFunction", "events/webhook-intake/record-updated.json");
+        EVENTS.put("SyncScheduleFunction", "events/sync-schedule/schedule.json");
         EVENTS.put("CatalogSyncFunction", "events/catalog-sync/sqs-messages.json");
         EVENTS.put("BonusAccrualFunction", "events/bonus-accrual/record-completed.json");
         EVENTS.put("ProfileFunction", "events/profile/profile.json");
@@ -67,6 +69,7 @@ public final class ColdStartBench {
                 table.create(dynamoDb.client(), table.logicalId());
             }
             Map<String, String> parameters = Map.of(
+                    "SYNC_QUEUE_URL", queue(moto),
                     "YCLIENTS_SECRET_ARN", secret(moto, simulator),
                     "COMPANY_IDS", "235564,1169323",
                     "BOOKING_FORMS", "235564:n239661.yclients.com");
@@ -77,7 +80,8 @@ public final class ColdStartBench {
                     "AWS_ACCESS_KEY_ID", MotoServer.CREDENTIALS.accessKeyId(),
                     "AWS_SECRET_ACCESS_KEY", MotoServer.CREDENTIALS.secretAccessKey(),
                     "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
-                    "AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString());
+                    "AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString(),
+                    "AWS_ENDPOINT_URL_SQS", moto.endpoint().toString());
             Starts starts = new Starts(root, work, parameters, envFile, environment, processes);
 
             // The catalog must exist for the read routes' happy paths: one sync first, unmeasured.
@@ -87,6 +91,7 @@ public final class ColdStartBench {
             Result empty = starts.measure(baselines, "EmptyFunction", anyEvent);
             Result dynamoDbFloor = starts.measure(baselines, "SdkFloorDynamoDb", anyEvent);
             Result secretFloor = starts.measure(baselines, "SdkFloorSecretAndDynamoDb", anyEvent);
+            Result sqsFloor = starts.measure(baselines, "SdkFloorSqs", anyEvent);
             System.out.printf(Locale.ROOT, "ColdStart: %d fresh JVMs per start under the Lambda runtime interface client, %d CPUs, %s%n",
                     processes, Runtime.getRuntime().availableProcessors(), Runtime.version());
             System.out.println("| function | cold: init + first event, median ms | vs empty | vs SDK floor | primed (AppCDS), median ms "
@@ -95,12 +100,17 @@ public final class ColdStartBench {
             empty.print("empty java21 handler", empty, empty, Files.size(work.resolve("empty.jar")));
             dynamoDbFloor.print("SDK floor: one DynamoDB GetItem", empty, dynamoDbFloor, Files.size(work.resolve("floor.jar")));
             secretFloor.print("SDK floor: GetSecretValue + GetItem", empty, secretFloor, Files.size(work.resolve("floor.jar")));
+            sqsFloor.print("SDK floor: one SQS SendMessage", empty, sqsFloor, Files.size(work.resolve("floor-sqs.jar")));
             for (Map.Entry<String, String> function : EVENTS.entrySet()) {
                 String id = function.getKey();
                 if (only.contains(id)) {
                     Result result = starts.measure(root.resolve("template.yaml"), id, function.getValue());
-                    boolean readsSecret = id.equals("WebhookIntakeFunction") || id.equals("CatalogSyncFunction");
-                    result.print(id, empty, readsSecret ? secretFloor : dynamoDbFloor, jarSize(root, id));
+                    Result floor = switch (id) {
+                        case "WebhookIntakeFunction", "CatalogSyncFunction" -> secretFloor;
+                        case "SyncScheduleFunction" -> sqsFloor;
+                        default -> dynamoDbFloor;
+                    };
+                    result.print(id, empty, floor, jarSize(root, id));
                 }
             }
         }
@@ -145,6 +155,13 @@ public final class ColdStartBench {
         return file;
     }
 
+    private static String queue(MotoServer moto) {
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(moto.endpoint()).region(MotoServer.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(MotoServer.CREDENTIALS)).build()) {
+            return sqs.createQueue(create -> create.queueName("ycbridge-bench-sync")).queueUrl();
+        }
+    }
+
     private static String secret(MotoServer moto, YClientsSimulator simulator) throws IOException {
         String value = new ObjectMapper().writeValueAsString(Map.of("partnerToken", SimulatorDefaults.PARTNER_TOKEN,
                 "userToken", SimulatorDefaults.USER_TOKEN, "baseUrl", simulator.baseUri().toString(),
@@ -183,6 +200,7 @@ public final class ColdStartBench {
                 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
                 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
                 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
                 public final class SdkFloorHandler implements com.amazonaws.services.lambda.runtime.RequestStreamHandler {
                     private static final Region REGION = Region.of(System.getenv("AWS_REGION"));
                     private static final DynamoDbClient DYNAMO_DB = DynamoDbClient.builder().region(REGION)
@@ -203,25 +221,36 @@ public final class ColdStartBench {
                     }
                 }
                 """);
+        Files.writeString(sources.resolve("SqsFloorHandler.java"), """
+                package bench;
+                import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+                import software.amazon.awssdk.regions.Region;
+                import software.amazon.awssdk.services.sqs.SqsClient;
+                public final class SqsFloorHandler implements com.amazonaws.services.lambda.runtime.RequestStreamHandler {
+                    private static final SqsClient SQS = SqsClient.builder().region(Region.of(System.getenv("AWS_REGION")))
+                            .httpClient(UrlConnectionHttpClient.create()).build();
+                    public void handleRequest(java.io.InputStream in, java.io.OutputStream out, com.amazonaws.services.lambda.runtime.Context c)
+                            throws java.io.IOException {
+                        int bytes = in.readAllBytes().length;
+                        bytes += SQS.sendMessage(r -> r.queueUrl(System.getenv("SYNC_QUEUE_URL")).messageBody("{}")).messageId().length();
+                        out.write(("{\\"bytes\\":" + bytes + "}").getBytes());
+                    }
+                }
+                """);
         Path classes = work.resolve("classes");
         int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "21", "-cp",
                 System.getProperty("java.class.path"), "-d", classes.toString(), sources.resolve("EmptyHandler.java").toString(),
-                sources.resolve("SdkFloorHandler.java").toString());
+                sources.resolve("SdkFloorHandler.java").toString(), sources.resolve("SqsFloorHandler.java").toString());
         if (compiled != 0) {
             throw new IllegalStateException("the baseline handlers did not compile");
         }
         try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(work.resolve("empty.jar")))) {
             addClass(out, classes, "bench/EmptyHandler.class");
         }
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(work.resolve("floor.jar")));
-             var in = new java.util.zip.ZipInputStream(Files.newInputStream(root.resolve("functions/webhook-intake/target/webhook-intake-lambda.jar")))) {
-            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
-                in.transferTo(out);
-                out.closeEntry();
-            }
-            addClass(out, classes, "bench/SdkFloorHandler.class");
-        }
+        floorJar(root.resolve("functions/webhook-intake/target/webhook-intake-lambda.jar"), work.resolve("floor.jar"), classes,
+                "bench/SdkFloorHandler.class");
+        floorJar(root.resolve("functions/sync-schedule/target/sync-schedule-lambda.jar"), work.resolve("floor-sqs.jar"), classes,
+                "bench/SqsFloorHandler.class");
         Path template = work.resolve("template.yaml");
         Files.writeString(template, """
                 Transform: AWS::Serverless-2016-10-31
@@ -252,8 +281,29 @@ public final class ColdStartBench {
                       Environment:
                         Variables:
                           YCLIENTS_SECRET_ARN: set-by-the-env-file
+                  SdkFloorSqs:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: floor-sqs.jar
+                      Handler: bench.SqsFloorHandler::handleRequest
+                      Environment:
+                        Variables:
+                          SYNC_QUEUE_URL: set-by-the-env-file
                 """);
         return template;
+    }
+
+    /** A copy of a function's jar with one baseline class added, so the baseline loads from a jar of the same size. */
+    private static void floorJar(Path functionJar, Path floorJar, Path classes, String handlerClass) throws IOException {
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(floorJar));
+             var in = new java.util.zip.ZipInputStream(Files.newInputStream(functionJar))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            addClass(out, classes, handlerClass);
+        }
     }
 
     private static void addClass(java.util.jar.JarOutputStream out, Path classes, String name) throws IOException {
@@ -292,6 +342,7 @@ public final class ColdStartBench {
         String module = switch (function) {
             case "WebhookIntakeFunction" -> "webhook-intake";
             case "CatalogSyncFunction" -> "catalog-sync";
+            case "SyncScheduleFunction" -> "sync-schedule";
             case "WidgetUrlFunction", "CatalogFunction" -> "widget-url";
             default -> "bonus-accrual";
         };

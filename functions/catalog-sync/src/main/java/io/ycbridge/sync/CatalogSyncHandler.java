@@ -23,11 +23,12 @@ import java.util.Objects;
 /**
  * The catalog sync's entry point, for three triggers told apart by their shape:
  * <ul>
- *   <li>the EventBridge schedule ({@code "detail-type": "Scheduled Event"}): hands every configured company to the
- *       fan-out and returns the summary;</li>
+ *   <li>a schedule event ({@code "detail-type": "Scheduled Event"}): syncs every configured company in this
+ *       invocation and returns the summary. The local stack sends it; in AWS the schedule goes to
+ *       SyncScheduleFunction, which queues the companies for this function instead;</li>
  *   <li>an on-demand request ({@code {"companyId": …}}, with {@code "from"}/{@code "to"} for a back-fill): syncs that
  *       company now and returns its result;</li>
- *   <li>SQS messages (the fan-out's, same body as the on-demand request): syncs each and returns
+ *   <li>SQS messages (SyncScheduleFunction's, same body as the on-demand request): syncs each and returns
  *       {@code batchItemFailures} for those worth delivering again (transient failures, no time left); a refused
  *       credential is reported, not retried.</li>
  * </ul>

@@ -3,7 +3,6 @@ package io.ycbridge.sync;
 import io.ycbridge.api.DynamoDbTokenBucket;
 import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.aws.AwsClients;
-import io.ycbridge.aws.AwsSettings;
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
@@ -22,12 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /** What the handler's no-arg constructor builds from the environment, once per execution environment. */
 record CatalogSyncWiring(CatalogSyncService service, CompanyFanOut fanOut, List<Long> companyIds, DecisionLog log) {
@@ -62,10 +56,7 @@ record CatalogSyncWiring(CatalogSyncService service, CompanyFanOut fanOut, List<
                 new RecordVersionStore(dynamoDb, config.require(EnvVar.RECORDS_TABLE)),
                 new SyncStateStore(dynamoDb, stateTable),
                 RecordNormalizer.russia(), settings, clock, log, new EmfMetrics("catalog-sync", LogSink.STDOUT, clock));
-        CompanyFanOut fanOut = config.optional(EnvVar.SYNC_QUEUE_URL)
-                .<CompanyFanOut>map(url -> new SqsFanOut(sqs(aws.settings()), url))
-                .orElseGet(() -> new InProcessFanOut(service));
-        return new CatalogSyncWiring(service, fanOut, config.requireIds(EnvVar.COMPANY_IDS), log);
+        return new CatalogSyncWiring(service, new InProcessFanOut(service), config.requireIds(EnvVar.COMPANY_IDS), log);
     }
 
     private static int positive(Config config, EnvVar variable, int fallback) {
@@ -78,12 +69,4 @@ record CatalogSyncWiring(CatalogSyncService service, CompanyFanOut fanOut, List<
         }).orElse(fallback);
     }
 
-    private static SqsClient sqs(AwsSettings settings) {
-        SqsClientBuilder builder = SqsClient.builder().region(settings.region()).httpClient(UrlConnectionHttpClient.create());
-        settings.endpoint().ifPresent(builder::endpointOverride);
-        if (settings.dummyCredentials()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        }
-        return builder.build();
-    }
 }

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the schedule run does with the companies: in Lambda, one SQS message each ({@link SqsFanOut}), consumed by
- * the same function with bounded concurrency; locally and in tests, the same work in this process
- * ({@link InProcessFanOut}).
+ * What a schedule event sent straight to this function does with the companies. In AWS the schedule goes to
+ * SyncScheduleFunction instead, which queues one message per company for this function; the local stack, tests and
+ * a direct invocation sync them here ({@link InProcessFanOut}).
  */
 @FunctionalInterface
 public interface CompanyFanOut {

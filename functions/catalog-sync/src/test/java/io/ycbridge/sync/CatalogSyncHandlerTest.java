@@ -63,7 +63,8 @@ class CatalogSyncHandlerTest {
 
     @Test
     void theScheduleFansOutOneRequestPerCompanyAndReturnsTheSummary() throws IOException {
-        JsonNode summary = handle("schedule.json");
+        // The schedule event as the local stack (or a direct invocation) sends it; in AWS it goes to SyncScheduleFunction.
+        JsonNode summary = handle("../sync-schedule/schedule.json");
 
         assertEquals(List.of(List.of(SyncRequest.company(DEMO_SALON_ID), SyncRequest.company(DEMO_BRANCH_ID))), dispatched);
         JsonNode salon = summary.path("companies").get(0);
@@ -73,7 +74,7 @@ class CatalogSyncHandlerTest {
         assertEquals(fixture.sim.data().recordCount(DEMO_SALON_ID), salon.path("records").path("stored").asInt());
         assertTrue(summary.path("apiRequests").asInt() > 0);
 
-        JsonNode again = handle("schedule.json");
+        JsonNode again = handle("../sync-schedule/schedule.json");
         assertEquals(0, again.path("writes").asInt(), "a repeat run writes nothing");
     }
 

@@ -13,8 +13,7 @@ public enum EnvVar {
     CATALOG_TABLE("name of CatalogTable", false),
     DELIVERIES_TABLE("name of DeliveriesTable", false),
     SYNC_STATE_TABLE("name of SyncStateTable", false),
-    SYNC_QUEUE_URL("catalog sync: URL of SyncQueue; the schedule run sends one message per company there (unset: all "
-            + "companies are synced in the scheduled invocation itself)", false),
+    SYNC_QUEUE_URL("sync schedule: URL of SyncQueue, where each schedule tick sends one message per company", false),
     SYNC_BACKFILL_DAYS("catalog sync: how many days of records a company's first run reads (default 30)", false),
     SYNC_OVERLAP_SECONDS("catalog sync: how far before the cursor each run reads again, for clock skew (default 300)", false),
     SYNC_SLICE_DAYS("catalog sync: the longest records window read before the cursor is saved (default 7)", false),

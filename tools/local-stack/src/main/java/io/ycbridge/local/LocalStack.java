@@ -114,7 +114,7 @@ final class LocalStack implements AutoCloseable {
             api.add(route.method(), route.path(), new LocalApiServer.ApiTarget(function, route.authorized()));
         }
 
-        RequestStreamHandler syncHandler = LocalFunction.instantiate(template.scheduledHandlerClass(), RequestStreamHandler.class, config);
+        RequestStreamHandler syncHandler = LocalFunction.instantiate(template.syncHandlerClass(), RequestStreamHandler.class, config);
         sync = LocalFunction.of("CatalogSyncFunction", 600, (event, context) -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {

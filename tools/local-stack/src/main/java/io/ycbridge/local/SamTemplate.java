@@ -97,16 +97,19 @@ final class SamTemplate {
         throw new IllegalStateException("template.yaml has no function on the stream of " + tableLogicalId);
     }
 
-    /** The handler class of the function a ScheduleV2 event triggers (the sync). */
-    String scheduledHandlerClass() {
+    /**
+     * The handler class of the function that consumes SyncQueue (the sync). There is no queue locally, so the local
+     * schedule sends this function the schedule event itself, which it answers by syncing every company in-process.
+     */
+    String syncHandlerClass() {
         for (JsonNode function : functions().values()) {
             for (JsonNode event : iterable(function.path("Properties").path("Events"))) {
-                if (event.path("Type").asText().startsWith("Schedule")) {
+                if (event.path("Type").asText().equals("SQS") && event.path("Properties").path("Queue").toString().contains("SyncQueue")) {
                     return handlerClass(function);
                 }
             }
         }
-        throw new IllegalStateException("template.yaml has no scheduled function");
+        throw new IllegalStateException("template.yaml has no function consuming SyncQueue");
     }
 
     Optional<String> parameterDefault(String name) {

@@ -32,6 +32,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Every function of template.yaml, from its shaded jar, in a fresh JVM under AWS's Java runtime interface client,
@@ -48,6 +49,7 @@ class LambdaRuntimeIT {
     private static LocalDynamoDb dynamoDb;
     private static MotoServer moto;
     private static Path envFile;
+    private static String syncQueueUrl;
 
     @BeforeAll
     static void startEverything(MotoServer motoServer) throws Exception {
@@ -72,8 +74,12 @@ class LambdaRuntimeIT {
                 .credentialsProvider(StaticCredentialsProvider.create(MotoServer.CREDENTIALS)).build()) {
             arn = secrets.createSecret(create -> create.name("ycbridge-it-" + System.nanoTime()).secretString(secret)).arn();
         }
+        try (SqsClient sqs = sqs()) {
+            syncQueueUrl = sqs.createQueue(create -> create.queueName("ycbridge-it-sync-" + System.nanoTime())).queueUrl();
+        }
         envFile = Files.createTempFile("ycbridge-env", ".json");
         Files.writeString(envFile, JSON.writeValueAsString(Map.of("Parameters", Map.of(
+                "SYNC_QUEUE_URL", syncQueueUrl,
                 "YCLIENTS_SECRET_ARN", arn,
                 "COMPANY_IDS", "235564,1169323",
                 "BOOKING_FORMS", "235564:n239661.yclients.com"))));
@@ -103,6 +109,7 @@ class LambdaRuntimeIT {
         builder.environment().put("AWS_SECRET_ACCESS_KEY", MotoServer.CREDENTIALS.secretAccessKey());
         builder.environment().put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
         builder.environment().put("AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString());
+        builder.environment().put("AWS_ENDPOINT_URL_SQS", moto.endpoint().toString());
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), logicalId + " did not finish");
@@ -117,6 +124,11 @@ class LambdaRuntimeIT {
         JsonNode body() throws IOException {
             return JSON.readTree(response.path("body").asText());
         }
+    }
+
+    private static SqsClient sqs() {
+        return SqsClient.builder().endpointOverride(moto.endpoint()).region(MotoServer.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(MotoServer.CREDENTIALS)).build();
     }
 
     private static int count(String table) {
@@ -141,6 +153,22 @@ class LambdaRuntimeIT {
         assertTrue(result.response().path("batchItemFailures").isEmpty(), result.response().toString());
         assertTrue(count("CatalogTable") > 0, "the catalog was stored: " + result.response());
         assertTrue(count("SyncStateTable") >= 2, "both companies' cursors were kept");
+    }
+
+    @Test
+    @Order(2)
+    void theScheduleQueuesOneMessagePerCompany() throws Exception {
+        Invocation result = invoke("SyncScheduleFunction", "events/sync-schedule/schedule.json");
+        assertEquals(0, result.exitCode(), String.valueOf(result.response()));
+        assertEquals(2, result.response().path("queued").asInt(), result.response().toString());
+        try (SqsClient sqs = sqs()) {
+            List<String> bodies = new java.util.ArrayList<>();
+            for (int i = 0; i < 5 && bodies.size() < 2; i++) {
+                sqs.receiveMessage(receive -> receive.queueUrl(syncQueueUrl).maxNumberOfMessages(10))
+                        .messages().forEach(message -> bodies.add(message.body()));
+            }
+            assertEquals(java.util.Set.of("{\"companyId\":235564}", "{\"companyId\":1169323}"), new java.util.HashSet<>(bodies));
+        }
     }
 
     @Test

@@ -52,7 +52,7 @@ class ProductionEndpointIT {
             // Secrets Manager first, then DynamoDB.
             "WebhookIntakeFunction, events/webhook-intake/record-created.json",
             // SQS: the schedule fans out.
-            "CatalogSyncFunction, events/catalog-sync/schedule.json",
+            "SyncScheduleFunction, events/sync-schedule/schedule.json",
             "BonusAccrualFunction, events/bonus-accrual/record-completed.json",
             "ProfileFunction, events/profile/profile.json",
             "BonusBalanceFunction, events/bonus-balance/my-balance.json",

@@ -70,7 +70,8 @@ class TemplateFunctionsTest {
         }
         assertEquals(new TreeSet<>(List.of(
                 "io.ycbridge.bonus.BonusAccrualHandler", "io.ycbridge.bonus.BonusBalanceHandler", "io.ycbridge.bonus.ProfileHandler",
-                "io.ycbridge.sync.CatalogSyncHandler", "io.ycbridge.webhook.WebhookIntakeHandler", "io.ycbridge.widget.CatalogHandler",
+                "io.ycbridge.schedule.SyncScheduleHandler", "io.ycbridge.sync.CatalogSyncHandler", "io.ycbridge.webhook.WebhookIntakeHandler",
+                "io.ycbridge.widget.CatalogHandler",
                 "io.ycbridge.widget.WidgetUrlHandler")), handlers);
     }
 

@@ -1,11 +1,12 @@
-package io.ycbridge.sync;
+package io.ycbridge.schedule;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.sync.SyncRequest;
 import io.ycbridge.yclients.ApiJson;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,10 +16,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
- * One message per company on SyncQueue, ten per SendMessageBatch. The queue's consumer is this function with a
- * maximum concurrency; the shared rate limiter keeps those invocations together under the partner token's limit.
+ * One message per company on SyncQueue, ten per SendMessageBatch. The queue's consumer, CatalogSyncFunction, runs
+ * with a maximum concurrency; its shared rate limiter keeps those invocations together under the partner token's limit.
  */
-public final class SqsFanOut implements CompanyFanOut {
+public final class SqsFanOut {
     private static final ObjectMapper JSON = ApiJson.mapper();
     private static final int BATCH = 10;
     private final SqsClient sqs;
@@ -29,10 +30,10 @@ public final class SqsFanOut implements CompanyFanOut {
         this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
     }
 
-    @Override
-    public SyncSummary dispatch(List<SyncRequest> requests, Instant deadline) {
-        long started = System.nanoTime();
-        List<CompanySync> results = new ArrayList<>();
+    /** Sends every request; a batch entry SQS refuses is reported with SQS's reason, the others still go. */
+    public FanOutResult dispatch(List<SyncRequest> requests) {
+        List<Long> queued = new ArrayList<>();
+        Map<Long, String> failed = new LinkedHashMap<>();
         for (int from = 0; from < requests.size(); from += BATCH) {
             List<SyncRequest> batch = requests.subList(from, Math.min(requests.size(), from + BATCH));
             Map<String, SyncRequest> byEntry = new HashMap<>();
@@ -43,13 +44,12 @@ public final class SqsFanOut implements CompanyFanOut {
                 entries.add(SendMessageBatchRequestEntry.builder().id(id).messageBody(body(batch.get(i))).build());
             }
             SendMessageBatchResponse response = sqs.sendMessageBatch(send -> send.queueUrl(queueUrl).entries(entries));
-            response.successful().forEach(ok -> results.add(CompanySync.queued(byEntry.get(ok.id()).companyId())));
-            for (BatchResultErrorEntry failed : response.failed()) {
-                results.add(new CompanySync(byEntry.get(failed.id()).companyId(), SyncOutcome.FAILED, Map.of(), RecordCounts.NONE, 0, 0, null,
-                        "not queued: " + failed.code() + " " + failed.message()));
+            response.successful().forEach(ok -> queued.add(byEntry.get(ok.id()).companyId()));
+            for (BatchResultErrorEntry refused : response.failed()) {
+                failed.put(byEntry.get(refused.id()).companyId(), refused.code() + " " + refused.message());
             }
         }
-        return SyncSummary.of(results, (System.nanoTime() - started) / 1_000_000);
+        return new FanOutResult(queued, failed);
     }
 
     private static String body(SyncRequest request) {

@@ -1,0 +1,89 @@
+package io.ycbridge.schedule;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.aws.AwsSettings;
+import io.ycbridge.config.Config;
+import io.ycbridge.config.EnvVar;
+import io.ycbridge.observe.DecisionLog;
+import io.ycbridge.observe.LogSink;
+import io.ycbridge.sync.SyncRequest;
+import io.ycbridge.yclients.ApiJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+/**
+ * Each SyncSchedule tick becomes one SyncQueue message per company in {@code COMPANY_IDS}, which CatalogSyncFunction
+ * consumes with bounded concurrency. A function of its own so that it carries only the SQS client, and the sync
+ * worker none: each jar and each role holds just what its side needs.
+ *
+ * <p>Answers {@code {"queued": n, "failed": [...]}}. If SQS refused any company, the run fails after sending the rest,
+ * so the schedule's retry policy sends again (a company queued twice is synced twice, which changes nothing) and,
+ * past its retries, the dead-letter queue keeps the event.
+ */
+public final class SyncScheduleHandler implements RequestStreamHandler {
+    private static final ObjectMapper JSON = ApiJson.mapper();
+    private final SqsFanOut fanOut;
+    private final List<Long> companyIds;
+    private final DecisionLog log;
+
+    public SyncScheduleHandler() {
+        this(Config.fromEnvironment());
+    }
+
+    /** From explicit values: for the template check and tests, which have no process environment to set. */
+    public SyncScheduleHandler(Config config) {
+        this(new SqsFanOut(sqs(AwsSettings.from(config)), config.require(EnvVar.SYNC_QUEUE_URL)), config.requireIds(EnvVar.COMPANY_IDS),
+                new DecisionLog("sync-schedule", LogSink.STDOUT, Clock.systemUTC()));
+    }
+
+    SyncScheduleHandler(SqsFanOut fanOut, List<Long> companyIds, DecisionLog log) {
+        this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
+        this.companyIds = List.copyOf(companyIds);
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = JSON.readTree(input);
+        if (event == null || !("Scheduled Event".equals(event.path("detail-type").asText()) || "aws.events".equals(event.path("source").asText()))) {
+            throw new IllegalArgumentException("unrecognised event: expected an EventBridge schedule; to sync one company now, "
+                    + "invoke CatalogSyncFunction with {\"companyId\": <id>}");
+        }
+        FanOutResult result = fanOut.dispatch(companyIds.stream().map(SyncRequest::company).toList());
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("queued", result.queued().size());
+        var failed = answer.putArray("failed");
+        result.failed().forEach((company, reason) -> failed.addObject().put("companyId", company).put("reason", reason));
+        if (result.failed().isEmpty()) {
+            log.info("sync-fan-out", Map.of("queued", result.queued().size()));
+            JSON.writeValue(output, answer);
+            return;
+        }
+        log.error("sync-fan-out", Map.of("queued", result.queued().size(), "failed", result.failed()));
+        throw new IllegalStateException("SyncQueue refused " + result.failed().size() + " of " + companyIds.size()
+                + " companies; the schedule will send them again: " + result.failed());
+    }
+
+    private static SqsClient sqs(AwsSettings settings) {
+        SqsClientBuilder builder = SqsClient.builder().region(settings.region()).httpClient(UrlConnectionHttpClient.create());
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        if (settings.dummyCredentials()) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,84 @@
+package io.ycbridge.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ycbridge.config.Config;
+import io.ycbridge.localaws.MotoServer;
+import io.ycbridge.localaws.MotoServerExtension;
+import io.ycbridge.sync.SyncRequest;
+import io.ycbridge.yclients.ApiJson;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The schedule's trigger shape (events/sync-schedule/schedule.json) through the stream entry, against moto's SQS. */
+@ExtendWith(MotoServerExtension.class)
+class SyncScheduleHandlerTest {
+    private static final Path EVENTS = Path.of("../../events/sync-schedule");
+
+    private static SyncScheduleHandler handler(MotoServer moto, String queueUrl) {
+        return new SyncScheduleHandler(Config.of(Map.of(
+                "AWS_REGION", MotoServer.REGION.id(),
+                "AWS_ENDPOINT_URL", moto.endpoint().toString(),
+                "SYNC_QUEUE_URL", queueUrl,
+                "COMPANY_IDS", "235564, 1169323")));
+    }
+
+    private static JsonNode run(SyncScheduleHandler handler, InputStream event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(event, out, null);
+        return ApiJson.mapper().readTree(out.toByteArray());
+    }
+
+    @Test
+    void theScheduleQueuesEveryConfiguredCompany(MotoServer moto) throws Exception {
+        moto.reset();
+        try (SqsClient sqs = SqsFanOutTest.sqs(moto)) {
+            String queueUrl = sqs.createQueue(create -> create.queueName("sync-queue")).queueUrl();
+
+            JsonNode answer = run(handler(moto, queueUrl), Files.newInputStream(EVENTS.resolve("schedule.json")));
+
+            assertEquals(2, answer.path("queued").asInt());
+            assertEquals(0, answer.path("failed").size());
+            Set<Long> companies = SqsFanOutTest.receiveAll(sqs, queueUrl, 2).stream().map(SyncRequest::companyId).collect(Collectors.toSet());
+            assertEquals(Set.of(235564L, 1169323L), companies);
+        }
+    }
+
+    @Test
+    void aQueueThatDoesNotExistFailsTheRunSoTheScheduleRetries(MotoServer moto) {
+        moto.reset();
+        SyncScheduleHandler handler = handler(moto, moto.endpoint() + "/000000000000/no-such-queue");
+        Exception failure = assertThrows(Exception.class,
+                () -> run(handler, Files.newInputStream(EVENTS.resolve("schedule.json"))));
+        assertTrue(failure.getClass().getName().contains("QueueDoesNotExist") || failure.getMessage().contains("queue"),
+                failure.toString());
+    }
+
+    @Test
+    void anythingButAScheduleIsRefusedWithTheWayToSyncOneCompany(MotoServer moto) {
+        SyncScheduleHandler handler = handler(moto, moto.endpoint() + "/000000000000/sync-queue");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> run(handler, new ByteArrayInputStream("{\"companyId\": 235564}".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(refused.getMessage().contains("CatalogSyncFunction"), refused.getMessage());
+    }
+
+    @Test
+    void withoutItsQueueTheHandlerDoesNotBuildAndSaysWhichVariable() {
+        RuntimeException refused = assertThrows(RuntimeException.class,
+                () -> new SyncScheduleHandler(Config.of(Map.of("AWS_REGION", "eu-central-1", "COMPANY_IDS", "235564"))));
+        assertTrue(refused.getMessage().contains("SYNC_QUEUE_URL"), refused.getMessage());
+    }
+}
