@@ -55,7 +55,7 @@ public final class WebhookIntakeBench {
                 String change = base.plusSeconds(i + 1).toString().replace("+03:00", "+0300");
                 event.setBody(template.replace("2026-11-20T13:05:00+0300", change));
                 Runnable viaHandler = () -> {
-                    if (handler.handleRequest(event, null).getStatusCode() != 200) {
+                    if (handler.handle(event, null).getStatusCode() != 200) {
                         throw new IllegalStateException("the handler refused a valid delivery");
                     }
                 };

@@ -1,7 +1,6 @@
 package io.ycbridge.bonus;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.ycbridge.aws.AwsClients;
@@ -11,6 +10,7 @@ import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.record.RecordItem;
 import io.ycbridge.record.StoredRecord;
+import io.ycbridge.trigger.JsonStreamHandler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +21,10 @@ import java.util.Map;
  * RecordsTable stream → ledger. Each stream item is decided on its own; an item that fails is reported by its
  * sequence number (ReportBatchItemFailures) and the rest of the batch still counts. Lambda then retries from the
  * first failed item, replaying some that succeeded: harmless, since a version already applied is skipped as stale.
+ * A batch that does not decode fails the invocation (JsonStreamHandler's default), so Lambda delivers it again: it
+ * comes from DynamoDB Streams, not from a user, and skipping it would lose money silently.
  */
-public final class BonusAccrualHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class BonusAccrualHandler extends JsonStreamHandler<DynamodbEvent, StreamsEventResponse> {
     private static final String COMPONENT = "bonus-accrual";
     private final BonusAccrualService service;
     private final DecisionLog log;
@@ -38,18 +40,19 @@ public final class BonusAccrualHandler implements RequestHandler<DynamodbEvent, 
     }
 
     BonusAccrualHandler(BonusAccrualService service, LogSink sink) {
+        super(DynamodbEvent.class);
         this.service = service;
         this.log = new DecisionLog(COMPONENT, sink, Clock.systemUTC());
         this.metrics = new EmfMetrics(COMPONENT, sink, Clock.systemUTC());
     }
 
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    public StreamsEventResponse handle(DynamodbEvent event, Context context) {
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord item : event.getRecords()) {
             String sequence = item.getDynamodb() == null ? null : item.getDynamodb().getSequenceNumber();
             try {
-                handle(item);
+                accrue(item);
             } catch (RuntimeException e) {
                 // The exception's class only: a message could quote an image, and images hold phone numbers.
                 Map<String, Object> fields = keys(item);
@@ -64,7 +67,7 @@ public final class BonusAccrualHandler implements RequestHandler<DynamodbEvent, 
         return new StreamsEventResponse(failures);
     }
 
-    private void handle(DynamodbEvent.DynamodbStreamRecord item) {
+    private void accrue(DynamodbEvent.DynamodbStreamRecord item) {
         if ("REMOVE".equals(item.getEventName())) {
             // RecordStore never deletes: YClients' deletion arrives as deleted=true in a MODIFY and is reversed then.
             // A REMOVE is an operator's clean-up, which must not move anyone's money.

@@ -4,12 +4,12 @@ import static io.ycbridge.http.HttpApiExchange.json;
 import static io.ycbridge.http.HttpApiExchange.subject;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.config.Config;
+import io.ycbridge.http.HttpApiHandler;
 import io.ycbridge.yclients.ApiJson;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code sub} and nothing else: the route takes no user parameter, so no request can name another user's balance,
  * and a cursor only positions within the caller's own entries.
  */
-public final class BonusBalanceHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class BonusBalanceHandler extends HttpApiHandler {
     static final int DEFAULT_LIMIT = 20;
     private static final ObjectMapper JSON = ApiJson.mapper();
     private final BonusAccrualService service;
@@ -49,7 +49,7 @@ public final class BonusBalanceHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         String user = subject(event);
         if (user == null) {
             return json(401, new Error("no user: the request carries no token subject"));

@@ -5,13 +5,13 @@ import static io.ycbridge.http.HttpApiExchange.subject;
 import static io.ycbridge.http.HttpApiExchange.body;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
+import io.ycbridge.http.HttpApiHandler;
 import io.ycbridge.phone.PhoneNormalizer;
 import io.ycbridge.profile.ProfileStore;
 import io.ycbridge.yclients.ApiJson;
@@ -22,7 +22,7 @@ import java.time.Clock;
  * user to their phone and credits the visits kept pending under it, which is this function's ledger work; the profile
  * itself goes to ProfilesTable (lambda-common's ProfileStore), which widget-url reads for the booking link.
  */
-public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ProfileHandler extends HttpApiHandler {
     private static final ObjectMapper JSON = ApiJson.mapper();
     private final ProfileService service;
 
@@ -55,7 +55,7 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         String user = subject(event);
         if (user == null) {
             return json(401, new Error("no user: the request carries no token subject"));

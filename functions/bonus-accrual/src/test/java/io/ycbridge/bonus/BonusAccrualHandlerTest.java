@@ -6,13 +6,24 @@ import static io.ycbridge.bonus.Visits.PHONE;
 import static io.ycbridge.bonus.Visits.money;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.observe.LogSink;
+import io.ycbridge.trigger.TriggerJson;
+import io.ycbridge.trigger.UndecodableEventException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,13 +56,49 @@ class BonusAccrualHandlerTest {
         return EventLoader.loadDynamoDbEvent("../../events/bonus-accrual/" + name);
     }
 
-    private List<String> failures(String name) {
-        StreamsEventResponse response = handler.handleRequest(event(name), null);
-        return response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
+    /** Through the Lambda entry point, as the runtime calls it: the event file's bytes in, the failed items read from the bytes out. */
+    private List<String> failures(String name) throws IOException {
+        List<String> failed = new ArrayList<>();
+        invoke(Files.readAllBytes(Path.of("../../events/bonus-accrual/" + name))).path("batchItemFailures")
+                .forEach(failure -> failed.add(failure.path("itemIdentifier").asText()));
+        return failed;
+    }
+
+    private JsonNode invoke(byte[] event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        return TriggerJson.mapper().readTree(out.toByteArray());
     }
 
     @Test
-    void aCompletedRecordAccrues() {
+    void theAnswerNamesTheFailedItemsAsLambdaReadsThem() throws Exception {
+        JsonNode response = invoke(Files.readAllBytes(Path.of("../../events/bonus-accrual/batch-with-malformed-item.json")));
+
+        assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"100000000000000000011\"}]}", response.toString());
+        assertEquals("{\"batchItemFailures\":[]}",
+                invoke(Files.readAllBytes(Path.of("../../events/bonus-accrual/record-completed.json"))).toString());
+    }
+
+    @Test
+    void aBatchThatDoesNotDecodeFailsTheInvocationSoLambdaRetriesIt() {
+        byte[] truncated = "{\"Records\": [{\"eventName\": \"MODIFY\", \"dynamodb\": {\"NewImage\": {\"client_phone\": {\"S\": \"+7999".getBytes(StandardCharsets.UTF_8);
+
+        UndecodableEventException thrown = assertThrows(UndecodableEventException.class, () -> invoke(truncated));
+        assertFalse(thrown.getMessage().contains("7999"), thrown.getMessage());
+        assertEquals(money("0.00"), ledger.store.balance(USER));
+        assertEquals("", logs.all(), "nothing decided");
+    }
+
+    @Test
+    void theTypedEntryPointAnswersTheSame() {
+        StreamsEventResponse response = handler.handle(event("batch-with-malformed-item.json"), null);
+
+        assertEquals(List.of("100000000000000000011"),
+                response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList());
+    }
+
+    @Test
+    void aCompletedRecordAccrues() throws IOException {
         assertEquals(List.of(), failures("record-completed.json"));
 
         assertEquals(money("99.00"), ledger.store.balance(USER));
@@ -60,7 +107,7 @@ class BonusAccrualHandlerTest {
     }
 
     @Test
-    void aDuplicateInTheBatchAndAReplayedBatchPayOnce() {
+    void aDuplicateInTheBatchAndAReplayedBatchPayOnce() throws IOException {
         assertEquals(List.of(), failures("record-duplicate.json"));
         assertEquals(List.of(), failures("record-duplicate.json"));
         assertEquals(List.of(), failures("record-completed.json"));
@@ -71,7 +118,7 @@ class BonusAccrualHandlerTest {
     }
 
     @Test
-    void cancelledAfterCompletionReverses() {
+    void cancelledAfterCompletionReverses() throws IOException {
         failures("record-completed.json");
         assertEquals(List.of(), failures("record-cancelled-after-completion.json"));
 
@@ -80,7 +127,7 @@ class BonusAccrualHandlerTest {
     }
 
     @Test
-    void aChangedAmountAdjusts() {
+    void aChangedAmountAdjusts() throws IOException {
         failures("record-completed.json");
         assertEquals(List.of(), failures("record-amount-changed.json"));
 
@@ -89,7 +136,7 @@ class BonusAccrualHandlerTest {
     }
 
     @Test
-    void aReorderedBatchEndsAtTheNewestVersion() {
+    void aReorderedBatchEndsAtTheNewestVersion() throws IOException {
         assertEquals(List.of(), failures("record-reordered.json"));
 
         assertEquals(money("0.00"), ledger.store.balance(USER));
@@ -97,7 +144,7 @@ class BonusAccrualHandlerTest {
     }
 
     @Test
-    void aMalformedItemIsReportedAloneAndTheOthersAreApplied() {
+    void aMalformedItemIsReportedAloneAndTheOthersAreApplied() throws IOException {
         assertEquals(List.of("100000000000000000011"), failures("batch-with-malformed-item.json"));
 
         assertEquals(money("99.00"), ledger.store.balance(USER), "9002 is the linked client's");
@@ -107,7 +154,7 @@ class BonusAccrualHandlerTest {
     }
 
     @Test
-    void logsNeverCarryPhoneNumbers() {
+    void logsNeverCarryPhoneNumbers() throws IOException {
         failures("batch-with-malformed-item.json");
         failures("record-completed.json");
 

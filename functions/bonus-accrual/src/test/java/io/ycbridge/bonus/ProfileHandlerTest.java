@@ -17,6 +17,11 @@ import io.ycbridge.profile.Profile;
 import io.ycbridge.profile.ProfileStore;
 import io.ycbridge.record.StoredRecord;
 import io.ycbridge.table.TableDefinitions;
+import io.ycbridge.trigger.TriggerJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,11 +58,37 @@ class ProfileHandlerTest {
                 Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC)));
     }
 
-    private APIGatewayV2HTTPResponse handle(String name) {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../../events/profile/" + name + ".json");
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+    /** Through the Lambda entry point, as the runtime calls it: the event file's bytes in, the response read from the bytes out. */
+    private APIGatewayV2HTTPResponse handle(String name) throws IOException {
+        APIGatewayV2HTTPResponse response = TriggerJson.mapper().readValue(invoke(name), APIGatewayV2HTTPResponse.class);
         assertTrue(ApiRoute.PROFILE.statuses().contains(response.getStatusCode()), "declared in ApiRoute and openapi.yaml");
         return response;
+    }
+
+    private byte[] invoke(String name) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(Files.newInputStream(Path.of("../../events/profile/" + name + ".json")), out, null);
+        return out.toByteArray();
+    }
+
+    @Test
+    void theAnswerIsInPayloadVersionTwo() throws Exception {
+        JsonNode response = JSON.readTree(invoke("profile"));
+
+        assertEquals(200, response.path("statusCode").asInt(), response.toString());
+        assertEquals("application/json", response.path("headers").path("content-type").asText());
+        assertFalse(response.path("isBase64Encoded").asBoolean(true));
+        assertFalse(response.has("cookies") || response.has("multiValueHeaders"), response.toString());
+        assertEquals("+79990000000", JSON.readTree(response.path("body").asText()).path("phone").asText());
+    }
+
+    @Test
+    void theTypedEntryPointAnswersTheSame() throws Exception {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../../events/profile/profile.json");
+        APIGatewayV2HTTPResponse response = handler.handle(event, null);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("198.00", JSON.readTree(response.getBody()).path("credited").asText());
     }
 
     @Test
@@ -89,6 +120,7 @@ class ProfileHandlerTest {
     @Test
     void refusals() throws Exception {
         APIGatewayV2HTTPResponse invalid = handle("invalid-phone");
+        assertFalse(new String(invoke("invalid-phone"), java.nio.charset.StandardCharsets.UTF_8).contains("999"), "nor does the answer");
         assertEquals(400, invalid.getStatusCode());
         String reason = JSON.readTree(invalid.getBody()).path("error").asText();
         assertTrue(reason.startsWith("invalid phone number (wrong_length_for_country)"), reason);

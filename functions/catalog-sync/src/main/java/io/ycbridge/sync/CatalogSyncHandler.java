@@ -3,16 +3,15 @@ package io.ycbridge.sync;
 import io.ycbridge.config.Config;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.observe.DecisionLog;
+import io.ycbridge.trigger.JsonStreamHandler;
+import io.ycbridge.trigger.ScheduleEvent;
 import io.ycbridge.yclients.ApiJson;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,9 +31,10 @@ import java.util.Objects;
  *       {@code batchItemFailures} for those worth delivering again (transient failures, no time left); a refused
  *       credential is reported, not retried.</li>
  * </ul>
- * A stream handler because one function takes all three shapes; no SDK calls or rules here.
+ * The event is taken as a JSON tree because one function takes all three shapes; input that is no JSON object fails
+ * the invocation, so the schedule or the queue delivers it again. No SDK calls or rules here.
  */
-public final class CatalogSyncHandler implements RequestStreamHandler {
+public final class CatalogSyncHandler extends JsonStreamHandler<JsonNode, JsonNode> {
     private static final ObjectMapper JSON = ApiJson.mapper();
     // Left for writing the summary and the sync state after the last company.
     private static final Duration SAFETY_MARGIN = Duration.ofSeconds(15);
@@ -59,6 +59,7 @@ public final class CatalogSyncHandler implements RequestStreamHandler {
     }
 
     CatalogSyncHandler(CatalogSyncService service, CompanyFanOut fanOut, List<Long> companyIds, Clock clock, DecisionLog log) {
+        super(JsonNode.class);
         this.service = Objects.requireNonNull(service, "service");
         this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
         this.companyIds = List.copyOf(companyIds);
@@ -67,22 +68,20 @@ public final class CatalogSyncHandler implements RequestStreamHandler {
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = JSON.readTree(input);
+    public JsonNode handle(JsonNode event, Context context) {
         Instant deadline = deadline(context);
-        JsonNode response;
-        if (event != null && event.path("Records").isArray()) {
-            response = consume(event.path("Records"), deadline);
-        } else if (event != null && event.has("companyId")) {
-            response = SummaryJson.of(SyncRunner.run(service, SyncRequest.fromJson(event), deadline));
-        } else if (event != null && ("Scheduled Event".equals(event.path("detail-type").asText()) || "aws.events".equals(event.path("source").asText()))) {
-            List<SyncRequest> requests = companyIds.stream().map(SyncRequest::company).toList();
-            response = SummaryJson.of(fanOut.dispatch(requests, deadline));
-        } else {
-            throw new IllegalArgumentException("unrecognised event: expected an EventBridge schedule, SQS messages, or "
-                    + "{\"companyId\": <id>} with optional \"from\" and \"to\" for a back-fill");
+        if (event.path("Records").isArray()) {
+            return consume(event.path("Records"), deadline);
         }
-        JSON.writeValue(output, response);
+        if (event.has("companyId")) {
+            return SummaryJson.of(SyncRunner.run(service, SyncRequest.fromJson(event), deadline));
+        }
+        if (ScheduleEvent.is(event)) {
+            List<SyncRequest> requests = companyIds.stream().map(SyncRequest::company).toList();
+            return SummaryJson.of(fanOut.dispatch(requests, deadline));
+        }
+        throw new IllegalArgumentException("unrecognised event: expected an EventBridge schedule, SQS messages, or "
+                + "{\"companyId\": <id>} with optional \"from\" and \"to\" for a back-fill");
     }
 
     private JsonNode consume(JsonNode records, Instant deadline) {

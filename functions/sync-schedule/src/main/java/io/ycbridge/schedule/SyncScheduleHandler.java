@@ -1,7 +1,6 @@
 package io.ycbridge.schedule;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,10 +10,9 @@ import io.ycbridge.config.EnvVar;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.sync.SyncRequest;
+import io.ycbridge.trigger.JsonStreamHandler;
+import io.ycbridge.trigger.ScheduleEvent;
 import io.ycbridge.yclients.ApiJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,7 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * so the schedule's retry policy sends again (a company queued twice is synced twice, which changes nothing) and,
  * past its retries, the dead-letter queue keeps the event.
  */
-public final class SyncScheduleHandler implements RequestStreamHandler {
+public final class SyncScheduleHandler extends JsonStreamHandler<JsonNode, JsonNode> {
     private static final ObjectMapper JSON = ApiJson.mapper();
     private final SqsFanOut fanOut;
     private final List<Long> companyIds;
@@ -51,15 +49,15 @@ public final class SyncScheduleHandler implements RequestStreamHandler {
     }
 
     SyncScheduleHandler(SqsFanOut fanOut, List<Long> companyIds, DecisionLog log) {
+        super(JsonNode.class);
         this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
         this.companyIds = List.copyOf(companyIds);
         this.log = Objects.requireNonNull(log, "log");
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = JSON.readTree(input);
-        if (event == null || !("Scheduled Event".equals(event.path("detail-type").asText()) || "aws.events".equals(event.path("source").asText()))) {
+    public JsonNode handle(JsonNode event, Context context) {
+        if (!ScheduleEvent.is(event)) {
             throw new IllegalArgumentException("unrecognised event: expected an EventBridge schedule; to sync one company now, "
                     + "invoke CatalogSyncFunction with {\"companyId\": <id>}");
         }
@@ -70,8 +68,7 @@ public final class SyncScheduleHandler implements RequestStreamHandler {
         result.failed().forEach((company, reason) -> failed.addObject().put("companyId", company).put("reason", reason));
         if (result.failed().isEmpty()) {
             log.info("sync-fan-out", Map.of("queued", result.queued().size()));
-            JSON.writeValue(output, answer);
-            return;
+            return answer;
         }
         log.error("sync-fan-out", Map.of("queued", result.queued().size(), "failed", result.failed()));
         throw new IllegalStateException("SyncQueue refused " + result.failed().size() + " of " + companyIds.size()

@@ -1,7 +1,6 @@
 package io.ycbridge.webhook;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,11 +10,13 @@ import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
+import io.ycbridge.http.HttpApiHandler;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordStore;
+import io.ycbridge.trigger.UndecodableEventException;
 import io.ycbridge.yclients.ApiJson;
 import io.ycbridge.yclients.RequestObserver;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ import java.util.Map;
  * {@code POST /v1/yclients/webhook/{token}}: translates the HTTP API event to {@link WebhookService} and back. Built
  * once per execution environment from the environment; nothing here reads the network until a delivery arrives.
  */
-public final class WebhookIntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class WebhookIntakeHandler extends HttpApiHandler {
     private static final ObjectMapper JSON = ApiJson.mapper();
     private static final Map<String, String> JSON_HEADERS = Map.of("Content-Type", "application/json");
 
@@ -65,9 +66,18 @@ public final class WebhookIntakeHandler implements RequestHandler<APIGatewayV2HT
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         String token = event.getPathParameters() == null ? null : event.getPathParameters().get("token");
-        IntakeResult result = service.accept(token, body(event));
+        return response(service.accept(token, body(event)));
+    }
+
+    /** In the deliveries' own shape, so whoever invoked the function directly reads it like any refusal. */
+    @Override
+    protected APIGatewayV2HTTPResponse undecodable(UndecodableEventException problem) {
+        return response(IntakeResult.refused(IntakeOutcome.REJECTED, problem.getMessage()));
+    }
+
+    private static APIGatewayV2HTTPResponse response(IntakeResult result) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(result.outcome().status())
                 .withHeaders(JSON_HEADERS)

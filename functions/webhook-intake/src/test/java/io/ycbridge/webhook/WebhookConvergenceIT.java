@@ -87,7 +87,7 @@ class WebhookConvergenceIT {
         APIGatewayV2HTTPEvent event = WebhookIntakeHandlerIT.event("record-created");
         for (String body : bodies) {
             event.setBody(body);
-            assertEquals(200, handler.handleRequest(event, null).getStatusCode(), "seed " + seed);
+            assertEquals(200, handler.handle(event, null).getStatusCode(), "seed " + seed);
         }
 
         RecordNormalizer normalizer = RecordNormalizer.russia();

@@ -16,9 +16,16 @@ import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.StoredRecord;
 import io.ycbridge.table.TableDefinitions;
+import io.ycbridge.trigger.TriggerJson;
 import io.ycbridge.yclients.ApiJson;
 import io.ycbridge.yclients.ServerException;
 import io.ycbridge.yclients.model.Record;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -80,7 +87,7 @@ class WebhookIntakeHandlerIT {
     }
 
     private APIGatewayV2HTTPResponse deliver(String name) {
-        return handler.handleRequest(event(name), null);
+        return handler.handle(event(name), null);
     }
 
     private static JsonNode body(APIGatewayV2HTTPResponse response) throws Exception {
@@ -159,7 +166,7 @@ class WebhookIntakeHandlerIT {
         APIGatewayV2HTTPEvent event = event("record-created");
         String padded = event.getBody().replace("\"comment\": \"\"", "\"comment\": \"" + "x".repeat(WebhookParser.MAX_BODY_BYTES) + "\"");
         event.setBody(padded);
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handle(event, null);
         assertEquals(400, response.getStatusCode());
         assertEquals("body larger than 256 KB", body(response).path("reason").asText());
         assertTrue(records.get(COMPANY, 9001).isEmpty());
@@ -170,7 +177,7 @@ class WebhookIntakeHandlerIT {
         APIGatewayV2HTTPEvent event = event("record-created");
         event.setBody(java.util.Base64.getEncoder().encodeToString(event.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         event.setIsBase64Encoded(true);
-        assertEquals("accepted", body(handler.handleRequest(event, null)).path("outcome").asText());
+        assertEquals("accepted", body(handler.handle(event, null)).path("outcome").asText());
     }
 
     @Test
@@ -188,7 +195,7 @@ class WebhookIntakeHandlerIT {
         APIGatewayV2HTTPEvent incomplete = event("record-incomplete");
         incomplete.setBody(incomplete.getBody().replace("9002", "9001"));
         incomplete.getPathParameters();
-        assertEquals("accepted", body(handler.handleRequest(incomplete, null)).path("outcome").asText());
+        assertEquals("accepted", body(handler.handle(incomplete, null)).path("outcome").asText());
         StoredRecord stored = records.get(COMPANY, 9001).orElseThrow();
         assertFalse(stored.incomplete());
         assertEquals(1, stored.attendance());
@@ -223,9 +230,60 @@ class WebhookIntakeHandlerIT {
             }
         };
         WebhookIntakeHandler broken = new WebhookIntakeHandler(service(new RecordStore(failing, "records")));
-        APIGatewayV2HTTPResponse response = broken.handleRequest(event("record-created"), null);
+        APIGatewayV2HTTPResponse response = broken.handle(event("record-created"), null);
         assertEquals(503, response.getStatusCode());
         assertTrue(logs.all().contains("webhook-store-failed"));
+    }
+
+    /** The Lambda entry point, as the runtime calls it: the event's bytes in, the response's bytes out. */
+    private JsonNode invoke(byte[] event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        return TriggerJson.mapper().readTree(out.toByteArray());
+    }
+
+    private static byte[] eventBytes(String name) throws IOException {
+        return Files.readAllBytes(Path.of("../../events/webhook-intake/" + name + ".json"));
+    }
+
+    @Test
+    void theEntryPointTakesTheEventBytesAndAnswersInPayloadVersionTwo() throws Exception {
+        JsonNode response = invoke(eventBytes("record-created"));
+
+        assertEquals(Set.of("statusCode", "headers", "body", "isBase64Encoded"), fieldNames(response), response.toString());
+        assertEquals(200, response.path("statusCode").asInt());
+        assertEquals("application/json", response.path("headers").path("Content-Type").asText());
+        assertFalse(response.path("isBase64Encoded").asBoolean(true));
+        assertEquals("accepted", ApiJson.mapper().readTree(response.path("body").asText()).path("outcome").asText());
+        assertEquals("+79990000000", records.get(COMPANY, 9001).orElseThrow().clientPhoneE164());
+    }
+
+    @Test
+    void aMalformedBodyThroughTheEntryPointIsRefusedWithItsReason() throws Exception {
+        JsonNode response = invoke(eventBytes("malformed-json"));
+
+        assertEquals(400, response.path("statusCode").asInt());
+        JsonNode body = ApiJson.mapper().readTree(response.path("body").asText());
+        assertEquals("rejected", body.path("outcome").asText());
+        assertEquals("body is not valid JSON (at line 1, column 77)", body.path("reason").asText());
+    }
+
+    @Test
+    void anEventThatIsNotJsonIsRefusedInTheDeliveriesShape() throws Exception {
+        JsonNode response = invoke(("POST /v1/yclients/webhook/" + TOKEN + " {\"company_id\": 235564}").getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(400, response.path("statusCode").asInt(), response.toString());
+        JsonNode body = ApiJson.mapper().readTree(response.path("body").asText());
+        assertEquals("rejected", body.path("outcome").asText());
+        assertTrue(body.path("reason").asText().startsWith("the event is not valid JSON (at line 1, column "), body.toString());
+        assertFalse(response.toString().contains(TOKEN), "the input is not quoted back");
+        assertTrue(records.get(COMPANY, 9001).isEmpty());
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

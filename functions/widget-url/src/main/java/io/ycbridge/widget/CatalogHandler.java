@@ -1,11 +1,11 @@
 package io.ycbridge.widget;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.config.Config;
+import io.ycbridge.http.HttpApiHandler;
 import java.util.Map;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Map;
  * The ETag is a hash of the body, so it changes exactly when what the app shows changes (a sync that rewrote nothing
  * visible keeps it); {@code If-None-Match} with it answers 304 and the app keeps its copy.
  */
-public final class CatalogHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class CatalogHandler extends HttpApiHandler {
     /** The app must ask again each time (a catalog can change every 30 minutes) but may reuse its copy on a 304. */
     private static final String CACHE_CONTROL = "private, no-cache";
     private final BookingUrlService service;
@@ -31,7 +31,7 @@ public final class CatalogHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         if (HttpExchange.subject(event) == null) {
             return HttpExchange.error(401, "no user: the request carries no token subject");
         }

@@ -1,13 +1,13 @@
 package io.ycbridge.widget;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
+import io.ycbridge.http.HttpApiHandler;
 import io.ycbridge.profile.ProfileStore;
 import java.time.Clock;
 import java.util.HashSet;
@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code GET /v1/booking-url?company=…[&service=…][&staff=…]} behind the HTTP API's JWT authorizer: the online-booking
  * link for the calling user. Needs CATALOG_TABLE, PROFILES_TABLE, COMPANY_IDS and BOOKING_FORMS; no YClients secret.
  */
-public final class WidgetUrlHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class WidgetUrlHandler extends HttpApiHandler {
     private final BookingUrlService service;
 
     public WidgetUrlHandler() {
@@ -45,7 +45,7 @@ public final class WidgetUrlHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         String user = HttpExchange.subject(event);
         if (user == null) {
             return HttpExchange.error(401, "no user: the request carries no token subject");

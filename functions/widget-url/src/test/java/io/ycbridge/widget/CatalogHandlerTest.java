@@ -10,8 +10,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.http.ApiRoute;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +43,7 @@ class CatalogHandlerTest {
     }
 
     private static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handle(event, null);
         assertTrue(ApiRoute.CATALOG.statuses().contains(response.getStatusCode()), "declared in ApiRoute and openapi.yaml");
         return response;
     }
@@ -59,6 +65,33 @@ class CatalogHandlerTest {
         assertEquals(3600, haircut.path("durationSeconds").asInt());
         assertEquals("Анна Смирнова", body.path("staff").get(0).path("name").asText());
         assertTrue(response.getHeaders().get("etag").matches("\"[0-9a-f]{32}\""));
+    }
+
+    /** The Lambda entry point, as the runtime calls it: the event's bytes in, the response's bytes out. */
+    private static JsonNode invoke(byte[] event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        return JSON.readTree(out.toByteArray());
+    }
+
+    @Test
+    void theEntryPointAnswersWithTheCatalogAndA304WithoutABody() throws Exception {
+        Path file = Path.of("../../events/catalog/catalog.json");
+        JsonNode ok = invoke(Files.readAllBytes(file));
+        assertEquals(200, ok.path("statusCode").asInt(), ok.toString());
+        assertEquals("application/json", ok.path("headers").path("content-type").asText());
+        assertEquals("private, no-cache", ok.path("headers").path("cache-control").asText());
+        assertEquals(List.of(301L, 302L, 303L, 304L), ids(JSON.readTree(ok.path("body").asText()).path("services")));
+        String etag = ok.path("headers").path("etag").asText();
+
+        ObjectNode conditional = (ObjectNode) JSON.readTree(file.toFile());
+        ((ObjectNode) conditional.path("headers")).put("if-none-match", etag);
+        JsonNode notModified = invoke(JSON.writeValueAsBytes(conditional));
+
+        assertEquals(304, notModified.path("statusCode").asInt(), notModified.toString());
+        assertEquals(etag, notModified.path("headers").path("etag").asText());
+        assertFalse(notModified.has("body"), "a 304 has no body: " + notModified);
+        assertFalse(notModified.path("isBase64Encoded").asBoolean(true));
     }
 
     @Test

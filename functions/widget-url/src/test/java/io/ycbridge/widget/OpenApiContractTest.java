@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ycbridge.http.ApiRoute;
+import io.ycbridge.http.HttpApiHandler;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -113,13 +113,13 @@ class OpenApiContractTest {
         check("catalog", ApiRoute.CATALOG, new CatalogHandler(service));
     }
 
-    private static void check(String folder, ApiRoute route, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler)
+    private static void check(String folder, ApiRoute route, HttpApiHandler handler)
             throws IOException {
         Set<Integer> declared = statuses(route);
         Set<Integer> seen = new TreeSet<>();
         try (Stream<Path> events = Files.list(ROOT.resolve("events").resolve(folder))) {
             for (Path file : events.filter(f -> f.toString().endsWith(".json")).toList()) {
-                int status = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent(file.toString()), null).getStatusCode();
+                int status = handler.handle(EventLoader.loadApiGatewayHttpEvent(file.toString()), null).getStatusCode();
                 assertTrue(declared.contains(status), file + " answered " + status + ", the file declares " + declared);
                 seen.add(status);
             }

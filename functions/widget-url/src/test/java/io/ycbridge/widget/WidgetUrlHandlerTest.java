@@ -1,6 +1,7 @@
 package io.ycbridge.widget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -10,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.http.ApiRoute;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,20 +57,27 @@ class WidgetUrlHandlerTest {
                 Arguments.of("company-without-form", 403, "online booking is not set up for company 240012"));
     }
 
+    /** Through the Lambda entry point, as the runtime calls it: the event file's bytes in, the response's bytes out. */
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("cases")
     void answers(String name, int status, String urlOrReason) throws Exception {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event(name), null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(Files.newInputStream(Path.of("../../events/widget-url/" + name + ".json")), out, null);
+        JsonNode response = JSON.readTree(out.toByteArray());
 
-        assertEquals(status, response.getStatusCode(), response.getBody());
+        assertEquals(status, response.path("statusCode").asInt(), response.toString());
         assertTrue(ApiRoute.BOOKING_URL.statuses().contains(status), "declared in ApiRoute and openapi.yaml");
-        JsonNode body = JSON.readTree(response.getBody());
+        assertEquals("application/json", response.path("headers").path("content-type").asText());
+        assertEquals("no-store", response.path("headers").path("cache-control").asText());
+        assertFalse(response.path("isBase64Encoded").asBoolean(true));
+        assertFalse(response.has("cookies"), response.toString());
+        JsonNode body = JSON.readTree(response.path("body").asText());
         assertEquals(urlOrReason, status == 200 ? body.path("url").asText() : body.path("error").asText());
     }
 
     @Test
     void theLinkComesWithWhatTheFormWillKnowAboutTheUser() throws Exception {
-        JsonNode body = JSON.readTree(handler.handleRequest(event("service-and-staff"), null).getBody());
+        JsonNode body = JSON.readTree(handler.handle(event("service-and-staff"), null).getBody());
 
         assertEquals("yclients-client-by-phone", body.path("prefill").path("mechanism").asText());
         assertEquals("+79990000000", body.path("prefill").path("phone").asText());
@@ -78,7 +89,7 @@ class WidgetUrlHandlerTest {
 
     @Test
     void aUserNamedByParameterOrHeaderIsIgnored() throws Exception {
-        JsonNode body = JSON.readTree(handler.handleRequest(event("names-another-user"), null).getBody());
+        JsonNode body = JSON.readTree(handler.handle(event("names-another-user"), null).getBody());
 
         assertEquals("+79990000000", body.path("prefill").path("phone").asText(), "the token's user, not the one named");
     }

@@ -69,6 +69,11 @@ public final class HttpApiExchange {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(encode(body)).build();
     }
 
+    /** A refusal in the app routes' shape, {@code {"error": "<reason>"}}; the reason must not quote personal data. */
+    public static APIGatewayV2HTTPResponse error(int status, String reason) {
+        return json(status, Map.of("error", reason));
+    }
+
     public static String encode(Object body) {
         try {
             return JSON.writeValueAsString(body);

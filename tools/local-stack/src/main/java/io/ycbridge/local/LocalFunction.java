@@ -1,7 +1,13 @@
 package io.ycbridge.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.ycbridge.config.Config;
+import io.ycbridge.trigger.TriggerJson;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
@@ -9,7 +15,8 @@ import java.util.function.BiFunction;
 /**
  * One function's handler, made once from its class name in template.yaml through its public {@code (Config)}
  * constructor, and invoked one event at a time, as one Lambda execution environment would: handlers may keep
- * per-environment state and need not be thread-safe.
+ * per-environment state and need not be thread-safe. The event goes in as the JSON bytes Lambda would send, and the
+ * answer comes back from the bytes the handler writes, so the local stack decodes and encodes as the deployed one does.
  */
 final class LocalFunction<I, O> {
     private final String name;
@@ -23,8 +30,16 @@ final class LocalFunction<I, O> {
         this.handler = handler;
     }
 
-    static <I, O> LocalFunction<I, O> of(String name, int timeoutSeconds, BiFunction<I, Context, O> handler) {
-        return new LocalFunction<>(name, timeoutSeconds, handler);
+    static <I, O> LocalFunction<I, O> of(String name, int timeoutSeconds, RequestStreamHandler handler, Class<O> responseType) {
+        return new LocalFunction<>(name, timeoutSeconds, (event, context) -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                handler.handleRequest(new ByteArrayInputStream(TriggerJson.mapper().writeValueAsBytes(event)), out, context);
+                return TriggerJson.mapper().readValue(out.toByteArray(), responseType);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** An instance of {@code className} made with {@code new ClassName(config)}, the constructor every handler offers. */

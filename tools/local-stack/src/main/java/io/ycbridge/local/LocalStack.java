@@ -1,13 +1,13 @@
 package io.ycbridge.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
 import io.ycbridge.localaws.LocalDynamoDb;
@@ -16,12 +16,9 @@ import io.ycbridge.simulator.SimulatorSeed;
 import io.ycbridge.simulator.YClientsSimulator;
 import io.ycbridge.table.TableDefinition;
 import io.ycbridge.table.TableDefinitions;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,9 +43,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 final class LocalStack implements AutoCloseable {
     static final String SAMPLE_USER = "local-user-1";
     static final Duration SAMPLE_TOKEN_LIFETIME = Duration.ofHours(24);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SCHEDULED_EVENT = "{\"version\":\"0\",\"id\":\"local\",\"detail-type\":\"Scheduled Event\","
-            + "\"source\":\"aws.events\",\"account\":\"000000000000\",\"region\":\"us-east-1\",\"resources\":[],\"detail\":{}}";
+    private static final JsonNode SCHEDULED_EVENT = scheduledEvent();
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final LocalSettings settings;
@@ -56,7 +51,7 @@ final class LocalStack implements AutoCloseable {
     private LocalDynamoDb dynamoDb;
     private YClientsSimulator simulator;
     private LocalApiServer server;
-    private LocalFunction<byte[], byte[]> sync;
+    private LocalFunction<JsonNode, JsonNode> sync;
 
     private LocalStack(LocalSettings settings) {
         this.settings = settings;
@@ -105,25 +100,14 @@ final class LocalStack implements AutoCloseable {
         RouteTable<LocalApiServer.ApiTarget> api = new RouteTable<>();
         Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions = new HashMap<>();
         for (SamTemplate.HttpRoute route : template.httpRoutes()) {
-            LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function = functions.computeIfAbsent(route.functionId(), id -> {
-                @SuppressWarnings("unchecked")
-                RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
-                        LocalFunction.instantiate(route.handlerClass(), RequestHandler.class, config);
-                return LocalFunction.of(id, route.timeoutSeconds(), handler::handleRequest);
-            });
+            LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function = functions.computeIfAbsent(route.functionId(), id ->
+                    LocalFunction.of(id, route.timeoutSeconds(), LocalFunction.instantiate(route.handlerClass(), RequestStreamHandler.class, config),
+                            APIGatewayV2HTTPResponse.class));
             api.add(route.method(), route.path(), new LocalApiServer.ApiTarget(function, route.authorized()));
         }
 
-        RequestStreamHandler syncHandler = LocalFunction.instantiate(template.syncHandlerClass(), RequestStreamHandler.class, config);
-        sync = LocalFunction.of("CatalogSyncFunction", 600, (event, context) -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try {
-                syncHandler.handleRequest(new ByteArrayInputStream(event), out, context);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
-        });
+        sync = LocalFunction.of("CatalogSyncFunction", 600,
+                LocalFunction.instantiate(template.syncHandlerClass(), RequestStreamHandler.class, config), JsonNode.class);
 
         RouteTable<LocalApiServer.LocalAction> local = new RouteTable<>();
         local.add("POST", "/local/sync", (path, query, body) -> new LocalApiServer.Answer(200, runSync()));
@@ -142,8 +126,8 @@ final class LocalStack implements AutoCloseable {
         running.add(server);
 
         SamTemplate.StreamSettings stream = template.streamOf(TableDefinitions.RECORDS.logicalId());
-        @SuppressWarnings("unchecked")
-        RequestHandler<DynamodbEvent, StreamsEventResponse> accrual = LocalFunction.instantiate(stream.handlerClass(), RequestHandler.class, config);
+        LocalFunction<DynamodbEvent, StreamsEventResponse> accrual = LocalFunction.of("BonusAccrualFunction", stream.timeoutSeconds(),
+                LocalFunction.instantiate(stream.handlerClass(), RequestStreamHandler.class, config), StreamsEventResponse.class);
         DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
                 .endpointOverride(dynamoDb.endpoint())
                 .region(LocalDynamoDb.REGION)
@@ -153,9 +137,8 @@ final class LocalStack implements AutoCloseable {
         running.add(streams);
         String streamArn = dynamoDb.client().describeTable(request -> request.tableName(TableDefinitions.RECORDS.logicalId()))
                 .table().latestStreamArn();
-        running.add(new RecordStreamPoller(streams, streamArn, LocalDynamoDb.REGION.id(),
-                LocalFunction.of("BonusAccrualFunction", stream.timeoutSeconds(), accrual::handleRequest),
-                stream.batchSize(), stream.maximumRetryAttempts()));
+        running.add(new RecordStreamPoller(streams, streamArn, LocalDynamoDb.REGION.id(), accrual, stream.batchSize(),
+                stream.maximumRetryAttempts()));
 
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sync-schedule").daemon().factory());
         running.add(schedule::shutdownNow);
@@ -173,11 +156,16 @@ final class LocalStack implements AutoCloseable {
 
     /** One schedule-shaped invocation of the sync; its summary (per company, no tokens) as the answer. */
     JsonNode runSync() {
-        try {
-            return JSON.readTree(sync.invoke(SCHEDULED_EVENT.getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return sync.invoke(SCHEDULED_EVENT);
+    }
+
+    private static JsonNode scheduledEvent() {
+        ObjectNode event = JsonNodeFactory.instance.objectNode()
+                .put("version", "0").put("id", "local").put("detail-type", "Scheduled Event").put("source", "aws.events")
+                .put("account", "000000000000").put("region", "us-east-1");
+        event.putArray("resources");
+        event.putObject("detail");
+        return event;
     }
 
     int port() {

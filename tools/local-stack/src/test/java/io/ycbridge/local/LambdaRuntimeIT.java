@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.MotoServer;
 import io.ycbridge.localaws.MotoServerExtension;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +39,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Every function of template.yaml, from its shaded jar, in a fresh JVM under AWS's Java runtime interface client,
  * driven through the Lambda runtime API by tools/lambda-local (the same command line as sam local invoke) with an
- * event file from events/, against DynamoDB Local, moto's Secrets Manager and the YClients simulator.
+ * event file from events/, against DynamoDB Local, moto's Secrets Manager and the YClients simulator. Every invocation
+ * logs the classes the JVM loads, to prove the handlers take the runtime's raw bytes: on success, none of the
+ * runtime's own serialization (its shaded Jackson, its event mixins) is loaded.
  */
 @ExtendWith(MotoServerExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,7 +52,8 @@ class LambdaRuntimeIT {
     private static YClientsSimulator simulator;
     private static LocalDynamoDb dynamoDb;
     private static MotoServer moto;
-    private static Path envFile;
+    private static Map<String, String> parameters;
+    private static String javaToolOptions;
     private static String syncQueueUrl;
 
     @BeforeAll
@@ -77,12 +82,13 @@ class LambdaRuntimeIT {
         try (SqsClient sqs = sqs()) {
             syncQueueUrl = sqs.createQueue(create -> create.queueName("ycbridge-it-sync-" + System.nanoTime())).queueUrl();
         }
-        envFile = Files.createTempFile("ycbridge-env", ".json");
-        Files.writeString(envFile, JSON.writeValueAsString(Map.of("Parameters", Map.of(
+        parameters = Map.of(
                 "SYNC_QUEUE_URL", syncQueueUrl,
                 "YCLIENTS_SECRET_ARN", arn,
                 "COMPANY_IDS", "235564,1169323",
-                "BOOKING_FORMS", "235564:n239661.yclients.com"))));
+                "BOOKING_FORMS", "235564:n239661.yclients.com");
+        javaToolOptions = new ObjectMapper(new YAMLFactory()).readTree(TemplateFunctionsTest.templatePath().toFile())
+                .path("Globals").path("Function").path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText("");
     }
 
     @AfterAll
@@ -93,15 +99,42 @@ class LambdaRuntimeIT {
         if (dynamoDb != null) {
             dynamoDb.close();
         }
-        if (envFile != null) {
+    }
+
+    /** Runs tools/lambda-local; returns the function's response, after checking what the runtime loaded for it. */
+    private static Invocation invoke(String logicalId, String event) throws Exception {
+        return invoke(logicalId, root.resolve(event));
+    }
+
+    private static Invocation invoke(String logicalId, Path event) throws Exception {
+        Path classLog = Files.createTempFile("ycbridge-classes", ".log");
+        Path envFile = Files.createTempFile("ycbridge-env", ".json");
+        Map<String, String> environment = new HashMap<>(parameters);
+        environment.put("JAVA_TOOL_OPTIONS", (javaToolOptions + " -Xlog:class+load=info:file=" + classLog).strip());
+        Files.writeString(envFile, JSON.writeValueAsString(Map.of("Parameters", environment)));
+        try {
+            Invocation invocation = run(logicalId, event, envFile);
+            List<String> serialization = Files.readAllLines(classLog).stream()
+                    .filter(line -> line.contains(" com.amazonaws.lambda.thirdparty.")
+                            || line.contains(" com.amazonaws.services.lambda.runtime.serialization.events.")
+                            || line.contains(" com.amazonaws.services.lambda.runtime.serialization.factories."))
+                    .toList();
+            assertTrue(Files.size(classLog) > 0, "the class-load log was written");
+            // Reporting a failure, the runtime writes the error with its own (shaded) Gson whatever the handler's kind.
+            if (invocation.exitCode() == 0) {
+                assertTrue(serialization.isEmpty(), logicalId + ": the runtime loaded " + serialization.size()
+                        + " classes of its own serialization, e.g. " + serialization.stream().limit(3).toList());
+            }
+            return invocation;
+        } finally {
+            Files.deleteIfExists(classLog);
             Files.deleteIfExists(envFile);
         }
     }
 
-    /** Runs tools/lambda-local; returns the function's response. */
-    private static Invocation invoke(String logicalId, String event) throws Exception {
+    private static Invocation run(String logicalId, Path event, Path envFile) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(root.resolve("tools/lambda-local").toString(), "invoke", logicalId,
-                "-e", root.resolve(event).toString(), "--env-vars", envFile.toString())
+                "-e", event.toString(), "--env-vars", envFile.toString())
                 .directory(root.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("AWS_REGION", MotoServer.REGION.id());
@@ -214,9 +247,42 @@ class LambdaRuntimeIT {
 
     @Test
     @Order(8)
-    void aFailingFunctionExitsNonZero() throws Exception {
-        // A stream batch in the wrong trigger shape: the runtime reports the handler's error, the command exits 1.
+    void anHttpFunctionAnswersUndecodableInputWith400() throws Exception {
+        Path garbage = Files.createTempFile("not-an-event", ".json");
+        try {
+            Files.writeString(garbage, "{\"routeKey\": \"PUT /v1/me/profile\", \"headers\": [\"+79990000000\"]}");
+            Invocation result = invoke("ProfileFunction", garbage);
+            assertEquals(0, result.exitCode());
+            assertEquals(400, result.statusCode(), result.response().toString());
+            assertEquals("the event does not fit APIGatewayV2HTTPEvent at headers", result.body().path("error").asText());
+        } finally {
+            Files.deleteIfExists(garbage);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aStreamFunctionFailsOnUndecodableInputSoLambdaRetries() throws Exception {
+        Path garbage = Files.createTempFile("not-an-event", ".json");
+        try {
+            Files.writeString(garbage, "{\"Records\": [{\"dynamodb\": {\"NewImage\": \"+79990000000\"}}]}");
+            Invocation result = invoke("BonusAccrualFunction", garbage);
+            assertTrue(result.exitCode() != 0, String.valueOf(result.response()));
+            assertEquals("the event does not fit DynamodbEvent at Records[0].dynamodb.NewImage",
+                    result.response().path("errorMessage").asText(), result.response().toString());
+            assertFalse(result.response().toString().contains("7999"), result.response().toString());
+        } finally {
+            Files.deleteIfExists(garbage);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void anEventOfAnotherTriggerIsRefusedNotFailed() throws Exception {
+        // The sync's back-fill request is a JSON object, so it decodes (unknown fields ignored) to an HTTP event with no
+        // verified subject: refused like any caller without one. (A failing function exits non-zero: see @Order(9).)
         Invocation result = invoke("BonusBalanceFunction", "events/catalog-sync/backfill.json");
-        assertTrue(result.exitCode() != 0 || result.statusCode() >= 400, String.valueOf(result.response()));
+        assertEquals(0, result.exitCode());
+        assertEquals(401, result.statusCode(), String.valueOf(result.response()));
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * template.yaml against the code, function by function: the handler class exists and is a Lambda handler in the
- * module whose jar CodeUri names; every variable the template sets is one the code reads; and the handler builds from
+ * template.yaml against the code, function by function: the handler class exists and is a stream handler with one
+ * {@code handleRequest}, in the module whose jar CodeUri names; every variable the template sets is one the code reads; and the handler builds from
  * the template's environment alone, so nothing the code requires is missing. (Tables: TemplateTablesTest.)
  */
 class TemplateFunctionsTest {
@@ -86,8 +87,11 @@ class TemplateFunctionsTest {
         String handler = properties.path("Handler").asText();
         assertTrue(handler.endsWith("::handleRequest"), id + ": Handler must name handleRequest, was " + handler);
         Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
-        assertTrue(RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type),
-                id + ": " + type.getName() + " is not a Lambda handler");
+        // A typed RequestHandler makes the runtime load its own shaded Jackson and event mixins at every cold start.
+        assertTrue(RequestStreamHandler.class.isAssignableFrom(type) && !RequestHandler.class.isAssignableFrom(type),
+                id + ": " + type.getName() + " must be a RequestStreamHandler and no typed RequestHandler");
+        List<Method> entries = Arrays.stream(type.getMethods()).filter(method -> method.getName().equals("handleRequest")).toList();
+        assertEquals(1, entries.size(), id + ": the runtime resolves ::handleRequest by name, so there must be one: " + entries);
         type.getConstructor();
 
         String codeUri = properties.path("CodeUri").asText();

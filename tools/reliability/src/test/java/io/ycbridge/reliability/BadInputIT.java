@@ -1,19 +1,24 @@
 package io.ycbridge.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.http.HttpApiHandler;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.record.RecordItem;
 import io.ycbridge.simulator.SimulatorSeed;
+import io.ycbridge.trigger.TriggerJson;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,9 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Hostile input, generated from a seed: well over 1,000 malformed webhook bodies and mobile requests (wrong types,
  * huge numbers, unicode and control characters, deep nesting, missing fields, oversize bodies, nulls, arrays for
- * objects, bad query parameters, odd JWT claim shapes) through the five HTTP handlers, with valid webhooks
- * interleaved. No answer may be a 5xx, no handler may throw, every 4xx must say why, and every valid event must be
- * stored.
+ * objects, bad query parameters, odd JWT claim shapes) through the five HTTP handlers' Lambda entry points, with valid
+ * webhooks interleaved; and bytes that are no HTTP API event at all. No answer may be a 5xx, no handler may throw,
+ * every 4xx must say why, and every valid event must be stored.
  */
 @ExtendWith(LocalDynamoDbExtension.class)
 class BadInputIT {
@@ -104,7 +109,7 @@ class BadInputIT {
                 int kind = random.nextInt(5);
                 String handlerName;
                 APIGatewayV2HTTPEvent event;
-                RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+                HttpApiHandler handler;
                 switch (kind) {
                     case 0, 1 -> {
                         handlerName = "webhook";
@@ -146,7 +151,7 @@ class BadInputIT {
                 total++;
                 String input = describe(event);
                 try {
-                    APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+                    APIGatewayV2HTTPResponse response = invoke(handler, TriggerJson.mapper().writeValueAsBytes(event));
                     int status = response.getStatusCode();
                     if (status >= 500) {
                         problems.add(new Outcome(handlerName, input, status, response.getBody()));
@@ -156,7 +161,7 @@ class BadInputIT {
                             problems.add(new Outcome(handlerName + " (4xx without a reason)", input, status, response.getBody()));
                         }
                     }
-                } catch (RuntimeException | StackOverflowError thrown) {
+                } catch (RuntimeException | IOException | StackOverflowError thrown) {
                     problems.add(new Outcome(handlerName + " threw " + thrown, input, -1, null));
                 }
             }
@@ -173,6 +178,44 @@ class BadInputIT {
                 assertEquals(entry.getValue().toString(), item.get(RecordItem.CHANGED_AT).n(), "valid event " + entry.getKey() + " version");
             }
         }
+    }
+
+    @Test
+    void bytesThatAreNoHttpApiEventAreRefusedWithAReason() throws Exception {
+        Random random = new Random(Stack.seed(20261125L));
+        byte[] valid = Stack.JSON.writeValueAsBytes(Stack.webhookEvent(Stack.WEBHOOK_TOKEN, "{}"));
+        List<byte[]> inputs = new ArrayList<>(List.of(new byte[0], "null".getBytes(StandardCharsets.UTF_8),
+                "[]".getBytes(StandardCharsets.UTF_8), "\"+79990000000\"".getBytes(StandardCharsets.UTF_8),
+                "{\"headers\": \"+79990000000\"}".getBytes(StandardCharsets.UTF_8),
+                "{\"requestContext\": {\"authorizer\": {\"jwt\": {\"claims\": [\"+79990000000\"]}}}}".getBytes(StandardCharsets.UTF_8),
+                "{\"isBase64Encoded\": {}}".getBytes(StandardCharsets.UTF_8),
+                "[".repeat(100_000).getBytes(StandardCharsets.UTF_8),
+                ("{\"body\": \"" + "x".repeat(3_000_000)).getBytes(StandardCharsets.UTF_8)));
+        for (int i = 0; i < 40; i++) {
+            inputs.add(java.util.Arrays.copyOf(valid, random.nextInt(valid.length - 1)));   // cut short
+            byte[] noise = new byte[1 + random.nextInt(200)];
+            random.nextBytes(noise);
+            inputs.add(noise);
+        }
+        try (Stack stack = new Stack(dynamo, Long.toString(COMPANY), Map.of("BOOKING_FORMS", COMPANY + ":n239661.yclients.com"))) {
+            Map<String, HttpApiHandler> handlers = Map.of("webhook", stack.webhook(), "booking-url", stack.widget(),
+                    "catalog", stack.catalog(), "bonus", stack.balance(), "profile", stack.profile());
+            for (Map.Entry<String, HttpApiHandler> handler : handlers.entrySet()) {
+                for (int i = 0; i < inputs.size(); i++) {
+                    APIGatewayV2HTTPResponse response = invoke(handler.getValue(), inputs.get(i));
+                    assertEquals(400, response.getStatusCode(), handler.getKey() + " input #" + i + ": " + response.getBody());
+                    assertTrue(hasReason(response.getBody()), handler.getKey() + " input #" + i + ": " + response.getBody());
+                    assertFalse(response.getBody().contains("7999"), "the input is not quoted back: " + response.getBody());
+                }
+            }
+        }
+    }
+
+    /** Through the Lambda entry point, as the runtime calls it: the event's bytes in, the response read from the bytes out. */
+    private static APIGatewayV2HTTPResponse invoke(HttpApiHandler handler, byte[] event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        return TriggerJson.mapper().readValue(out.toByteArray(), APIGatewayV2HTTPResponse.class);
     }
 
     /**

@@ -81,7 +81,7 @@ public final class LogScenario {
             }
             say("bonus a", stack.myBonus("user-a", Map.of("limit", "5")).getStatusCode());
             say("bonus without a user", stack.myBonus(null, Map.of()).getStatusCode());
-            say("booking url a", stack.widget().handleRequest(Stack.mobile("GET", "/v1/booking-url",
+            say("booking url a", stack.widget().handle(Stack.mobile("GET", "/v1/booking-url",
                     Map.of("company", Long.toString(COMPANY), "service", "301"), null, null, Stack.claims("user-a")), null).getStatusCode());
             say("catalog", stack.catalogOf(COMPANY, "user-a").getStatusCode());
 
@@ -102,7 +102,7 @@ public final class LogScenario {
     }
 
     private static void deliver(Stack stack, String token, String body) {
-        APIGatewayV2HTTPResponse response = stack.webhook().handleRequest(Stack.webhookEvent(token, body), null);
+        APIGatewayV2HTTPResponse response = stack.webhook().handle(Stack.webhookEvent(token, body), null);
         say("webhook", response.getStatusCode());
     }
 

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ycbridge.http.HttpApiHandler;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.simulator.SimulatorSeed;
@@ -57,7 +57,7 @@ class SecurityIT {
             stack.sim.seed(SimulatorSeed.demo());
             String body = stack.sim.webhooks().body(COMPANY, 9001, "update");
             String right = Stack.WEBHOOK_TOKEN;
-            assertEquals(200, stack.webhook().handleRequest(Stack.webhookEvent(right, body), null).getStatusCode());
+            assertEquals(200, stack.webhook().handle(Stack.webhookEvent(right, body), null).getStatusCode());
             char last = right.charAt(right.length() - 1);
             List<String> wrong = new ArrayList<>(List.of(
                     right.substring(0, right.length() - 1) + (last == 'a' ? 'b' : 'a'),          // same length, last char
@@ -71,7 +71,7 @@ class SecurityIT {
                     right + "\u0000"));
             wrong.add(null);
             for (String token : wrong) {
-                APIGatewayV2HTTPResponse response = stack.webhook().handleRequest(Stack.webhookEvent(token, body), null);
+                APIGatewayV2HTTPResponse response = stack.webhook().handle(Stack.webhookEvent(token, body), null);
                 assertEquals(401, response.getStatusCode(), "token variant refused: " + (token == null ? "none" : token.length() + " chars"));
                 assertFalse(response.getBody().contains("reason"), "a stranger is told nothing: " + response.getBody());
             }
@@ -81,7 +81,7 @@ class SecurityIT {
     @Test
     void mobileRoutesRefuseRequestsWithoutAVerifiedSubject() throws Exception {
         try (Stack stack = new Stack(dynamo, Long.toString(COMPANY), Map.of("BOOKING_FORMS", COMPANY + ":n239661.yclients.com"))) {
-            Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes = new LinkedHashMap<>();
+            Map<String, HttpApiHandler> routes = new LinkedHashMap<>();
             routes.put("GET /v1/booking-url", stack.widget());
             routes.put("GET /v1/catalog", stack.catalog());
             routes.put("GET /v1/me/bonus", stack.balance());
@@ -91,13 +91,13 @@ class SecurityIT {
             Map<String, String> blankSub = Stack.claims("  ");
             Map<String, String> subInHeaderOnly = new HashMap<>();
             Map<String, String> hugeSub = Stack.claims("u".repeat(5_000)); // no identity provider issues these; no key can hold it
-            for (Map.Entry<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> route : routes.entrySet()) {
+            for (Map.Entry<String, HttpApiHandler> route : routes.entrySet()) {
                 String[] parts = route.getKey().split(" ");
                 for (Map<String, String> claims : java.util.Arrays.asList(null, noSub, blankSub, subInHeaderOnly, hugeSub)) {
                     APIGatewayV2HTTPEvent event = Stack.mobile(parts[0], parts[1], Map.of("company", Long.toString(COMPANY), "user", "user-a"),
                             Map.of("authorization", "Bearer forged.token.value", "x-user-id", "user-a"),
                             "{\"name\":\"A\",\"phone\":\"+79990000000\",\"sub\":\"user-a\"}", claims);
-                    APIGatewayV2HTTPResponse response = route.getValue().handleRequest(event, null);
+                    APIGatewayV2HTTPResponse response = route.getValue().handle(event, null);
                     assertEquals(401, response.getStatusCode(), route.getKey() + " with claims " + (claims == null ? null : claims.keySet()) + ": " + response.getBody());
                     assertTrue(response.getBody() != null && response.getBody().contains("error"), "401 says why");
                 }
@@ -138,7 +138,7 @@ class SecurityIT {
             attempts.add(path);
             attempts.add(Stack.mobile("GET", "/v1/me/bonus", Map.of("cursor", aCursor, "limit", "100"), null, null, Stack.claims("user-b")));
             for (APIGatewayV2HTTPEvent attempt : attempts) {
-                APIGatewayV2HTTPResponse response = stack.balance().handleRequest(attempt, null);
+                APIGatewayV2HTTPResponse response = stack.balance().handle(attempt, null);
                 assertTrue(response.getStatusCode() == 200 || response.getStatusCode() == 400, response.getBody());
                 assertFalse(response.getBody().contains(aEntry), "user b sees user a's entries: " + response.getBody());
                 if (response.getStatusCode() == 200) {
@@ -150,7 +150,7 @@ class SecurityIT {
             // b tries to take a's phone (and with it a's visits and bonuses), or to write a's profile.
             APIGatewayV2HTTPResponse steal = stack.putProfile("user-b", "Ольга", "8 999 000 00 00");
             assertEquals(409, steal.getStatusCode(), steal.getBody());
-            APIGatewayV2HTTPResponse overwrite = stack.profile().handleRequest(Stack.mobile("PUT", "/v1/me/profile", Map.of("user", "user-a"),
+            APIGatewayV2HTTPResponse overwrite = stack.profile().handle(Stack.mobile("PUT", "/v1/me/profile", Map.of("user", "user-a"),
                     Map.of("x-user-id", "user-a"), "{\"name\":\"Mallory\",\"phone\":\"+79165550000\",\"userId\":\"user-a\",\"sub\":\"user-a\"}",
                     Stack.claims("user-b")), null);
             assertEquals(200, overwrite.getStatusCode(), overwrite.getBody());
@@ -161,7 +161,7 @@ class SecurityIT {
             assertEquals(0, aBalance.compareTo(new BigDecimal(aAfter.path("balance").asText())), "a's balance untouched");
 
             // b's booking link is prefilled with b's data only.
-            APIGatewayV2HTTPResponse link = stack.widget().handleRequest(Stack.mobile("GET", "/v1/booking-url",
+            APIGatewayV2HTTPResponse link = stack.widget().handle(Stack.mobile("GET", "/v1/booking-url",
                     Map.of("company", Long.toString(COMPANY), "user", "user-a"), Map.of("x-user-id", "user-a"), null, Stack.claims("user-b")), null);
             assertEquals(200, link.getStatusCode(), link.getBody());
             assertFalse(link.getBody().contains("9990000000") || link.getBody().contains("Анна")

@@ -165,7 +165,7 @@ final class Stack implements AutoCloseable {
     }
 
     APIGatewayV2HTTPResponse deliver(String body) {
-        return webhook().handleRequest(webhookEvent(WEBHOOK_TOKEN, body), null);
+        return webhook().handle(webhookEvent(WEBHOOK_TOKEN, body), null);
     }
 
     static APIGatewayV2HTTPEvent webhookEvent(String token, String body) {
@@ -229,7 +229,7 @@ final class Stack implements AutoCloseable {
         body.put("name", name);
         body.put("phone", phone);
         try {
-            return profile().handleRequest(mobile("PUT", "/v1/me/profile", null, Map.of("content-type", "application/json"),
+            return profile().handle(mobile("PUT", "/v1/me/profile", null, Map.of("content-type", "application/json"),
                     JSON.writeValueAsString(body), claims(sub)), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -237,11 +237,11 @@ final class Stack implements AutoCloseable {
     }
 
     APIGatewayV2HTTPResponse myBonus(String sub, Map<String, String> query) {
-        return balance().handleRequest(mobile("GET", "/v1/me/bonus", query, null, null, sub == null ? null : claims(sub)), null);
+        return balance().handle(mobile("GET", "/v1/me/bonus", query, null, null, sub == null ? null : claims(sub)), null);
     }
 
     APIGatewayV2HTTPResponse catalogOf(long company, String sub) {
-        return catalog().handleRequest(mobile("GET", "/v1/catalog", Map.of("company", Long.toString(company)), null, null,
+        return catalog().handle(mobile("GET", "/v1/catalog", Map.of("company", Long.toString(company)), null, null,
                 sub == null ? null : claims(sub)), null);
     }
 

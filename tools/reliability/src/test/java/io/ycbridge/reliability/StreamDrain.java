@@ -91,7 +91,7 @@ final class StreamDrain implements AutoCloseable {
             invocations++;
             int firstFailed;
             try {
-                StreamsEventResponse response = DynamoDbFaults.during(() -> handler.handleRequest(event, null));
+                StreamsEventResponse response = DynamoDbFaults.during(() -> handler.handle(event, null));
                 firstFailed = StreamEvents.firstFailure(batch, response);
             } catch (RuntimeException thrown) {
                 // The function failed as a whole: Lambda retries the whole batch.

@@ -1,0 +1,77 @@
+package io.ycbridge.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ycbridge.trigger.TriggerJson;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** An HTTP API route through its Lambda entry point: bytes in, payload 2.0 response bytes out. */
+class HttpApiHandlerTest {
+    /** Echoes the caller and the route, as a handler answers: through HttpApiExchange. */
+    static final class Echo extends HttpApiHandler {
+        @Override
+        public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+            return HttpApiExchange.json(200, Map.of("sub", String.valueOf(HttpApiExchange.subject(event)),
+                    "route", event.getRouteKey(), "body", HttpApiExchange.body(event)));
+        }
+    }
+
+    private static JsonNode invoke(byte[] input) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Echo().handleRequest(new ByteArrayInputStream(input), out, null);
+        return TriggerJson.mapper().readTree(out.toByteArray());
+    }
+
+    @Test
+    void anEventFileGoesThroughAndTheAnswerIsPayloadVersionTwo() throws IOException {
+        JsonNode response = invoke(Files.readAllBytes(Path.of("../../events/profile/profile.json")));
+
+        assertEquals(200, response.path("statusCode").asInt());
+        assertEquals("application/json", response.path("headers").path("content-type").asText());
+        assertFalse(response.path("isBase64Encoded").asBoolean(true));
+        assertFalse(response.has("cookies"), response.toString());
+        assertFalse(response.has("multiValueHeaders"), response.toString());
+        JsonNode body = TriggerJson.mapper().readTree(response.path("body").asText());
+        assertEquals("user-sub-1", body.path("sub").asText());
+        assertEquals("PUT /v1/me/profile", body.path("route").asText());
+        assertTrue(body.path("body").asText().contains("Анна Смирнова"), body.toString());
+    }
+
+    @Test
+    void aBase64BodyIsDecodedByTheExchange() throws IOException {
+        JsonNode response = invoke("""
+                {"routeKey":"PUT /v1/me/profile","isBase64Encoded":true,"body":"eyJhIjoxfQ=="}""".getBytes(StandardCharsets.UTF_8));
+        assertEquals("{\"a\":1}", TriggerJson.mapper().readTree(response.path("body").asText()).path("body").asText());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> undecodableInputIsA400WithAReason() {
+        List<String> inputs = List.of("", "null", "not json at all +79991234567", "{\"headers\": [\"tok-SECRET\"]}",
+                "[1, 2]", "{\"isBase64Encoded\": {\"x\": 1}}", "[".repeat(5_000), "{\"ignored\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}");
+        return java.util.stream.IntStream.range(0, inputs.size()).mapToObj(i -> DynamicTest.dynamicTest("input #" + i, () -> {
+            JsonNode response = invoke(inputs.get(i).getBytes(StandardCharsets.UTF_8));
+            assertEquals(400, response.path("statusCode").asInt(), response.toString());
+            assertEquals("application/json", response.path("headers").path("content-type").asText());
+            String reason = TriggerJson.mapper().readTree(response.path("body").asText()).path("error").asText();
+            assertTrue(reason.startsWith("the event "), reason);
+            assertFalse(reason.contains("7999") || reason.contains("SECRET"), reason);
+        }));
+    }
+}

@@ -1,0 +1,341 @@
+package io.ycbridge.trigger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every file in events/ fed as raw bytes through the stream entry ({@link JsonStreamHandler#handleRequest}) decodes to
+ * what the Lambda runtime's own serialization makes of it (EventLoader uses the runtime's mixins), field by field and
+ * as a whole; responses are written in the shapes Lambda reads.
+ */
+class TriggerJsonTest {
+    static final Path EVENTS = Path.of("../../events");
+    /** The trigger behind each folder; a folder missing here fails the test, so a new one cannot go unchecked. */
+    private static final Map<String, Class<?>> TRIGGERS = Map.of(
+            "webhook-intake", APIGatewayV2HTTPEvent.class,
+            "widget-url", APIGatewayV2HTTPEvent.class,
+            "catalog", APIGatewayV2HTTPEvent.class,
+            "profile", APIGatewayV2HTTPEvent.class,
+            "bonus-balance", APIGatewayV2HTTPEvent.class,
+            "bonus-accrual", DynamodbEvent.class,
+            // The sync takes three shapes and tells them apart itself (CatalogSyncHandlerTest); decoded as a tree.
+            "catalog-sync", JsonNode.class);
+
+    /** Keeps what the stream entry decoded; answers nothing. */
+    static final class Capturing<I> extends JsonStreamHandler<I, Object> {
+        final List<I> events = new ArrayList<>();
+
+        Capturing(Class<I> type) {
+            super(type);
+        }
+
+        @Override
+        public Object handle(I event, Context context) {
+            events.add(event);
+            return Map.of();
+        }
+    }
+
+    static <I> I throughStream(Class<I> type, byte[] raw) throws IOException {
+        Capturing<I> handler = new Capturing<>(type);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(raw), out, null);
+        assertEquals("{}", out.toString(StandardCharsets.UTF_8));
+        assertEquals(1, handler.events.size());
+        return handler.events.getFirst();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEventFileDecodesAsTheRuntimeDecodesIt() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(EVENTS)) {
+            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                Class<?> trigger = TRIGGERS.get(folder.getFileName().toString());
+                assertNotNull(trigger, "events/" + folder.getFileName() + " has no trigger in TriggerJsonTest.TRIGGERS");
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                        tests.add(DynamicTest.dynamicTest(folder.getFileName() + "/" + file.getFileName(), () -> check(trigger, file)));
+                    }
+                }
+            }
+        }
+        assertTrue(tests.size() >= 45, "events/ holds the fixtures: " + tests.size());
+        return tests.stream();
+    }
+
+    private static void check(Class<?> trigger, Path file) throws IOException {
+        byte[] raw = Files.readAllBytes(file);
+        // Each also written back and read again unchanged: the local stack hands events to handlers that way.
+        if (trigger == APIGatewayV2HTTPEvent.class) {
+            APIGatewayV2HTTPEvent decoded = throughStream(APIGatewayV2HTTPEvent.class, raw);
+            assertSameHttpEvent(EventLoader.loadApiGatewayHttpEvent(file.toString()), decoded);
+            assertEquals(decoded, throughStream(APIGatewayV2HTTPEvent.class, TriggerJson.mapper().writeValueAsBytes(decoded)));
+        } else if (trigger == DynamodbEvent.class) {
+            DynamodbEvent decoded = throughStream(DynamodbEvent.class, raw);
+            assertSameStreamEvent(EventLoader.loadDynamoDbEvent(file.toString()), decoded);
+            assertEquals(decoded, throughStream(DynamodbEvent.class, TriggerJson.mapper().writeValueAsBytes(decoded)));
+        } else {
+            assertEquals(TriggerJson.mapper().readTree(raw), throughStream(JsonNode.class, raw));
+        }
+    }
+
+    static void assertSameHttpEvent(APIGatewayV2HTTPEvent expected, APIGatewayV2HTTPEvent decoded) {
+        assertEquals(expected.getVersion(), decoded.getVersion());
+        assertEquals(expected.getRouteKey(), decoded.getRouteKey());
+        assertEquals(expected.getRawPath(), decoded.getRawPath());
+        assertEquals(expected.getRawQueryString(), decoded.getRawQueryString());
+        assertEquals(expected.getHeaders(), decoded.getHeaders());
+        assertEquals(expected.getQueryStringParameters(), decoded.getQueryStringParameters());
+        assertEquals(expected.getPathParameters(), decoded.getPathParameters());
+        assertEquals(expected.getCookies(), decoded.getCookies());
+        assertEquals(expected.getBody(), decoded.getBody());
+        assertEquals(expected.getIsBase64Encoded(), decoded.getIsBase64Encoded());
+        assertEquals(expected.getRequestContext().getRouteKey(), decoded.getRequestContext().getRouteKey());
+        assertEquals(expected.getRequestContext().getHttp(), decoded.getRequestContext().getHttp());
+        assertEquals(expected.getRequestContext().getTimeEpoch(), decoded.getRequestContext().getTimeEpoch());
+        assertEquals(claims(expected).get("sub"), claims(decoded).get("sub"));
+        assertEquals(claims(expected), claims(decoded));
+        assertEquals(expected, decoded, "and nothing else differs");
+    }
+
+    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+        var authorizer = event.getRequestContext().getAuthorizer();
+        return authorizer == null || authorizer.getJwt() == null ? Map.of() : authorizer.getJwt().getClaims();
+    }
+
+    static void assertSameStreamEvent(DynamodbEvent expected, DynamodbEvent decoded) {
+        assertEquals(expected.getRecords().size(), decoded.getRecords().size());
+        for (int i = 0; i < expected.getRecords().size(); i++) {
+            DynamodbEvent.DynamodbStreamRecord want = expected.getRecords().get(i);
+            DynamodbEvent.DynamodbStreamRecord got = decoded.getRecords().get(i);
+            assertEquals(want.getEventID(), got.getEventID());
+            assertEquals(want.getEventName(), got.getEventName());
+            assertEquals(want.getEventSource(), got.getEventSource());
+            assertEquals(want.getEventSourceARN(), got.getEventSourceARN());
+            assertEquals(want.getAwsRegion(), got.getAwsRegion());
+            StreamRecord wantStream = want.getDynamodb();
+            StreamRecord gotStream = got.getDynamodb();
+            assertEquals(wantStream.getSequenceNumber(), gotStream.getSequenceNumber());
+            assertEquals(wantStream.getApproximateCreationDateTime(), gotStream.getApproximateCreationDateTime());
+            assertEquals(wantStream.getSizeBytes(), gotStream.getSizeBytes());
+            assertEquals(wantStream.getStreamViewType(), gotStream.getStreamViewType());
+            assertEquals(wantStream.getKeys(), gotStream.getKeys());
+            assertEquals(wantStream.getNewImage(), gotStream.getNewImage());
+            assertEquals(wantStream.getOldImage(), gotStream.getOldImage());
+            assertEquals(want, got, "record " + i + ": nothing else differs");
+        }
+        assertEquals(expected, decoded);
+    }
+
+    @Test
+    void anHttpEventKeepsTheVerifiedSubjectAndTheBody() throws IOException {
+        APIGatewayV2HTTPEvent event = throughStream(APIGatewayV2HTTPEvent.class, Files.readAllBytes(EVENTS.resolve("profile/profile.json")));
+
+        assertEquals("PUT /v1/me/profile", event.getRouteKey());
+        assertEquals("user-sub-1", event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub"));
+        assertEquals("PUT", event.getRequestContext().getHttp().getMethod());
+        assertEquals("application/json", event.getHeaders().get("content-type"));
+        assertTrue(event.getBody().startsWith("{\"name\": \"Анна Смирнова\""), event.getBody());
+        assertFalse(event.getIsBase64Encoded());
+    }
+
+    @Test
+    void aBase64BodyStaysEncodedAndFlagged(@TempDir Path dir) throws IOException {
+        String raw = """
+                {"version":"2.0","routeKey":"PUT /v1/me/profile","rawPath":"/v1/me/profile","body":"eyJhIjoxfQ==",
+                 "isBase64Encoded":true,"cookies":["a=1","b=2"],"requestContext":{"http":{"method":"PUT"},
+                 "authentication":{"clientCert":{"serialNumber":"1"}}}}""";
+        APIGatewayV2HTTPEvent event = throughStream(APIGatewayV2HTTPEvent.class, raw.getBytes(StandardCharsets.UTF_8));
+        assertSameHttpEvent(EventLoader.loadApiGatewayHttpEvent(Files.writeString(dir.resolve("base64.json"), raw).toString()), event);
+
+        assertTrue(event.getIsBase64Encoded());
+        assertEquals("eyJhIjoxfQ==", event.getBody());
+        assertEquals(List.of("a=1", "b=2"), event.getCookies());
+    }
+
+    /** Every attribute type a stream image can hold, nested, and a fractional creation time. */
+    static final String EVERY_TYPE = """
+            {"Records":[{"eventID":"e1","eventName":"MODIFY","eventVersion":"1.1","eventSource":"aws:dynamodb",
+              "awsRegion":"eu-central-1","eventSourceARN":"arn:aws:dynamodb:eu-central-1:1:table/T/stream/S",
+              "userIdentity":{"type":"Service","principalId":"dynamodb.amazonaws.com"},
+              "dynamodb":{"ApproximateCreationDateTime":1763632800.25,"SequenceNumber":"42","SizeBytes":99,
+                "StreamViewType":"NEW_AND_OLD_IMAGES",
+                "Keys":{"company_id":{"N":"235564"},"record_id":{"N":"9001"}},
+                "NewImage":{"company_id":{"N":"235564"},"name":{"S":"x"},"gone":{"NULL":true},"paid":{"BOOL":true},
+                  "raw":{"B":"AQID"},"tags":{"SS":["a","b"]},"ids":{"NS":["1","2.5"]},"blobs":{"BS":["AQ==","Ag=="]},
+                  "outer":{"M":{"inner":{"M":{"deep":{"L":[{"N":"1"},{"NULL":true},{"BOOL":false},{"M":{"k":{"S":"v"}}}]}}}}}},
+                "OldImage":{"company_id":{"N":"235564"},"paid":{"BOOL":false}}}}]}""";
+
+    @Test
+    void everyAttributeTypeDecodesAsTheRuntimeDecodesIt(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("every-type.json"), EVERY_TYPE);
+        DynamodbEvent decoded = throughStream(DynamodbEvent.class, EVERY_TYPE.getBytes(StandardCharsets.UTF_8));
+        assertSameStreamEvent(EventLoader.loadDynamoDbEvent(file.toString()), decoded);
+
+        StreamRecord stream = decoded.getRecords().getFirst().getDynamodb();
+        Map<String, AttributeValue> image = stream.getNewImage();
+        assertEquals(new Date(1_763_632_800_250L), stream.getApproximateCreationDateTime(), "epoch seconds, not millis");
+        assertEquals("NEW_AND_OLD_IMAGES", stream.getStreamViewType());
+        assertEquals("MODIFY", decoded.getRecords().getFirst().getEventName());
+        assertEquals("9001", stream.getKeys().get("record_id").getN());
+        assertEquals("x", image.get("name").getS());
+        assertEquals(Boolean.TRUE, image.get("gone").getNULL());
+        assertEquals(Boolean.TRUE, image.get("paid").getBOOL());
+        assertEquals(Boolean.FALSE, stream.getOldImage().get("paid").getBOOL());
+        assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3}), image.get("raw").getB());
+        assertEquals(List.of("a", "b"), image.get("tags").getSS());
+        assertEquals(List.of("1", "2.5"), image.get("ids").getNS());
+        assertEquals(List.of(ByteBuffer.wrap(new byte[] {1}), ByteBuffer.wrap(new byte[] {2})), image.get("blobs").getBS());
+        List<AttributeValue> deep = image.get("outer").getM().get("inner").getM().get("deep").getL();
+        assertEquals("1", deep.get(0).getN());
+        assertEquals(Boolean.TRUE, deep.get(1).getNULL());
+        assertEquals(Boolean.FALSE, deep.get(2).getBOOL());
+        assertEquals("v", deep.get(3).getM().get("k").getS());
+        assertNull(deep.get(3).getS(), "one type per value");
+    }
+
+    @Test
+    void namesMatchExactlyAsTheRuntimeMatchesThem(@TempDir Path dir) throws IOException {
+        String lower = EVERY_TYPE.replace("\"NewImage\"", "\"newImage\"").replace("\"SequenceNumber\"", "\"sequenceNumber\"");
+        Path file = Files.writeString(dir.resolve("lower.json"), lower);
+        DynamodbEvent decoded = throughStream(DynamodbEvent.class, lower.getBytes(StandardCharsets.UTF_8));
+
+        assertSameStreamEvent(EventLoader.loadDynamoDbEvent(file.toString()), decoded);
+        assertNull(decoded.getRecords().getFirst().getDynamodb().getNewImage());
+        assertNull(decoded.getRecords().getFirst().getDynamodb().getSequenceNumber());
+    }
+
+    @Test
+    void aStreamEventIsWrittenBackInLambdasNames() throws IOException {
+        DynamodbEvent event = throughStream(DynamodbEvent.class, EVERY_TYPE.getBytes(StandardCharsets.UTF_8));
+        JsonNode written = TriggerJson.mapper().readTree(TriggerJson.mapper().writeValueAsString(event));
+
+        assertEquals(TriggerJson.mapper().readTree(EVERY_TYPE), written, "the same JSON, name for name");
+        assertEquals(event, throughStream(DynamodbEvent.class, TriggerJson.mapper().writeValueAsBytes(event)));
+
+        StreamRecord whole = event.getRecords().getFirst().getDynamodb().withApproximateCreationDateTime(new Date(1_763_632_800_000L));
+        assertEquals("1763632800", TriggerJson.mapper().valueToTree(whole).path("ApproximateCreationDateTime").toString());
+    }
+
+    @Test
+    void anHttpResponseIsPayloadVersionTwo() throws IOException {
+        APIGatewayV2HTTPResponse ok = APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                .withHeaders(Map.of("content-type", "application/json")).withBody("{\"a\":1}").build();
+        assertEquals(TriggerJson.mapper().readTree("""
+                {"statusCode":200,"headers":{"content-type":"application/json"},"body":"{\\"a\\":1}","isBase64Encoded":false}"""),
+                TriggerJson.mapper().valueToTree(ok));
+
+        APIGatewayV2HTTPResponse notModified = APIGatewayV2HTTPResponse.builder().withStatusCode(304)
+                .withHeaders(Map.of("etag", "\"x\"")).withCookies(List.of("s=1; Secure")).build();
+        JsonNode written = TriggerJson.mapper().valueToTree(notModified);
+        assertEquals(Set.of("statusCode", "headers", "cookies", "isBase64Encoded"), fieldNames(written));
+        assertEquals("s=1; Secure", written.path("cookies").get(0).asText());
+    }
+
+    @Test
+    void aStreamResponseNamesTheFailedItems() {
+        StreamsEventResponse response = new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure("42")));
+        assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"42\"}]}", TriggerJson.mapper().valueToTree(response).toString());
+        assertEquals("{\"batchItemFailures\":[]}", TriggerJson.mapper().valueToTree(new StreamsEventResponse(List.of())).toString());
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** Input that is no event of any kind, each carrying a phone number and a token that no message may repeat. */
+    static final List<String> NOT_AN_EVENT = List.of(
+            "",
+            "null",
+            "   ",
+            "[\"+79991234567\", \"tok-SECRET\"]",
+            "\"+79991234567 tok-SECRET\"",
+            "{\"body\": \"+79991234567 tok-SECRET\"",
+            "{\"headers\": {\"authorization\": \"tok-SECRET\"}, \"body\": +79991234567}",
+            "[".repeat(5_000) + "\"tok-SECRET\"",
+            "{\"ignored\": " + "[".repeat(5_000) + "\"tok-SECRET +79991234567\"" + "]".repeat(5_000) + "}",
+            "{\"body\": \"tok-SECRET\", \"n\": 1e99999999999, \"+79991234567\": -",
+            "{\"body\": \"tok-SECRET\u0000\" \u00ff\u00fe +79991234567}");
+    /** JSON objects with a field of the wrong kind for that trigger (unknown fields are ignored, as AWS adds some). */
+    static final Map<Class<?>, List<String>> MISFITS = Map.of(
+            APIGatewayV2HTTPEvent.class, List.of(
+                    "{\"headers\": [\"+79991234567\", \"tok-SECRET\"]}",
+                    "{\"isBase64Encoded\": \"+79991234567 tok-SECRET\"}",
+                    "{\"headers\": {\"tok-SECRET+79991234567\": [1]}}",
+                    "{\"requestContext\": {\"authorizer\": {\"jwt\": {\"claims\": \"sub=tok-SECRET +79991234567\"}}}}"),
+            DynamodbEvent.class, List.of(
+                    "{\"Records\": \"+79991234567 tok-SECRET\"}",
+                    "{\"Records\": [{\"dynamodb\": {\"ApproximateCreationDateTime\": \"+79991234567x\", \"SequenceNumber\": \"tok-SECRET\"}}]}",
+                    "{\"Records\": [{\"dynamodb\": {\"NewImage\": {\"phone\": {\"S\": [\"+79991234567\"]}}}}]}"));
+
+    @TestFactory
+    Stream<DynamicTest> undecodableInputFailsTheInvocationWithoutQuotingIt() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Class<?> type : List.of(APIGatewayV2HTTPEvent.class, DynamodbEvent.class)) {
+            List<String> inputs = new ArrayList<>(NOT_AN_EVENT);
+            inputs.addAll(MISFITS.get(type));
+            for (int i = 0; i < inputs.size(); i++) {
+                String input = inputs.get(i);
+                tests.add(DynamicTest.dynamicTest(type.getSimpleName() + " #" + i, () -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    UndecodableEventException thrown = assertThrows(UndecodableEventException.class, () ->
+                            new Capturing<>(type).handleRequest(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, null),
+                            input.substring(0, Math.min(80, input.length())));
+                    assertFalse(thrown.getMessage().contains("7999") || thrown.getMessage().contains("SECRET"), thrown.getMessage());
+                    assertNull(thrown.getCause(), "a cause's message could quote the input");
+                    assertEquals(0, out.size(), "nothing is answered");
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void aMisfitIsReportedByWhereItIs() {
+        UndecodableEventException thrown = assertThrows(UndecodableEventException.class, () -> TriggerJson.read(
+                new ByteArrayInputStream("{\"requestContext\": {\"http\": [1]}}".getBytes(StandardCharsets.UTF_8)), APIGatewayV2HTTPEvent.class));
+        assertEquals("the event does not fit APIGatewayV2HTTPEvent at requestContext.http", thrown.getMessage());
+
+        thrown = assertThrows(UndecodableEventException.class, () -> TriggerJson.read(new ByteArrayInputStream(
+                "{\"requestContext\": {\"authorizer\": {\"jwt\": {\"claims\": {\"sub\": {}}}}}}".getBytes(StandardCharsets.UTF_8)),
+                APIGatewayV2HTTPEvent.class));
+        assertEquals("the event does not fit APIGatewayV2HTTPEvent at requestContext.authorizer.jwt.claims.*", thrown.getMessage());
+
+        thrown = assertThrows(UndecodableEventException.class, () -> TriggerJson.read(
+                new ByteArrayInputStream("{\"a\": }".getBytes(StandardCharsets.UTF_8)), APIGatewayV2HTTPEvent.class));
+        assertEquals("the event is not valid JSON (at line 1, column 7)", thrown.getMessage());
+    }
+}
