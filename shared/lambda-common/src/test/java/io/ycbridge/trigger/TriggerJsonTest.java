@@ -50,7 +50,8 @@ class TriggerJsonTest {
             "bonus-balance", APIGatewayV2HTTPEvent.class,
             "bonus-accrual", DynamodbEvent.class,
             // The sync takes three shapes and tells them apart itself (CatalogSyncHandlerTest); decoded as a tree.
-            "catalog-sync", JsonNode.class);
+            "catalog-sync", JsonNode.class,
+            "sync-schedule", JsonNode.class);
 
     /** Keeps what the stream entry decoded; answers nothing. */
     static final class Capturing<I> extends JsonStreamHandler<I, Object> {
