@@ -1,6 +1,7 @@
 package io.ycbridge.api;
 
 import io.ycbridge.aws.AwsClients;
+import io.ycbridge.aws.Once;
 import io.ycbridge.config.Config;
 import io.ycbridge.secret.UserTokenIssuer;
 import io.ycbridge.secret.YClientsSecretProvider;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The YClients API as the functions use it: credentials and base URL from the secret, a token refreshed once when
@@ -23,21 +25,29 @@ import java.util.function.Function;
  */
 public final class YClientsAccess {
     private final YClientsSecretProvider secrets;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final RateLimiter limiter;
     private final RequestObserver observer;
 
     public YClientsAccess(YClientsSecretProvider secrets, HttpClient http, RateLimiter limiter, RequestObserver observer) {
+        this(secrets, fixed(Objects.requireNonNull(http, "http")), limiter, observer);
+    }
+
+    private YClientsAccess(YClientsSecretProvider secrets, Supplier<HttpClient> http, RateLimiter limiter, RequestObserver observer) {
         this.secrets = Objects.requireNonNull(secrets, "secrets");
-        this.http = Objects.requireNonNull(http, "http");
+        this.http = http;
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.observer = Objects.requireNonNull(observer, "observer");
     }
 
-    /** What a handler's no-arg constructor builds: the secret from configuration, YClients' official rate limits. */
+    /**
+     * What a handler's no-arg constructor builds: the secret from configuration, YClients' official rate limits. The
+     * HTTP client is made on the first API call: the webhook calls the API only for a delivery without the record
+     * in it, and a JDK HttpClient starts a selector thread and a TLS context, which a cold start should not pay for.
+     */
     public static YClientsAccess fromConfig(Config config, AwsClients aws, RequestObserver observer) {
-        HttpClient http = sharedHttpClient();
-        UserTokenIssuer issuer = (apiBase, partnerOnly, login, password) -> loginClient(http, apiBase, partnerOnly)
+        Once<HttpClient> http = new Once<>(YClientsAccess::sharedHttpClient);
+        UserTokenIssuer issuer = (apiBase, partnerOnly, login, password) -> loginClient(http.get(), apiBase, partnerOnly)
                 .authenticate(login, password).userToken();
         Clock clock = Clock.systemUTC();
         RateLimiter limiter = RateLimiter.allOf(TokenBucket.perSecond(5, clock, Sleeper.SYSTEM), TokenBucket.perMinute(200, clock, Sleeper.SYSTEM));
@@ -58,7 +68,7 @@ public final class YClientsAccess {
         return secrets.call(credentials -> action.apply(YClientsClient.builder()
                 .baseUri(secrets.secret().apiBaseUrl())
                 .credentials(credentials)
-                .httpClient(http)
+                .httpClient(http.get())
                 .rateLimiter(limiter)
                 .observer(observer)
                 .build()));
@@ -66,6 +76,10 @@ public final class YClientsAccess {
 
     public YClientsSecretProvider secrets() {
         return secrets;
+    }
+
+    private static Supplier<HttpClient> fixed(HttpClient http) {
+        return () -> http;
     }
 
     private static YClientsClient loginClient(HttpClient http, URI apiBase, Credentials partnerOnly) {

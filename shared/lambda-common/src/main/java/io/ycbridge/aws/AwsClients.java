@@ -1,7 +1,6 @@
 package io.ycbridge.aws;
 
 import io.ycbridge.config.Config;
-import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -71,35 +70,5 @@ public final class AwsClients implements AutoCloseable {
         dynamoDb.ifPresent(DynamoDbClient::close);
         secretsManager.ifPresent(SecretsManagerClient::close);
         http.close();
-    }
-
-    /** A value made at most once, on first use, safely under concurrent first uses (the local stack is multi-threaded). */
-    private static final class Once<T> {
-        private final Supplier<T> factory;
-        private volatile T value;
-
-        Once(Supplier<T> factory) {
-            this.factory = factory;
-        }
-
-        T get() {
-            T current = value;
-            if (current == null) {
-                synchronized (this) {
-                    if (value == null) {
-                        value = factory.get();
-                    }
-                    current = value;
-                }
-            }
-            return current;
-        }
-
-        void ifPresent(java.util.function.Consumer<T> action) {
-            T current = value;
-            if (current != null) {
-                action.accept(current);
-            }
-        }
     }
 }
