@@ -3,6 +3,7 @@ package io.ycbridge.bench;
 import io.ycbridge.simulator.SimulatorDefaults;
 import io.ycbridge.simulator.SimulatorSeed;
 import io.ycbridge.simulator.YClientsSimulator;
+import io.ycbridge.yclients.ApiJson;
 import io.ycbridge.yclients.Credentials;
 import io.ycbridge.yclients.RateLimiter;
 import io.ycbridge.yclients.RecordQuery;
@@ -22,7 +23,9 @@ import java.util.function.LongSupplier;
  * The client's cost per call against a raw {@link HttpClient} call for the same bytes from the simulator, measured
  * interleaved in one run so both see the same machine state. The raw call sends the same headers and reads the body
  * as a string; the client also decodes the envelope into typed models. Rate limiting is off for both: it is a policy,
- * not overhead. Usage: {@code bench/run ClientOverhead [iterations]}.
+ * not overhead. A second records baseline also parses the body into a Jackson tree with the client's mapper, the
+ * least any JSON consumer does: against it the ratio is what typed decoding costs beyond reading the JSON at all.
+ * Usage: {@code bench/run ClientOverhead [iterations]}.
  */
 public final class ClientOverheadBench {
     private static final long COMPANY = 235564;
@@ -51,6 +54,8 @@ public final class ClientOverheadBench {
             compare(iterations, "raw HttpClient GET staff, 20 s timeout", () -> raw(http, staffUri, credentials, Duration.ofSeconds(20)),
                     "YClientsClient.staff (typed models)", () -> client.staff(COMPANY).size());
             compare(iterations / 3, "raw HttpClient GET records, 200 (string)", () -> raw(http, recordsUri, credentials, null),
+                    "YClientsClient.records page of 200", () -> client.records(COMPANY, page).iterator().next().size());
+            compare(iterations / 3, "raw GET records, 200, 20 s timeout, readTree", () -> rawTree(http, recordsUri, credentials),
                     "YClientsClient.records page of 200", () -> client.records(COMPANY, page).iterator().next().size());
         }
     }
@@ -82,6 +87,21 @@ public final class ClientOverheadBench {
         samples.add(System.nanoTime() - start);
         if (result < 0) {
             throw new IllegalStateException("unreachable; keeps the result alive");
+        }
+    }
+
+    /** The raw call as the client makes it (timeout, bytes), its body parsed into a tree: JSON read, nothing typed. */
+    private static long rawTree(HttpClient http, URI uri, Credentials credentials) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .header("Accept", "application/vnd.yclients.v2+json")
+                    .header("Authorization", credentials.authorizationHeader())
+                    .timeout(Duration.ofSeconds(20))
+                    .GET()
+                    .build();
+            return ApiJson.mapper().readTree(http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body()).path("data").size();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
