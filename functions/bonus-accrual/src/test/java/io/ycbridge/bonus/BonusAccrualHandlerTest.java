@@ -67,7 +67,7 @@ class BonusAccrualHandlerTest {
     private JsonNode invoke(byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        return TriggerJson.mapper().readTree(out.toByteArray());
+        return TriggerJson.read(out.toByteArray(), JsonNode.class);
     }
 
     @Test

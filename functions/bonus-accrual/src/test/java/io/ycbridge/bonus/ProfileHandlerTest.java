@@ -60,7 +60,7 @@ class ProfileHandlerTest {
 
     /** Through the Lambda entry point, as the runtime calls it: the event file's bytes in, the response read from the bytes out. */
     private APIGatewayV2HTTPResponse handle(String name) throws IOException {
-        APIGatewayV2HTTPResponse response = TriggerJson.mapper().readValue(invoke(name), APIGatewayV2HTTPResponse.class);
+        APIGatewayV2HTTPResponse response = TriggerJson.read(invoke(name), APIGatewayV2HTTPResponse.class);
         assertTrue(ApiRoute.PROFILE.statuses().contains(response.getStatusCode()), "declared in ApiRoute and openapi.yaml");
         return response;
     }

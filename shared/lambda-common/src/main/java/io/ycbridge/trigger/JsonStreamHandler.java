@@ -20,8 +20,12 @@ import java.util.Objects;
 public abstract class JsonStreamHandler<I, O> implements RequestStreamHandler {
     private final Class<I> eventType;
 
+    /** @throws IllegalArgumentException if {@code eventType} is none that {@link TriggerJson} reads */
     protected JsonStreamHandler(Class<I> eventType) {
         this.eventType = Objects.requireNonNull(eventType, "eventType");
+        if (!TriggerJson.reads(eventType)) {
+            throw new IllegalArgumentException("TriggerJson does not read " + eventType.getName());
+        }
     }
 
     @Override
@@ -30,10 +34,10 @@ public abstract class JsonStreamHandler<I, O> implements RequestStreamHandler {
         try {
             event = TriggerJson.read(input, eventType);
         } catch (UndecodableEventException undecodable) {
-            TriggerJson.mapper().writeValue(output, undecodable(undecodable));
+            TriggerJson.write(output, undecodable(undecodable));
             return;
         }
-        TriggerJson.mapper().writeValue(output, handle(event, context));
+        TriggerJson.write(output, handle(event, context));
     }
 
     /** The function's work on a decoded event; what it returns is written as the invocation's response. */

@@ -1,191 +1,139 @@
 package io.ycbridge.trigger;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.yclients.ApiJson;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
+import java.io.OutputStream;
 
 /**
- * The one configured {@link ObjectMapper} for Lambda's own JSON: trigger events in, function responses out, onto the
- * events library's classes. Lambda's wire names are not bean names everywhere, so:
- * <ul>
- *   <li>unknown properties are ignored (AWS adds fields: HTTP API's {@code requestContext.authentication}, mTLS
- *       details and more), names match exactly, as in the runtime's own decoding;</li>
- *   <li>the DynamoDB stream's names ({@code Records}, {@code NewImage}, {@code S}/{@code N}/{@code M}/{@code L}/
- *       {@code BOOL}/{@code NULL}…) are spelled out in mixins, so they are also written back as Lambda writes them;</li>
- *   <li>{@code ApproximateCreationDateTime} is epoch <em>seconds</em>, possibly fractional, not Jackson's millis;</li>
- *   <li>absent values are left out of responses ({@code cookies} only when set, a 304 without a body).</li>
- * </ul>
- * Separate from {@code ApiJson}, YClients' mapper, whose leniencies (flags as "1", floats as BigDecimal) are for
- * that API's bodies, not for AWS's envelopes.
+ * Lambda's own JSON: trigger events in, function responses out, onto the events library's classes — HTTP API payload
+ * 2.0 ({@link APIGatewayV2HTTPEvent} / {@link APIGatewayV2HTTPResponse}), DynamoDB stream batches
+ * ({@link DynamodbEvent} / {@link StreamsEventResponse}), and plain JSON trees ({@link JsonNode}) for the triggers a
+ * function tells apart itself.
+ *
+ * <p>Mapped by hand over the JSON tree (read) and a {@link JsonGenerator} (write), not by Jackson's bean databinding:
+ * introspecting the events library's Lombok classes and building their (de)serializers cost over 100 ms at every cold
+ * start, reading the tree a fraction of that, and the functions load the tree model anyway. The names are the wire's,
+ * matched exactly; unknown fields are ignored (AWS adds some); absent values are left out of responses. The classes
+ * named for each shape ({@code HttpApiEventJson}, {@code DynamodbEventJson}…) hold the mapping both ways.
+ *
+ * <p>Trees are read and written with the project's one mapper ({@link ApiJson}): its leniencies are all databinding,
+ * unused here, but for one: it reads floats as {@code BigDecimal}, which is turned off for events, because a float
+ * beyond {@code BigDecimal}'s exponent range (1e99999999999) then fails the whole parse with a bare
+ * {@code NumberFormatException} — even in a field nobody reads — where a double reads it as infinity.
  */
 public final class TriggerJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
-            .addMixIn(DynamodbEvent.class, DynamodbEventNames.class)
-            .addMixIn(StreamRecord.class, StreamRecordNames.class)
-            .addMixIn(AttributeValue.class, AttributeValueNames.class)
-            .build();
+    private static final ObjectMapper JSON = ApiJson.mapper();
+    private static final ObjectReader TREES = JSON.reader().without(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private TriggerJson() {
     }
 
-    public static ObjectMapper mapper() {
-        return MAPPER;
+    /** Whether {@link #read} knows {@code type}: the events and responses above, and JSON trees. */
+    public static boolean reads(Class<?> type) {
+        return type == APIGatewayV2HTTPEvent.class || type == DynamodbEvent.class || type == JsonNode.class
+                || type == ObjectNode.class || isResponse(type);
     }
 
     /**
-     * The event in {@code input} as a {@code type}. Whatever is wrong with it becomes an {@link UndecodableEventException}
-     * whose message says what and where but never quotes the input: an event can carry tokens and phone numbers, and
-     * the message ends up in a response or the function's log.
+     * The JSON object in {@code input} as a {@code type}. Whatever is wrong with it becomes an
+     * {@link UndecodableEventException} whose message says what and where but never quotes the input: an event can
+     * carry tokens and phone numbers, and the message ends up in a response or the function's log.
+     *
+     * @throws IllegalArgumentException if {@code type} is none that {@link #reads} knows
      */
     public static <T> T read(InputStream input, Class<T> type) throws IOException {
-        String expected = type.getSimpleName();
-        try (JsonParser parser = MAPPER.createParser(input)) {
+        if (!reads(type)) {
+            throw new IllegalArgumentException("TriggerJson does not read " + type.getName());
+        }
+        // Messages are put together only when something is wrong: a first string concatenation costs a cold start.
+        JsonNode tree;
+        try (JsonParser parser = TREES.createParser(input)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new UndecodableEventException("the event is empty: expected a JSON object (" + expected + ")");
+                throw new UndecodableEventException(what(type) + " is empty: expected a JSON object (" + type.getSimpleName() + ")");
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new UndecodableEventException("the event is not a JSON object (" + expected + ")");
+                throw new UndecodableEventException(what(type) + " is not a JSON object (" + type.getSimpleName() + ")");
             }
-            return MAPPER.readValue(parser, type);
-        } catch (JsonMappingException misfit) {
-            throw new UndecodableEventException("the event does not fit " + expected + " at " + path(misfit.getPath()));
+            tree = TREES.readTree(parser);
         } catch (JsonProcessingException notJson) {
-            // Syntax, and the parser's limits (nesting depth, number and string length).
+            // Syntax, and the parser's limits (nesting depth, number and string length). Its message quotes the input.
             var at = notJson.getLocation();
-            throw new UndecodableEventException("the event is not valid JSON" + (at == null ? ""
+            throw new UndecodableEventException(what(type) + " is not valid JSON" + (at == null ? ""
                     : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
+        EventObject root = EventObject.root(tree, type);
+        Object decoded;
+        if (type == APIGatewayV2HTTPEvent.class) {
+            decoded = HttpApiEventJson.read(root);
+        } else if (type == DynamodbEvent.class) {
+            decoded = DynamodbEventJson.read(root);
+        } else if (type == APIGatewayV2HTTPResponse.class) {
+            decoded = HttpApiResponseJson.read(root);
+        } else if (type == StreamsEventResponse.class) {
+            decoded = StreamsEventResponseJson.read(root);
+        } else {
+            decoded = tree;
+        }
+        return type.cast(decoded);
+    }
+
+    public static <T> T read(byte[] input, Class<T> type) throws IOException {
+        return read(new ByteArrayInputStream(input), type);
     }
 
     /**
-     * {@code requestContext.http.method}, {@code Records[0].dynamodb.NewImage.*}: property names and indexes only. A map's
-     * keys are the sender's (header and claim names, query parameters) and show as {@code *}.
+     * {@code value} as Lambda's JSON, then {@code output} closed. The events and responses above in their wire names;
+     * a JSON tree as it is; anything else (a map, a record, null) as the one mapper writes it.
      */
-    private static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : references) {
-            if (reference.getFrom() instanceof Map<?, ?>) {
-                path.append(".*");
-            } else if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "the top level" : path.toString();
-    }
-
-    abstract static class DynamodbEventNames {
-        @JsonProperty("Records")
-        abstract List<DynamodbEvent.DynamodbStreamRecord> getRecords();
-    }
-
-    abstract static class StreamRecordNames {
-        @JsonProperty("ApproximateCreationDateTime")
-        @JsonSerialize(using = EpochSecondsWriter.class)
-        abstract Date getApproximateCreationDateTime();
-
-        @JsonDeserialize(using = EpochSecondsReader.class)
-        abstract void setApproximateCreationDateTime(Date time);
-
-        @JsonProperty("Keys")
-        abstract Map<String, AttributeValue> getKeys();
-
-        @JsonProperty("NewImage")
-        abstract Map<String, AttributeValue> getNewImage();
-
-        @JsonProperty("OldImage")
-        abstract Map<String, AttributeValue> getOldImage();
-
-        @JsonProperty("SequenceNumber")
-        abstract String getSequenceNumber();
-
-        @JsonProperty("SizeBytes")
-        abstract Long getSizeBytes();
-
-        @JsonProperty("StreamViewType")
-        abstract String getStreamViewType();
-    }
-
-    /** A getter's name renames its property, setter included: Jackson pairs them by the bean name ({@code ss}). */
-    abstract static class AttributeValueNames {
-        @JsonProperty("S")
-        abstract String getS();
-
-        @JsonProperty("N")
-        abstract String getN();
-
-        @JsonProperty("B")
-        abstract ByteBuffer getB();
-
-        @JsonProperty("SS")
-        abstract List<String> getSS();
-
-        @JsonProperty("NS")
-        abstract List<String> getNS();
-
-        @JsonProperty("BS")
-        abstract List<ByteBuffer> getBS();
-
-        @JsonProperty("M")
-        abstract Map<String, AttributeValue> getM();
-
-        @JsonProperty("L")
-        abstract List<AttributeValue> getL();
-
-        @JsonProperty("NULL")
-        abstract Boolean getNULL();
-
-        @JsonProperty("BOOL")
-        abstract Boolean getBOOL();
-    }
-
-    /** DynamoDB Streams' time: epoch seconds, whole or with a fraction ({@code 1479499740.123}). */
-    static final class EpochSecondsReader extends JsonDeserializer<Date> {
-        @Override
-        public Date deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT || parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
-                return new Date(parser.getDecimalValue().movePointRight(3).longValue());
-            }
-            throw context.wrongTokenException(parser, Date.class, JsonToken.VALUE_NUMBER_INT, "epoch seconds");
-        }
-    }
-
-    static final class EpochSecondsWriter extends JsonSerializer<Date> {
-        @Override
-        public void serialize(Date value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            long millis = value.getTime();
-            if (millis % 1000 == 0) {
-                generator.writeNumber(millis / 1000);
+    public static void write(OutputStream output, Object value) throws IOException {
+        try (JsonGenerator generator = JSON.createGenerator(output)) {
+            FieldWriter out = new FieldWriter(generator);
+            if (value instanceof APIGatewayV2HTTPResponse response) {
+                HttpApiResponseJson.write(response, out);
+            } else if (value instanceof StreamsEventResponse response) {
+                StreamsEventResponseJson.write(response, out);
+            } else if (value instanceof JsonNode tree) {
+                JSON.writeTree(generator, tree);
+            } else if (value instanceof APIGatewayV2HTTPEvent event) {
+                HttpApiEventJson.write(event, out);
+            } else if (value instanceof DynamodbEvent event) {
+                DynamodbEventJson.write(event, out);
             } else {
-                generator.writeNumber(BigDecimal.valueOf(millis, 3));
+                JSON.writeValue(generator, value);
             }
         }
+    }
+
+    /** {@link #write} into bytes: what the local stack and tests hand a handler, as Lambda would. */
+    public static byte[] toBytes(Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        write(bytes, value);
+        return bytes.toByteArray();
+    }
+
+    /** How a message names the input: "the event", or "the response" when the local stack reads a function's answer. */
+    static String what(Class<?> type) {
+        return isResponse(type) ? "the response" : "the event";
+    }
+
+    private static boolean isResponse(Class<?> type) {
+        return type == APIGatewayV2HTTPResponse.class || type == StreamsEventResponse.class;
     }
 }

@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ycbridge.trigger.TriggerJson;
+import io.ycbridge.yclients.ApiJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,7 +36,7 @@ class HttpApiHandlerTest {
     private static JsonNode invoke(byte[] input) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new Echo().handleRequest(new ByteArrayInputStream(input), out, null);
-        return TriggerJson.mapper().readTree(out.toByteArray());
+        return ApiJson.mapper().readTree(out.toByteArray());
     }
 
     @Test
@@ -48,7 +48,7 @@ class HttpApiHandlerTest {
         assertFalse(response.path("isBase64Encoded").asBoolean(true));
         assertFalse(response.has("cookies"), response.toString());
         assertFalse(response.has("multiValueHeaders"), response.toString());
-        JsonNode body = TriggerJson.mapper().readTree(response.path("body").asText());
+        JsonNode body = ApiJson.mapper().readTree(response.path("body").asText());
         assertEquals("user-sub-1", body.path("sub").asText());
         assertEquals("PUT /v1/me/profile", body.path("route").asText());
         assertTrue(body.path("body").asText().contains("Анна Смирнова"), body.toString());
@@ -58,7 +58,7 @@ class HttpApiHandlerTest {
     void aBase64BodyIsDecodedByTheExchange() throws IOException {
         JsonNode response = invoke("""
                 {"routeKey":"PUT /v1/me/profile","isBase64Encoded":true,"body":"eyJhIjoxfQ=="}""".getBytes(StandardCharsets.UTF_8));
-        assertEquals("{\"a\":1}", TriggerJson.mapper().readTree(response.path("body").asText()).path("body").asText());
+        assertEquals("{\"a\":1}", ApiJson.mapper().readTree(response.path("body").asText()).path("body").asText());
     }
 
     @TestFactory
@@ -69,7 +69,7 @@ class HttpApiHandlerTest {
             JsonNode response = invoke(inputs.get(i).getBytes(StandardCharsets.UTF_8));
             assertEquals(400, response.path("statusCode").asInt(), response.toString());
             assertEquals("application/json", response.path("headers").path("content-type").asText());
-            String reason = TriggerJson.mapper().readTree(response.path("body").asText()).path("error").asText();
+            String reason = ApiJson.mapper().readTree(response.path("body").asText()).path("error").asText();
             assertTrue(reason.startsWith("the event "), reason);
             assertFalse(reason.contains("7999") || reason.contains("SECRET"), reason);
         }));

@@ -34,8 +34,8 @@ final class LocalFunction<I, O> {
         return new LocalFunction<>(name, timeoutSeconds, (event, context) -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
-                handler.handleRequest(new ByteArrayInputStream(TriggerJson.mapper().writeValueAsBytes(event)), out, context);
-                return TriggerJson.mapper().readValue(out.toByteArray(), responseType);
+                handler.handleRequest(new ByteArrayInputStream(TriggerJson.toBytes(event)), out, context);
+                return TriggerJson.read(out.toByteArray(), responseType);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
