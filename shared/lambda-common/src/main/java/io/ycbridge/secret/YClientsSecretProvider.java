@@ -4,8 +4,6 @@ import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.LogSink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
@@ -44,7 +42,6 @@ import org.crac.Resource;
 public final class YClientsSecretProvider implements Resource {
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final SecretSource source;
     private final UserTokenIssuer issuer;
