@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -43,6 +44,7 @@ public final class WebhookIntakeBench {
             DynamoDbClient client = dynamoDb.client();
             TableDefinitions.RECORDS.create(client, "records-handler");
             TableDefinitions.RECORDS.create(client, "records-raw");
+            TableDefinitions.RECORDS.create(client, "records-raw-stored");
             WebhookIntakeHandler handler = new WebhookIntakeHandler(Config.of(Map.of(
                     "RECORDS_TABLE", "records-handler", "AWS_ENDPOINT_URL", dynamoDb.endpoint().toString(), "AWS_REGION", "us-east-1",
                     "COMPANY_IDS", "235564", "YCLIENTS_SECRET_SOURCE", "env", "YCLIENTS_PARTNER_TOKEN", "bench-partner-token",
@@ -54,7 +56,11 @@ public final class WebhookIntakeBench {
 
             Samples handled = new Samples("WebhookIntakeHandler (event bytes → stored → answer bytes)", iterations);
             Samples raw = new Samples("raw conditional PutItem", iterations);
-            Samples discard = new Samples("warm-up", 2 * warmup);
+            // A second baseline: the same conditional put of the item the handler stores (about 20 attributes, not 5),
+            // taken from the handler's table after its first delivery, so the item's size is not counted as overhead.
+            Samples rawStored = new Samples("raw conditional PutItem, the stored item", iterations);
+            Samples discard = new Samples("warm-up", 3 * warmup);
+            Map<String, AttributeValue> stored = null;
             for (int i = 0; i < warmup + iterations; i++) {
                 boolean measured = i >= warmup;
                 String change = base.plusSeconds(i + 1).toString().replace("+03:00", "+0300");
@@ -72,12 +78,19 @@ public final class WebhookIntakeBench {
                 };
                 long version = base.plusSeconds(i + 1).toInstant().toEpochMilli();
                 Runnable viaRaw = () -> putRaw(client, version);
-                if (i % 2 == 0) {
-                    time(measured ? handled : discard, viaHandler);
-                    time(measured ? raw : discard, viaRaw);
-                } else {
-                    time(measured ? raw : discard, viaRaw);
-                    time(measured ? handled : discard, viaHandler);
+                if (stored == null) {
+                    viaHandler.run();
+                    stored = client.getItem(get -> get.tableName("records-handler").key(Map.of(
+                            "company_id", AttributeValue.fromN("235564"), "record_id", AttributeValue.fromN("9001")))).item();
+                    continue;
+                }
+                Map<String, AttributeValue> storedItem = stored;
+                Runnable viaRawStored = () -> putStored(client, storedItem, version);
+                List<Runnable> order = i % 3 == 0 ? List.of(viaHandler, viaRaw, viaRawStored)
+                        : i % 3 == 1 ? List.of(viaRaw, viaRawStored, viaHandler) : List.of(viaRawStored, viaHandler, viaRaw);
+                for (Runnable contestant : order) {
+                    Samples samples = contestant == viaHandler ? handled : contestant == viaRaw ? raw : rawStored;
+                    time(measured ? samples : discard, contestant);
                 }
             }
             out.printf(Locale.ROOT, "WebhookIntake: %d warm-up + %d interleaved deliveries each, in-process DynamoDB Local, %d CPUs, %s%n",
@@ -85,8 +98,11 @@ public final class WebhookIntakeBench {
             out.println(Samples.header());
             out.println(raw.row(raw));
             out.println(handled.row(raw));
+            out.println(rawStored.row(rawStored));
+            out.println(handled.row(rawStored));
             double ratio = handled.medianMicros() / raw.medianMicros();
-            out.printf(Locale.ROOT, "goal: median ratio ≤ 1.20× — %s%n", ratio <= 1.2 ? "met" : "NOT met");
+            out.printf(Locale.ROOT, "goal: median ratio ≤ 1.20× against the raw PutItem — %s (%.2f× against the stored item's)%n",
+                    ratio <= 1.2 ? "met" : "NOT met", handled.medianMicros() / rawStored.medianMicros());
         } finally {
             System.setOut(out);
         }
@@ -96,6 +112,16 @@ public final class WebhookIntakeBench {
         long start = System.nanoTime();
         work.run();
         samples.add(System.nanoTime() - start);
+    }
+
+    private static void putStored(DynamoDbClient client, Map<String, AttributeValue> stored, long version) {
+        Map<String, AttributeValue> item = new HashMap<>(stored);
+        item.put("changed_at", AttributeValue.fromN(Long.toString(version)));
+        client.putItem(PutItemRequest.builder().tableName("records-raw-stored").item(item)
+                .conditionExpression("attribute_not_exists(#company) OR #changed < :changed")
+                .expressionAttributeNames(Map.of("#company", "company_id", "#changed", "changed_at"))
+                .expressionAttributeValues(Map.of(":changed", item.get("changed_at")))
+                .build());
     }
 
     private static void putRaw(DynamoDbClient client, long version) {
