@@ -1,5 +1,6 @@
 package io.ycbridge.bonus;
 
+import static io.ycbridge.http.HttpApiExchange.error;
 import static io.ycbridge.http.HttpApiExchange.json;
 import static io.ycbridge.http.HttpApiExchange.subject;
 
@@ -45,30 +46,28 @@ public final class BonusBalanceHandler extends HttpApiHandler {
     record Entry(String id, String kind, String amount, long companyId, long recordId, String at) {
     }
 
-    record Error(String error) {
-    }
 
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         String user = subject(event);
         if (user == null) {
-            return json(401, new Error("no user: the request carries no token subject"));
+            return error(401, "no user: the request carries no token subject");
         }
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
         int limit;
         try {
             limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : DEFAULT_LIMIT;
         } catch (NumberFormatException e) {
-            return json(400, new Error("limit must be a whole number from 1 to 100"));
+            return error(400, "limit must be a whole number from 1 to 100");
         }
         if (limit < 1 || limit > 100) {
-            return json(400, new Error("limit must be a whole number from 1 to 100"));
+            return error(400, "limit must be a whole number from 1 to 100");
         }
         BalancePage page;
         try {
             page = service.balance(user, limit, query.get("cursor"));
         } catch (BonusAccrualService.BadCursorException e) {
-            return json(400, new Error(e.getMessage()));
+            return error(400, e.getMessage());
         }
         return json(200, new Body(page.balance().toPlainString(), page.entries().stream()
                 .map(entry -> new Entry(entry.id(), entry.kind().name(), entry.amount().toPlainString(), entry.companyId(), entry.recordId(),

@@ -1,5 +1,6 @@
 package io.ycbridge.bonus;
 
+import static io.ycbridge.http.HttpApiExchange.error;
 import static io.ycbridge.http.HttpApiExchange.json;
 import static io.ycbridge.http.HttpApiExchange.subject;
 import static io.ycbridge.http.HttpApiExchange.body;
@@ -51,32 +52,30 @@ public final class ProfileHandler extends HttpApiHandler {
     record Body(String name, String phone, String email, String code, String credited) {
     }
 
-    record Error(String error) {
-    }
 
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         String user = subject(event);
         if (user == null) {
-            return json(401, new Error("no user: the request carries no token subject"));
+            return error(401, "no user: the request carries no token subject");
         }
         ProfileService.Request request;
         try {
             request = JSON.readValue(body(event), ProfileService.Request.class);
         } catch (java.io.IOException | IllegalArgumentException e) {
-            return json(400, new Error("the body is not a JSON object with name, phone, email and code"));
+            return error(400, "the body is not a JSON object with name, phone, email and code");
         }
         if (request == null) {
-            return json(400, new Error("the body is not a JSON object with name, phone, email and code"));
+            return error(400, "the body is not a JSON object with name, phone, email and code");
         }
         try {
             ProfileService.Saved saved = service.save(user, request);
             return json(200, new Body(saved.profile().name(), saved.profile().phoneE164(), saved.profile().email(),
                     saved.profile().appCode(), saved.credited().toPlainString()));
         } catch (ProfileService.InvalidProfileException invalid) {
-            return json(400, new Error(invalid.getMessage()));
+            return error(400, invalid.getMessage());
         } catch (UserLinkStore.LinkConflictException conflict) {
-            return json(409, new Error("this phone is linked to another app user"));
+            return error(409, "this phone is linked to another app user");
         }
     }
 }

@@ -18,9 +18,6 @@ final class HttpExchange {
     private HttpExchange() {
     }
 
-    record Error(String error) {
-    }
-
     static String subject(APIGatewayV2HTTPEvent event) {
         return HttpApiExchange.subject(event);
     }
@@ -90,7 +87,7 @@ final class HttpExchange {
     }
 
     static APIGatewayV2HTTPResponse error(int status, String reason) {
-        return json(status, new Error(reason), Map.of());
+        return HttpApiExchange.error(status, reason);
     }
 
     static String encode(Object body) {
