@@ -17,11 +17,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * Each SyncSchedule tick becomes one SyncQueue message per company in {@code COMPANY_IDS}, which CatalogSyncFunction
@@ -44,7 +41,8 @@ public final class SyncScheduleHandler extends JsonStreamHandler<JsonNode, JsonN
 
     /** From explicit values: for the template check and tests, which have no process environment to set. */
     public SyncScheduleHandler(Config config) {
-        this(new SqsFanOut(sqs(AwsSettings.from(config)), config.require(EnvVar.SYNC_QUEUE_URL)), config.requireIds(EnvVar.COMPANY_IDS),
+        this(new SqsFanOut(AwsSettings.from(config).configure(SqsClient.builder(), UrlConnectionHttpClient.create()).build(),
+                config.require(EnvVar.SYNC_QUEUE_URL)), config.requireIds(EnvVar.COMPANY_IDS),
                 new DecisionLog("sync-schedule", LogSink.STDOUT, Clock.systemUTC()));
     }
 
@@ -73,14 +71,5 @@ public final class SyncScheduleHandler extends JsonStreamHandler<JsonNode, JsonN
         log.error("sync-fan-out", Map.of("queued", result.queued().size(), "failed", result.failed()));
         throw new IllegalStateException("SyncQueue refused " + result.failed().size() + " of " + companyIds.size()
                 + " companies; the schedule will send them again: " + result.failed());
-    }
-
-    private static SqsClient sqs(AwsSettings settings) {
-        SqsClientBuilder builder = SqsClient.builder().region(settings.region()).httpClient(UrlConnectionHttpClient.create());
-        settings.endpoint().ifPresent(builder::endpointOverride);
-        if (settings.dummyCredentials()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        }
-        return builder.build();
     }
 }

@@ -1,8 +1,6 @@
 package io.ycbridge.aws;
 
 import io.ycbridge.config.Config;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -57,12 +55,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
-        builder.region(settings.region()).httpClient(http).overrideConfiguration(overrides);
-        settings.endpoint().ifPresent(builder::endpointOverride);
-        if (settings.dummyCredentials()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        }
-        return builder;
+        return settings.configure(builder, http).overrideConfiguration(overrides);
     }
 
     @Override

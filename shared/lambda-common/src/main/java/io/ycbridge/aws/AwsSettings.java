@@ -4,6 +4,11 @@ import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
 import java.net.URI;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -24,6 +29,19 @@ public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCr
         Optional<URI> endpoint = config.optionalUri(EnvVar.AWS_ENDPOINT_URL);
         boolean dummy = endpoint.isPresent() && config.optional("AWS_ACCESS_KEY_ID").isEmpty();
         return new AwsSettings(region, endpoint, dummy);
+    }
+
+    /**
+     * Points an SDK client builder here: region, the given HTTP client, the local endpoint and dummy credentials when
+     * set. Every client of the functions is built through this, whichever service module it comes from.
+     */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, SdkHttpClient http) {
+        builder.region(region).httpClient(http);
+        endpoint.ifPresent(builder::endpointOverride);
+        if (dummyCredentials) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        }
+        return builder;
     }
 
     /** A local endpoint with dummy credentials: what tests, the benchmark and the local stack use. */
