@@ -16,10 +16,6 @@ import java.util.Map;
 public record CompanySync(long companyId, SyncOutcome outcome, Map<CatalogKind, KindCounts> catalog, RecordCounts records,
                           long apiRequests, long durationMs, Instant cursor, String error) {
 
-    public static CompanySync queued(long companyId) {
-        return new CompanySync(companyId, SyncOutcome.QUEUED, Map.of(), RecordCounts.NONE, 0, 0, null, null);
-    }
-
     public static CompanySync skipped(long companyId) {
         return new CompanySync(companyId, SyncOutcome.SKIPPED, Map.of(), RecordCounts.NONE, 0, 0, null, "no time left in this run");
     }

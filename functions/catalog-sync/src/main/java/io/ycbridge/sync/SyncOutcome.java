@@ -14,9 +14,7 @@ public enum SyncOutcome {
     /** Anything else (5xx after retries, network, DynamoDB): the cursor stayed, the next run repeats the window. */
     FAILED,
     /** Not started: no time left in this run. */
-    SKIPPED,
-    /** Handed to the queue; the consuming invocation reports the result. */
-    QUEUED;
+    SKIPPED;
 
     /** Whether a queue should deliver the request again. */
     public boolean retryable() {
