@@ -132,6 +132,25 @@ public final class BonusAccrualService {
     }
 
     /**
+     * Links the user to a phone its owner has proven (the token's verified claim or an SMS code): a phone held by another
+     * user moves to this one (numbers are recycled; what was already credited stays where it is), and every visit kept
+     * pending under the phone is credited. Returns the amount credited now. Safe to repeat.
+     *
+     * @throws ContendedException when concurrent writers kept winning: answer 503, the app tries again
+     */
+    public BigDecimal linkProvenPhone(String userId, String phoneE164) {
+        return link(userId, phoneE164, Set.of());
+    }
+
+    /**
+     * Ends every link of the user (account deletion): the phone's future visits go pending again, as if nobody had
+     * linked it. The user's ledger entries stay (financial records). Safe to repeat.
+     */
+    public void unlink(String userId) {
+        links.link(userId, null, Set.of());
+    }
+
+    /**
      * Links the user to a phone and YClients clients (what issue 8's profile route calls), then credits every visit
      * kept pending under them. Returns the amount credited. Safe to repeat: a credited record is no longer pending.
      */
