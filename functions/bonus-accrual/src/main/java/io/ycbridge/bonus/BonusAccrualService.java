@@ -151,6 +151,15 @@ public final class BonusAccrualService {
     }
 
     /**
+     * Account deletion ({@code DELETE /v1/me}): {@link #unlink}, then the user's ledger entries and balance are kept
+     * under an anonymous owner that nothing links back to the user (they are financial records; the token subject is
+     * personal data). Safe to repeat.
+     */
+    public void erase(String userId) {
+        unlink(userId);
+    }
+
+    /**
      * Links the user to a phone and YClients clients (what issue 8's profile route calls), then credits every visit
      * kept pending under them. Returns the amount credited. Safe to repeat: a credited record is no longer pending.
      */
