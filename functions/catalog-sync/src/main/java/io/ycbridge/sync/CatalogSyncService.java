@@ -262,10 +262,10 @@ public final class CatalogSyncService {
                 progress.unchanged++;
                 continue;
             }
-            switch (records.upsert(record)) {
+            switch (records.upsertFromApi(record)) {
                 case CREATED -> progress.created++;
                 case UPDATED -> progress.updated++;
-                case DUPLICATE, STALE -> progress.unchanged++;
+                case DUPLICATE, STALE, CONFLICT -> progress.unchanged++;
             }
         }
     }

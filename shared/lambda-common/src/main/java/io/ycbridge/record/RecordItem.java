@@ -34,6 +34,15 @@ public final class RecordItem {
     public static final String SEANCE_LENGTH = "seance_length";
     public static final String VISIT_ID = "visit_id";
     public static final String SOURCE = "source";
+    /** The store's write counter: +1 on every write, so consumers order versions even within one change second. */
+    public static final String REVISION = "revision";
+    /** A fingerprint of what a version says (see {@link RecordContent}): tells a repeat from a same-second change. */
+    public static final String CONTENT = "content";
+    /** The version was made up (a delivery without one); any version read from the API replaces it. */
+    public static final String PLACEHOLDER = "placeholder";
+    /** Attributes a version may lack; a write of a version without them removes what an older one had. */
+    static final java.util.List<String> OPTIONAL = java.util.List.of("client_id", "client_phone", "staff_id", "starts_at",
+            "seance_length", "visit_id", PLACEHOLDER);
     private static final String SERVICE_ID = "id";
     private static final String SERVICE_TITLE = "title";
     private static final String SERVICE_COST = "cost";
@@ -56,6 +65,7 @@ public final class RecordItem {
         item.put(ATTENDANCE, number(record.attendance()));
         item.put(PAID_FULL, AttributeValue.fromBool(record.paidFull()));
         item.put(SOURCE, AttributeValue.fromS(record.source().name()));
+        item.put(CONTENT, AttributeValue.fromS(RecordContent.fingerprint(record)));
         if (record.clientId() != null) {
             item.put(CLIENT_ID, number(record.clientId()));
         }
@@ -115,6 +125,12 @@ public final class RecordItem {
                 item.containsKey(VISIT_ID) ? item.get(VISIT_ID).s() : null,
                 boolOf(item, INCOMPLETE),
                 item.containsKey(SOURCE) ? RecordSource.valueOf(item.get(SOURCE).s()) : RecordSource.SYNC);
+    }
+
+    /** The store's write counter of an item or stream image; 0 for one written before the counter existed. */
+    public static long revision(Map<String, AttributeValue> item) {
+        AttributeValue value = item == null ? null : item.get(REVISION);
+        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
     }
 
     static Instant changedAt(Map<String, AttributeValue> item) {

@@ -2,6 +2,7 @@ package io.ycbridge.record;
 
 import io.ycbridge.table.TableDefinitions;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,35 +10,48 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * The one write path for YClients records: webhook intake, sync and replay all call {@link #upsert}, so duplicates,
- * retries and out-of-order deliveries converge on the newest version.
+ * The one write path for YClients records: webhook intake, sync and replay all call it, so duplicates, retries and
+ * out-of-order deliveries converge on the newest version.
  *
- * <p>An upsert is one conditional PutItem. It writes when the record is absent or the stored version
- * ({@code changed_at}, YClients' {@code last_change_date} in epoch milliseconds) is older. At the same version it
- * writes only to add what was missing: a complete body over an {@code incomplete} one, or a deletion over a live
- * one (deletion is sticky: a webhook's "delete" may carry an unchanged change date). Everything else is a no-op. The
- * outcome needs no second read: ALL_OLD on success tells CREATED from UPDATED, and
- * ReturnValuesOnConditionCheckFailure=ALL_OLD on a refusal tells DUPLICATE from STALE.
+ * <p>A write is one conditional UpdateItem that sets the whole version and adds 1 to the item's {@code revision}, the
+ * store's write counter: every accepted write is newer than the one before, so the stream's consumers order versions by
+ * it even within one second of {@code last_change_date}. It writes when the record is absent or the stored version
+ * ({@code changed_at}, in epoch milliseconds) is older. At the same version it writes only what adds something:
+ * <ul>
+ *   <li>a complete version over an {@code incomplete} one, or a deletion over a live one (deletion is sticky: a
+ *       "delete" may carry the completed version's change date);</li>
+ *   <li>from the API ({@link #upsertFromApi}: a sync page, a read-back), a version whose content differs: two changes in
+ *       one second. A webhook body that differs at the same version is refused as {@link UpsertOutcome#CONFLICT}: the
+ *       caller asks the API which one is true, since deliveries come in any order;</li>
+ *   <li>from the API, anything over a {@link #upsertPlaceholder placeholder}, whose version was made up.</li>
+ * </ul>
+ * The outcome needs no second read: ALL_OLD on success tells CREATED from UPDATED, and
+ * ReturnValuesOnConditionCheckFailure=ALL_OLD on a refusal tells DUPLICATE, STALE and CONFLICT apart.
  */
 public final class RecordStore {
     private static final AttributeValue TRUE = AttributeValue.fromBool(true);
     private static final AttributeValue FALSE = AttributeValue.fromBool(false);
+    private static final AttributeValue ONE = AttributeValue.fromN("1");
     private static final String NEWER = "attribute_not_exists(#company) OR #changed < :changed";
-    // At the same version, what the new body adds decides; the condition reads the stored item's flags.
-    private static final Condition IF_NEWER = new Condition(NEWER, false, false);
-    private static final Condition IF_NEWER_OR_COMPLETES =
-            new Condition(NEWER + " OR (#changed = :changed AND #incomplete = :true AND #deleted = :false)", true, true);
-    private static final Condition IF_NEWER_OR_COMPLETES_OR_DELETES =
-            new Condition(NEWER + " OR (#changed = :changed AND (#incomplete = :true OR #deleted = :false))", true, true);
-    private static final Condition IF_NEWER_OR_DELETES =
-            new Condition(NEWER + " OR (#changed = :changed AND #deleted = :false)", false, true);
+    private static final String SAME = "#changed = :changed";
+    private static final Condition BODY = new Condition(NEWER + " OR (" + SAME + " AND #incomplete = :true AND #deleted = :false)");
+    private static final Condition BODY_DELETED = new Condition(NEWER + " OR (" + SAME + " AND (#incomplete = :true OR #deleted = :false))");
+    private static final Condition INCOMPLETE = new Condition(NEWER);
+    private static final Condition INCOMPLETE_DELETED =
+            new Condition(NEWER + " OR (" + SAME + " AND #incomplete = :true AND #deleted = :false)");
+    private static final Condition API = new Condition(NEWER + " OR #placeholder = :true OR (" + SAME
+            + " AND (#incomplete = :true OR (#deleted = :false AND #content <> :content)))");
+    private static final Condition API_DELETED = new Condition(NEWER + " OR #placeholder = :true OR (" + SAME
+            + " AND (#incomplete = :true OR #deleted = :false OR #content <> :content))");
+    private static final Condition PLACEHOLDER =
+            new Condition("attribute_not_exists(#company) OR (#incomplete = :true AND #changed < :changed)");
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -48,24 +62,93 @@ public final class RecordStore {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
     }
 
+    /** A version as a webhook body (or a replay) tells it: it may be an old delivery, so the API arbitrates same-second differences. */
     public UpsertOutcome upsert(StoredRecord record) {
-        PutItemRequest request = putRequest(record);
+        Condition condition = record.incomplete() ? (record.deleted() ? INCOMPLETE_DELETED : INCOMPLETE) : (record.deleted() ? BODY_DELETED : BODY);
+        return write(record, condition, false);
+    }
+
+    /** A version just read from the API (sync, read-back): the truth as of the read, so it settles a same-second difference. */
+    public UpsertOutcome upsertFromApi(StoredRecord record) {
+        if (record.incomplete()) {
+            return upsert(record);
+        }
+        return write(record, record.deleted() ? API_DELETED : API, false);
+    }
+
+    /**
+     * A version made up for a delivery that carried none and that the API could not supply: stored only where nothing
+     * complete is, and replaced by the first version the API gives, whatever its change date.
+     */
+    public UpsertOutcome upsertPlaceholder(StoredRecord record) {
+        return write(record, PLACEHOLDER, true);
+    }
+
+    /**
+     * Marks the stored complete version deleted, keeping its content and change date: a "delete" delivery that carries
+     * no usable body still reverses what the visit earned. Empty when nothing complete is stored (store a placeholder).
+     */
+    public Optional<UpsertOutcome> markDeleted(long companyId, long recordId, RecordSource source) {
+        UpdateItemRequest request = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(RecordItem.key(companyId, recordId))
+                .updateExpression("SET #deleted = :true, #source = :source ADD #revision :one")
+                .conditionExpression("attribute_exists(#company) AND #incomplete = :false AND #deleted = :false")
+                .expressionAttributeNames(Map.of("#company", RecordItem.COMPANY_ID, "#deleted", RecordItem.DELETED,
+                        "#incomplete", RecordItem.INCOMPLETE, "#source", RecordItem.SOURCE, "#revision", RecordItem.REVISION))
+                .expressionAttributeValues(Map.of(":true", TRUE, ":false", FALSE, ":one", ONE,
+                        ":source", AttributeValue.fromS(source.name())))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
         try {
-            PutItemResponse response = client.putItem(request);
+            client.updateItem(request);
+            return Optional.of(UpsertOutcome.UPDATED);
+        } catch (ConditionalCheckFailedException refused) {
+            Map<String, AttributeValue> stored = refused.hasItem() && !refused.item().isEmpty() ? refused.item() : read(companyId, recordId);
+            boolean completeAndDeleted = stored != null && !stored.isEmpty() && !flag(stored, RecordItem.INCOMPLETE) && flag(stored, RecordItem.DELETED);
+            return completeAndDeleted ? Optional.of(UpsertOutcome.DUPLICATE) : Optional.empty();
+        }
+    }
+
+    private UpsertOutcome write(StoredRecord record, Condition condition, boolean placeholder) {
+        UpdateItemRequest request = updateRequest(record, condition, placeholder);
+        try {
+            UpdateItemResponse response = client.updateItem(request);
             return response.hasAttributes() && !response.attributes().isEmpty() ? UpsertOutcome.UPDATED : UpsertOutcome.CREATED;
         } catch (ConditionalCheckFailedException refused) {
-            Map<String, AttributeValue> stored = refused.hasItem() ? refused.item() : null;
-            if (stored == null || stored.isEmpty()) {
+            Map<String, AttributeValue> stored = refused.hasItem() && !refused.item().isEmpty() ? refused.item() : null;
+            if (stored == null) {
                 // An emulator without ReturnValuesOnConditionCheckFailure: one consistent read answers the same question.
-                stored = client.getItem(get -> get.tableName(tableName).consistentRead(true)
-                        .key(RecordItem.key(record.companyId(), record.recordId()))).item();
+                stored = read(record.companyId(), record.recordId());
                 if (stored == null || stored.isEmpty()) {
-                    return upsert(record); // removed by hand in between: records are never deleted by the code
+                    return write(record, condition, placeholder); // removed by hand in between: records are never deleted by the code
                 }
             }
-            Instant storedVersion = RecordItem.changedAt(stored);
-            return storedVersion.isAfter(record.changedAt()) ? UpsertOutcome.STALE : UpsertOutcome.DUPLICATE;
+            return refusal(record, stored);
         }
+    }
+
+    /** Why a version was refused, from the stored item. */
+    private static UpsertOutcome refusal(StoredRecord record, Map<String, AttributeValue> stored) {
+        Instant storedVersion = RecordItem.changedAt(stored);
+        if (storedVersion.isAfter(record.changedAt())) {
+            return UpsertOutcome.STALE;
+        }
+        if (storedVersion.isBefore(record.changedAt())) {
+            return UpsertOutcome.STALE; // a placeholder refused over something complete: what is stored is better
+        }
+        boolean differs = !record.incomplete() && !record.deleted() && !flag(stored, RecordItem.INCOMPLETE) && !flag(stored, RecordItem.DELETED)
+                && stored.containsKey(RecordItem.CONTENT) && !stored.get(RecordItem.CONTENT).s().equals(RecordContent.fingerprint(record));
+        return differs ? UpsertOutcome.CONFLICT : UpsertOutcome.DUPLICATE;
+    }
+
+    private Map<String, AttributeValue> read(long companyId, long recordId) {
+        return client.getItem(get -> get.tableName(tableName).consistentRead(true).key(RecordItem.key(companyId, recordId))).item();
+    }
+
+    private static boolean flag(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value != null && Boolean.TRUE.equals(value.bool());
     }
 
     /** The stored version, read consistently (a caller deciding on it must not see an older one). */
@@ -96,49 +179,82 @@ public final class RecordStore {
         return client.queryPaginator(query).items().stream().map(RecordItem::fromItem);
     }
 
-    /** The exact request {@link #upsert} sends; the benchmark compares it with a hand-written PutItem. */
-    public PutItemRequest putRequest(StoredRecord record) {
-        Condition condition = record.incomplete()
-                ? (record.deleted() ? IF_NEWER_OR_DELETES : IF_NEWER)
-                : (record.deleted() ? IF_NEWER_OR_COMPLETES_OR_DELETES : IF_NEWER_OR_COMPLETES);
-        return PutItemRequest.builder()
+    /** The exact request {@link #upsert} sends; the benchmark compares it with a hand-written write of the same item. */
+    public UpdateItemRequest updateRequest(StoredRecord record) {
+        return updateRequest(record, record.incomplete() ? (record.deleted() ? INCOMPLETE_DELETED : INCOMPLETE)
+                : (record.deleted() ? BODY_DELETED : BODY), false);
+    }
+
+    private UpdateItemRequest updateRequest(StoredRecord record, Condition condition, boolean placeholder) {
+        Map<String, AttributeValue> item = RecordItem.toItem(record);
+        if (placeholder) {
+            item.put(RecordItem.PLACEHOLDER, TRUE);
+        }
+        Map<String, String> names = new HashMap<>(condition.names());
+        Map<String, AttributeValue> values = new HashMap<>(condition.values(record));
+        StringBuilder set = new StringBuilder(400).append("SET ");
+        int n = 0;
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            if (attribute.getKey().equals(RecordItem.COMPANY_ID) || attribute.getKey().equals(RecordItem.RECORD_ID)) {
+                continue;
+            }
+            String name = "#a" + n;
+            String value = ":a" + n;
+            n++;
+            names.put(name, attribute.getKey());
+            values.put(value, attribute.getValue());
+            set.append(n == 1 ? "" : ", ").append(name).append(" = ").append(value);
+        }
+        StringBuilder remove = new StringBuilder();
+        int removed = 0;
+        for (String optional : RecordItem.OPTIONAL) {
+            if (!item.containsKey(optional)) {
+                String name = "#r" + removed++;
+                names.put(name, optional);
+                remove.append(remove.isEmpty() ? " REMOVE " : ", ").append(name);
+            }
+        }
+        names.put("#revision", RecordItem.REVISION);
+        values.put(":one", ONE);
+        return UpdateItemRequest.builder()
                 .tableName(tableName)
-                .item(RecordItem.toItem(record))
+                .key(RecordItem.key(record.companyId(), record.recordId()))
+                .updateExpression(set + remove.toString() + " ADD #revision :one")
                 .conditionExpression(condition.expression())
-                .expressionAttributeNames(condition.names())
-                .expressionAttributeValues(condition.values(RecordItem.number(record.changedAt().toEpochMilli())))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
                 .returnValues(ReturnValue.ALL_OLD)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
     }
 
     /** A condition expression with exactly the names and values it uses (DynamoDB rejects unused ones). */
-    private record Condition(String expression, Map<String, String> names, boolean readsIncomplete, boolean readsDeleted) {
-        Condition(String expression, boolean readsIncomplete, boolean readsDeleted) {
-            this(expression, names(readsIncomplete, readsDeleted), readsIncomplete, readsDeleted);
+    private record Condition(String expression) {
+        private static final Map<String, String> NAMES = Map.of("#company", RecordItem.COMPANY_ID, "#changed", RecordItem.CHANGED_AT,
+                "#incomplete", RecordItem.INCOMPLETE, "#deleted", RecordItem.DELETED, "#content", RecordItem.CONTENT,
+                "#placeholder", RecordItem.PLACEHOLDER);
+
+        Map<String, String> names() {
+            Map<String, String> used = new HashMap<>();
+            NAMES.forEach((name, attribute) -> {
+                if (expression.contains(name)) {
+                    used.put(name, attribute);
+                }
+            });
+            return used;
         }
 
-        private static Map<String, String> names(boolean readsIncomplete, boolean readsDeleted) {
-            Map<String, String> names = new java.util.HashMap<>();
-            names.put("#company", RecordItem.COMPANY_ID);
-            names.put("#changed", RecordItem.CHANGED_AT);
-            if (readsIncomplete) {
-                names.put("#incomplete", RecordItem.INCOMPLETE);
-            }
-            if (readsDeleted) {
-                names.put("#deleted", RecordItem.DELETED);
-            }
-            return Map.copyOf(names);
-        }
-
-        Map<String, AttributeValue> values(AttributeValue changed) {
-            Map<String, AttributeValue> values = new java.util.HashMap<>(4);
-            values.put(":changed", changed);
-            if (readsIncomplete) {
+        Map<String, AttributeValue> values(StoredRecord record) {
+            Map<String, AttributeValue> values = new HashMap<>(4);
+            values.put(":changed", RecordItem.number(record.changedAt().toEpochMilli()));
+            if (expression.contains(":true")) {
                 values.put(":true", TRUE);
             }
-            if (readsDeleted) {
+            if (expression.contains(":false")) {
                 values.put(":false", FALSE);
+            }
+            if (expression.contains(":content")) {
+                values.put(":content", AttributeValue.fromS(RecordContent.fingerprint(record)));
             }
             return values;
         }

@@ -39,9 +39,10 @@ public final class RecordVersionStore {
             Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder()
                     .keys(keys)
                     .consistentRead(true)
-                    .projectionExpression("#record, #changed, #deleted, #incomplete")
+                    .projectionExpression("#record, #changed, #deleted, #incomplete, #content, #placeholder")
                     .expressionAttributeNames(Map.of("#record", RecordItem.RECORD_ID, "#changed", RecordItem.CHANGED_AT,
-                            "#deleted", RecordItem.DELETED, "#incomplete", RecordItem.INCOMPLETE))
+                            "#deleted", RecordItem.DELETED, "#incomplete", RecordItem.INCOMPLETE, "#content", RecordItem.CONTENT,
+                            "#placeholder", RecordItem.PLACEHOLDER))
                     .build());
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
                 if (attempt == 8) {
@@ -52,7 +53,8 @@ public final class RecordVersionStore {
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
                     versions.put(Long.parseLong(item.get(RecordItem.RECORD_ID).n()), new StoredVersion(
                             Instant.ofEpochMilli(Long.parseLong(item.get(RecordItem.CHANGED_AT).n())),
-                            flag(item, RecordItem.DELETED), flag(item, RecordItem.INCOMPLETE)));
+                            flag(item, RecordItem.DELETED), flag(item, RecordItem.INCOMPLETE) || flag(item, RecordItem.PLACEHOLDER),
+                            item.containsKey(RecordItem.CONTENT) ? item.get(RecordItem.CONTENT).s() : null));
                 }
                 pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
@@ -65,17 +67,27 @@ public final class RecordVersionStore {
         return value != null && Boolean.TRUE.equals(value.bool());
     }
 
-    /** What decides whether an upsert would write: the version and the two flags a same-version write may add. */
-    public record StoredVersion(Instant changedAt, boolean deleted, boolean incomplete) {
+    /**
+     * What decides whether an upsert from the API would write: the version, the flags a same-version write may add and
+     * the content fingerprint. {@code incomplete} also stands for a placeholder, which any API version replaces.
+     */
+    public record StoredVersion(Instant changedAt, boolean deleted, boolean incomplete, String content) {
         /**
-         * Whether {@code record} would certainly be refused by {@link RecordStore#upsert}: the stored version is newer,
-         * or the same, complete, and not missing a deletion the new one carries.
+         * Whether {@code record}, read from the API, would certainly be refused by {@link RecordStore#upsertFromApi}: the
+         * stored version is newer, or the same, complete, not missing a deletion the new one carries, and saying the same.
          */
         public boolean covers(StoredRecord record) {
+            if (incomplete) {
+                return false;
+            }
             if (changedAt.isAfter(record.changedAt())) {
                 return true;
             }
-            return changedAt.equals(record.changedAt()) && !incomplete && (deleted || !record.deleted());
+            if (!changedAt.equals(record.changedAt())) {
+                return false;
+            }
+            boolean same = RecordContent.fingerprint(record).equals(content);
+            return record.deleted() ? deleted && same : deleted || same;
         }
     }
 }

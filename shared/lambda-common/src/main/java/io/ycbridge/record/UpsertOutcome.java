@@ -9,7 +9,12 @@ public enum UpsertOutcome {
     /** The same version is already stored: a retried or repeated delivery. Nothing written. */
     DUPLICATE,
     /** A newer version is already stored: an out-of-order delivery. Nothing written. */
-    STALE;
+    STALE,
+    /**
+     * The same version is stored with other content: two changes within one second of {@code last_change_date}, in an
+     * order the delivery cannot tell. Nothing written; the caller asks the API ({@link RecordStore#upsertFromApi}).
+     */
+    CONFLICT;
 
     public boolean changed() {
         return this == CREATED || this == UPDATED;
