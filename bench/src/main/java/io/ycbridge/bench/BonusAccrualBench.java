@@ -59,7 +59,7 @@ public final class BonusAccrualBench {
             UserLinkStore links = new UserLinkStore(client, "UserLinksTable-bench");
             BonusAccrualService service = new BonusAccrualService(new BonusLedgerStore(client, "BonusLedgerTable-bench"), links,
                     CompanyBonusRules.uniform(BonusRules.percent("5")));
-            links.link("bench-user", "+79990000000", Set.of(new ClientRef(COMPANY, 4001)));
+            service.linkProvenPhone("bench-user", "+79990000000");
 
             Samples warm = new Samples("accrue, warm (booking seen before)", iterations);
             Samples cold = new Samples("accrue, cold (read + write)", iterations);

@@ -79,12 +79,14 @@ public final class BonusAccrualHandler extends JsonStreamHandler<DynamodbEvent, 
         if (item.getDynamodb() == null || item.getDynamodb().getNewImage() == null) {
             throw new IllegalArgumentException("stream item without a new image: the stream must be NEW_AND_OLD_IMAGES");
         }
-        StoredRecord record = RecordItem.fromItem(StreamImages.toSdk(item.getDynamodb().getNewImage()));
-        AccrualResult result = service.accrue(record);
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image = StreamImages.toSdk(item.getDynamodb().getNewImage());
+        StoredRecord record = RecordItem.fromItem(image);
+        AccrualResult result = service.accrue(record, RecordItem.revision(image));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("companyId", result.companyId());
         fields.put("recordId", result.recordId());
         fields.put("version", record.changedAt().toEpochMilli());
+        fields.put("revision", RecordItem.revision(image));
         fields.put("outcome", result.outcome().name());
         if (result.kind() != null) {
             fields.put("kind", result.kind().name());

@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -74,7 +76,18 @@ public final class BonusAccrualService {
         return new UserLinkStore(aws.dynamoDb(), config.require(EnvVar.USER_LINKS_TABLE));
     }
 
+    /** {@link #accrue(StoredRecord, long)} of a version the records store has not counted (tests, tools). */
     public AccrualResult accrue(StoredRecord record) {
+        return accrue(record, 0);
+    }
+
+    /**
+     * Brings the ledger to what this version of the record is worth, for whoever owns it now.
+     *
+     * @param revision the records store's write counter of this version ({@code RecordItem.revision} of the stream
+     *                 image): it orders two versions of one change second, so neither is taken for a repeat
+     */
+    public AccrualResult accrue(StoredRecord record, long revision) {
         long company = record.companyId();
         long id = record.recordId();
         if (record.incomplete()) {
@@ -83,104 +96,256 @@ public final class BonusAccrualService {
         BonusRules companyRules = rules.forCompany(company);
         // Only companies that exclude categories pay for a catalog lookup (cached), the rest accrue as before.
         ServiceCategories known = companyRules.excludesCategories() ? categories.forCompany(company) : ServiceCategories.NONE;
-        BigDecimal target = BonusPolicy.earned(record, companyRules, known);
+        // A visit's records share its cap: each accrues uncapped and the visit's correction keeps the sum at the cap.
+        String visit = companyRules.capPerVisit() != null && record.visitId() != null ? visitScope(record.visitId()) : null;
+        BigDecimal worth = visit == null ? BonusPolicy.earned(record, companyRules, known) : BonusPolicy.uncapped(record, companyRules, known);
+        String identity = identity(record);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            AccrualState seen = attempt == 1 ? recent.get(company, id) : null;
-            Optional<String> user = Optional.empty();
-            boolean hinted = seen != null && seen.owner() != null && !seen.owner().pending();
-            if (!hinted) {
-                // No hint, or one whose owner may still change: read the state and the links.
-                BonusLedgerStore.Snapshot snapshot = ledger.snapshot(company, id, record.clientId(), record.clientPhoneE164(), links);
-                seen = snapshot.state();
-                user = snapshot.user();
+            RecentStates.Hint hint = attempt == 1 ? recent.get(company, id) : null;
+            boolean hinted = hint != null && visit == null && hint.state().visit() == null && identity.equals(hint.state().identity());
+            Decision decision = hinted ? decide(record, revision, worth, identity, null, companyRules, hint.state(), hint.resolved(), null, null) : null;
+            if (decision == null) {
+                BonusLedgerStore.Snapshot snapshot = ledger.snapshot(company, id,
+                        UserLinkStore.lookupKeys(company, record.clientId(), record.clientPhoneE164()), visit, links);
+                decision = decide(record, revision, worth, identity, visit, companyRules, snapshot.state(), null, snapshot.links(), snapshot.visit());
+                hinted = false;
             }
-            if (seen.seen() && !record.changedAt().isAfter(seen.version())) {
+            if (decision.stale()) {
                 // Sound even from a hint: versions only grow, so the stored one is at least the hinted one.
-                return new AccrualResult(company, id, AccrualOutcome.STALE, null, null, seen.owner());
+                return new AccrualResult(company, id, AccrualOutcome.STALE, null, null, decision.seen().owner());
             }
-            BonusOwner owner = ownerFor(record, seen, user);
-            if (owner == null) {
-                // Accrued stays as it is (zero: without an owner nothing was ever paid) so a later version that names
-                // the client still accrues in full.
-                AccrualState next = new AccrualState(company, id, null, seen.accrued(), record.changedAt());
-                if (ledger.apply(seen, next, null)) {
-                    recent.put(next);
-                    return new AccrualResult(company, id, AccrualOutcome.NO_CLIENT, null, null, null);
+            List<TransactWriteItem> checks = decision.facts().stream().map(links::check).toList();
+            if (ledger.commit(decision.seen(), decision.next(), decision.entries(), decision.visits(), checks)) {
+                recent.put(new RecentStates.Hint(decision.next(), decision.resolved()));
+                if (!hinted) {
+                    learnClientPhone(record, decision);
                 }
-                recent.forget(company, id);
-                pauseUnless(hinted, attempt);
-                continue;
-            }
-            Optional<BonusPolicy.Change> change = BonusPolicy.change(seen.accrued(), target);
-            LedgerEntry entry = change.map(c -> LedgerEntry.of(owner, company, id, c.kind(), c.amount(), record.changedAt())).orElse(null);
-            AccrualState next = new AccrualState(company, id, owner, target, record.changedAt());
-            if (ledger.apply(seen, next, entry)) {
-                recent.put(next);
-                if (owner.pending()) {
-                    // The user may have linked between our lookup and this write; linking credits what it finds, and
-                    // this catches what it could not yet find.
-                    matchedUser(record).ifPresent(linked -> creditRecord(company, id, owner, BonusOwner.user(linked)));
-                }
-                return entry == null
-                        ? new AccrualResult(company, id, AccrualOutcome.UNCHANGED, null, null, owner)
-                        : new AccrualResult(company, id, AccrualOutcome.APPLIED, entry.kind(), entry.amount(), owner);
+                return result(decision);
             }
             recent.forget(company, id);
-            pauseUnless(hinted, attempt);
+            if (!hinted) {
+                pause(attempt);
+            }
         }
         throw new ContendedException("record " + company + "/" + id + " kept changing during " + ATTEMPTS + " attempts");
     }
 
+    /** What one attempt decided: the state it read and the one it writes, the money, and the links it rests on. */
+    private record Decision(AccrualState seen, AccrualState next, List<LedgerEntry> entries, List<BonusLedgerStore.VisitWrite> visits,
+                            List<LinkFact> facts, ResolvedOwner resolved, boolean stale, List<Map<String, AttributeValue>> linkItems) {
+    }
+
     /**
-     * Links the user to a phone its owner has proven (the token's verified claim or an SMS code): a phone held by another
-     * user moves to this one (numbers are recycled; what was already credited stays where it is), and every visit kept
-     * pending under the phone is credited. Returns the amount credited now. Safe to repeat.
+     * The owner follows the record's current client: a record that earned nothing yet, or whose client changed, is
+     * owned by whoever its client is linked to now (the money it holds moves there: a reversal for the old owner, an
+     * accrual for the new one); a record that earned for the same client keeps its owner, so what was credited stays
+     * where it is, except that a pending owner hands over to a user who has since proven the phone.
      *
-     * @throws ContendedException when concurrent writers kept winning: answer 503, the app tries again
+     * @return null when the hint cannot decide (it lacks the links a decision now needs): read and decide again
+     */
+    private Decision decide(StoredRecord record, long revision, BigDecimal worth, String identity, String visit, BonusRules companyRules,
+                            AccrualState seen, ResolvedOwner hinted, List<Map<String, AttributeValue>> linkItems, VisitState visitState) {
+        long company = record.companyId();
+        long id = record.recordId();
+        if (seen.covers(record.changedAt(), revision)) {
+            return new Decision(seen, seen, List.of(), List.of(), List.of(), hinted, true, linkItems);
+        }
+        boolean keep = seen.owner() != null && seen.accrued().signum() != 0 && identity.equals(seen.identity());
+        BonusOwner owner;
+        ResolvedOwner resolved = hinted;
+        List<LinkFact> facts;
+        if (keep && !seen.owner().pending()) {
+            owner = seen.owner();
+            facts = List.of();
+        } else {
+            if (resolved == null) {
+                if (linkItems == null) {
+                    return null;
+                }
+                resolved = links.resolve(company, record.clientId(), record.clientPhoneE164(), linkItems);
+            }
+            boolean toUser = resolved.owner() != null && !resolved.owner().pending();
+            owner = keep && !toUser ? seen.owner() : resolved.owner();
+            facts = resolved.facts();
+        }
+        BigDecimal target = owner == null ? BigDecimal.ZERO : worth;
+        Instant version = record.changedAt();
+        List<LedgerEntry> entries = new ArrayList<>(2);
+        if (seen.accrued().signum() == 0 || owner != null && owner.equals(seen.owner())) {
+            if (owner != null) {
+                BonusPolicy.change(seen.accrued(), target).ifPresent(change -> entries.add(
+                        LedgerEntry.of(owner, company, id, change.kind(), change.amount(), version, revision, null)));
+            }
+        } else {
+            boolean fromPending = seen.owner().pending();
+            entries.add(LedgerEntry.of(seen.owner(), company, id, fromPending ? EntryKind.PENDING_TRANSFER : EntryKind.REVERSAL,
+                    BonusPolicy.money(seen.accrued().negate()), version, revision, null));
+            if (target.signum() != 0) {
+                entries.add(LedgerEntry.of(owner, company, id, fromPending ? EntryKind.PENDING_CREDIT : EntryKind.ACCRUAL, target, version, revision, null));
+            }
+        }
+        List<BonusLedgerStore.VisitWrite> visits = new ArrayList<>(2);
+        if (visit != null) {
+            VisitState current = visitState != null ? visitState : ledger.visit(company, visit);
+            visits.add(visitChange(current, current.withMember(id, target), owner, companyRules, id, version, revision, entries));
+        }
+        if (seen.visit() != null && !seen.visit().equals(visit)) {
+            VisitState left = ledger.visit(company, seen.visit());
+            visits.add(visitChange(left, left.withMember(id, null), null, companyRules, id, version, revision, entries));
+        }
+        AccrualState next = new AccrualState(company, id, owner, target, version, revision, identity, visit);
+        return new Decision(seen, next, entries, visits, facts, resolved, false, linkItems);
+    }
+
+    /**
+     * A visit whose members changed: its correction is recomputed from the members' sum and held by the owner of the
+     * record that changed it ({@code holder}; null keeps the visit's holder). The difference is one entry, or two when
+     * the holder changes: the old holder's correction undone, the new one applied.
+     */
+    private static BonusLedgerStore.VisitWrite visitChange(VisitState seen, VisitState members, BonusOwner holder, BonusRules companyRules,
+                                                           long recordId, Instant version, long revision, List<LedgerEntry> entries) {
+        BigDecimal correction = BonusPolicy.visitCorrection(members.total(), companyRules);
+        BonusOwner before = seen.correction().signum() == 0 ? null : seen.owner();
+        BonusOwner after = correction.signum() == 0 ? null : holder != null ? holder : seen.owner();
+        String scope = "cap" + seen.visitId();
+        long company = seen.companyId();
+        if (before != null && after != null && !before.equals(after)) {
+            entries.add(LedgerEntry.of(before, company, recordId, EntryKind.VISIT_CAP, BonusPolicy.money(seen.correction().negate()),
+                    version, revision, scope));
+            entries.add(LedgerEntry.of(after, company, recordId, EntryKind.VISIT_CAP, correction, version, revision, scope));
+        } else {
+            BigDecimal delta = correction.subtract(seen.correction());
+            BonusOwner payer = before != null ? before : after;
+            if (delta.signum() != 0 && payer != null) {
+                entries.add(LedgerEntry.of(payer, company, recordId, EntryKind.VISIT_CAP, BonusPolicy.money(delta), version, revision, scope));
+            }
+            if (payer == null) {
+                // Nobody holds the correction only when nobody was paid: every member is unowned, its amount zero.
+                correction = BigDecimal.ZERO;
+            }
+            after = payer;
+        }
+        VisitState next = new VisitState(company, seen.visitId(), members.members(), BonusPolicy.money(correction), after, seen.revision());
+        return new BonusLedgerStore.VisitWrite(seen, next);
+    }
+
+    /**
+     * A record that shows a client id with a phone tells us whose the client is: remembered, so the client's visits
+     * booked without a phone find the phone's owner, and what is already pending under the client id moves to the
+     * phone's owner (a user who proved it, or pending under the phone, which the next proof credits).
+     */
+    private void learnClientPhone(StoredRecord record, Decision decision) {
+        Long clientId = record.clientId();
+        String phone = record.clientPhoneE164();
+        if (clientId == null || phone == null || decision.linkItems() == null
+                || phone.equals(UserLinkStore.associatedPhone(record.companyId(), clientId, decision.linkItems()))) {
+            return;
+        }
+        if (!links.associate(record.companyId(), clientId, phone, record.changedAt())) {
+            return;
+        }
+        BonusOwner phoneOwner = decision.resolved() != null && decision.resolved().owner() != null ? decision.resolved().owner()
+                : links.userForPhone(phone).map(BonusOwner::user).orElse(BonusOwner.pendingPhone(phone));
+        BonusOwner pendingClient = BonusOwner.pendingClient(record.companyId(), clientId);
+        for (List<Long> pending : ledger.recordsOf(pendingClient)) {
+            creditRecord(pending.get(0), pending.get(1), pendingClient, phoneOwner);
+        }
+    }
+
+    private static AccrualResult result(Decision decision) {
+        AccrualState next = decision.next();
+        if (next.owner() == null) {
+            return new AccrualResult(next.companyId(), next.recordId(), AccrualOutcome.NO_CLIENT, null, null, null);
+        }
+        LedgerEntry own = decision.entries().stream().filter(entry -> entry.owner().equals(next.owner()) && entry.kind() != EntryKind.VISIT_CAP)
+                .reduce((first, second) -> second).orElse(null);
+        return own == null
+                ? new AccrualResult(next.companyId(), next.recordId(), AccrualOutcome.UNCHANGED, null, null, next.owner())
+                : new AccrualResult(next.companyId(), next.recordId(), AccrualOutcome.APPLIED, own.kind(), own.amount(), next.owner());
+    }
+
+    /** Who the record names: its client id and phone, the two things its owner is decided by. */
+    private static String identity(StoredRecord record) {
+        return "client=" + (record.clientId() == null ? "" : record.clientId()) + ";phone="
+                + (record.clientPhoneE164() == null ? "" : record.clientPhoneE164());
+    }
+
+    /** A visit id as part of keys and entry ids: YClients' are digits; anything else is reduced to a stable digest. */
+    private static String visitScope(String visitId) {
+        if (visitId.matches("[0-9a-z_]{1,24}")) {
+            return visitId;
+        }
+        return Integer.toHexString(visitId.hashCode()) + "x" + visitId.length();
+    }
+
+    /**
+     * Links a proven phone to the user (the caller has checked the proof): a phone held by another user moves to this
+     * one (numbers are recycled; what was credited stays where it is) and every visit pending under the phone, or under
+     * a client known to have it, is credited. Returns the amount credited now. Safe to repeat.
+     *
+     * @throws ContendedException when concurrent writers or DynamoDB throttling kept winning: answer 503, the app tries again
      */
     public BigDecimal linkProvenPhone(String userId, String phoneE164) {
-        return link(userId, phoneE164, Set.of());
+        for (int attempt = 1; !links.linkPhone(userId, phoneE164); attempt++) {
+            if (attempt == ATTEMPTS) {
+                throw new ContendedException("the links of a user kept changing during " + ATTEMPTS + " attempts");
+            }
+            pause(attempt);
+        }
+        return creditPending(userId, phoneE164);
     }
 
     /**
-     * Ends every link of the user (account deletion): the phone's future visits go pending again, as if nobody had
-     * linked it. The user's ledger entries stay (financial records). Safe to repeat.
+     * Ends every link of the user: the phone's future visits go pending again, as if nobody had linked it. The user's
+     * ledger entries stay. Safe to repeat.
      */
     public void unlink(String userId) {
-        links.link(userId, null, Set.of());
+        for (int attempt = 1; !links.unlink(userId); attempt++) {
+            if (attempt == ATTEMPTS) {
+                throw new ContendedException("the links of a user kept changing during " + ATTEMPTS + " attempts");
+            }
+            pause(attempt);
+        }
     }
 
     /**
-     * Account deletion ({@code DELETE /v1/me}): {@link #unlink}, then the user's ledger entries and balance are kept
-     * under an anonymous owner that nothing links back to the user (they are financial records; the token subject is
-     * personal data). Safe to repeat.
+     * Account deletion ({@code DELETE /v1/me}): {@link #unlink}, then the user's entries, balance and the records they
+     * own move to an anonymous owner that nothing links back to the person (entries are financial records; the token
+     * subject is personal data). Safe to repeat: a second call finds nothing left to move.
      */
     public void erase(String userId) {
         unlink(userId);
-    }
-
-    /**
-     * Links the user to a phone and YClients clients (what issue 8's profile route calls), then credits every visit
-     * kept pending under them. Returns the amount credited. Safe to repeat: a credited record is no longer pending.
-     */
-    public BigDecimal link(String userId, String phoneE164, Set<ClientRef> clients) {
-        links.link(userId, phoneE164, clients);
-        return creditPending(userId, phoneE164, clients);
-    }
-
-    /** Credits the pending visits under this phone and these clients to the user. */
-    public BigDecimal creditPending(String userId, String phoneE164, Set<ClientRef> clients) {
         BonusOwner user = BonusOwner.user(userId);
-        BigDecimal credited = BigDecimal.ZERO;
-        List<BonusOwner> pendingOwners = new ArrayList<>();
-        if (phoneE164 != null) {
-            pendingOwners.add(BonusOwner.pendingPhone(phoneE164));
-        }
-        clients.forEach(ref -> pendingOwners.add(BonusOwner.pendingClient(ref.companyId(), ref.clientId())));
-        for (BonusOwner pending : pendingOwners) {
-            for (List<Long> record : ledger.recordsOf(pending)) {
-                credited = credited.add(creditRecord(record.get(0), record.get(1), pending, user));
+        BonusOwner anonymous = BonusOwner.erased();
+        for (int round = 0; ; round++) {
+            List<LedgerEntry> entries = ledger.entries(user, MAX_PAGE, null).entries();
+            if (entries.isEmpty()) {
+                break;
             }
+            if (round == 1_000) {
+                throw new ContendedException("entries kept arriving while erasing a user");
+            }
+            Map<List<Long>, List<LedgerEntry>> byRecord = new java.util.LinkedHashMap<>();
+            entries.forEach(entry -> byRecord.computeIfAbsent(List.of(entry.companyId(), entry.recordId()), k -> new ArrayList<>()).add(entry));
+            for (Map.Entry<List<Long>, List<LedgerEntry>> record : byRecord.entrySet()) {
+                for (int attempt = 1; !ledger.moveRecord(user, anonymous, record.getKey().get(0), record.getKey().get(1), record.getValue()); attempt++) {
+                    if (attempt == ATTEMPTS) {
+                        throw new ContendedException("a record kept changing while erasing a user");
+                    }
+                    pause(attempt);
+                }
+            }
+        }
+        ledger.dropEmptyBalance(user);
+    }
+
+    /** Credits the pending visits under this phone to the user. */
+    public BigDecimal creditPending(String userId, String phoneE164) {
+        BonusOwner user = BonusOwner.user(userId);
+        BonusOwner pending = BonusOwner.pendingPhone(phoneE164);
+        BigDecimal credited = BigDecimal.ZERO;
+        for (List<Long> record : ledger.recordsOf(pending)) {
+            credited = credited.add(creditRecord(record.get(0), record.get(1), pending, user));
         }
         return BonusPolicy.money(credited);
     }
@@ -218,7 +383,8 @@ public final class BonusAccrualService {
     private BigDecimal creditRecord(long company, long record, BonusOwner pending, BonusOwner user) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             AccrualState seen = ledger.state(company, record);
-            if (!pending.equals(seen.owner())) {
+            if (!pending.equals(seen.owner()) || seen.accrued().signum() == 0) {
+                // Nothing held, or no longer pending here: its next version is decided by the links as they are then.
                 return BigDecimal.ZERO;
             }
             if (ledger.transfer(seen, user)) {
@@ -227,46 +393,6 @@ public final class BonusAccrualService {
             pause(attempt);
         }
         throw new ContendedException("record " + company + "/" + record + " kept changing while crediting it");
-    }
-
-    /**
-     * A record keeps its owner once named, so adjustments and reversals land where the accrual did; a pending record
-     * whose user has linked is handed over by {@link #creditRecord}. An unowned record is matched now.
-     */
-    private static BonusOwner ownerFor(StoredRecord record, AccrualState seen, Optional<String> user) {
-        if (seen.owner() != null && !(seen.owner().pending() && seen.accrued().signum() == 0)) {
-            return seen.owner();
-        }
-        if (user.isPresent()) {
-            return BonusOwner.user(user.get());
-        }
-        if (seen.owner() != null) {
-            return seen.owner();
-        }
-        if (record.clientPhoneE164() != null) {
-            return BonusOwner.pendingPhone(record.clientPhoneE164());
-        }
-        if (record.clientId() != null) {
-            return BonusOwner.pendingClient(record.companyId(), record.clientId());
-        }
-        return null;
-    }
-
-    private Optional<String> matchedUser(StoredRecord record) {
-        if (record.clientId() != null) {
-            Optional<String> byClient = links.userForClient(record.companyId(), record.clientId());
-            if (byClient.isPresent()) {
-                return byClient;
-            }
-        }
-        return record.clientPhoneE164() == null ? Optional.empty() : links.userForPhone(record.clientPhoneE164());
-    }
-
-    /** A refused hint is no contention: read at once. */
-    private static void pauseUnless(boolean hinted, int attempt) {
-        if (!hinted) {
-            pause(attempt);
-        }
     }
 
     private static void pause(int attempt) {

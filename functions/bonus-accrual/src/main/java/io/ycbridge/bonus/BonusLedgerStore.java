@@ -22,9 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * BonusLedgerTable. Every change of money is one TransactWriteItems of: the entry (refused if its deterministic id
- * exists), the owner's balance (ADD, so concurrent changes for one user never lose an update) and the record's accrual
- * state (only if it is still exactly what the caller read). All or nothing, so the balance is always the sum of the
+ * BonusLedgerTable. Every change of money is one TransactWriteItems of: the entries (each refused if its deterministic
+ * id exists), their owners' balances (ADD, so concurrent changes for one user never lose an update), the record's
+ * accrual state (only if it is still exactly what the caller read), a capped visit's state likewise, and checks of the
+ * links the owner was named by. All or nothing, so the balance is always the sum of the
  * entries and a record never pays twice. A refused write returns false: the caller reads the state again and decides
  * afresh; nothing here retries.
  */
@@ -39,6 +40,12 @@ public final class BonusLedgerStore {
     private static final String VERSION = "version";
     private static final String BALANCE = "balance";
     private static final String ENTRY_COUNT = "entry_count";
+    private static final String REVISION = "revision";
+    private static final String IDENTITY = "identity";
+    private static final String VISIT = "visit";
+    private static final String VISIT_PREFIX = "VISIT#";
+    private static final String MEMBERS = "members";
+    private static final String CORRECTION = "correction";
 
     private final DynamoDbClient client;
     private final String table;
@@ -54,22 +61,28 @@ public final class BonusLedgerStore {
         return state(companyId, recordId, item);
     }
 
-    /** A record's state and the user its client or phone is linked to. */
-    public record Snapshot(AccrualState state, Optional<String> user) {
+    /** A record's state, the link items that name its owner, and the capped visit it belongs to (null: none asked). */
+    public record Snapshot(AccrualState state, List<Map<String, AttributeValue>> links, VisitState visit) {
     }
 
     /**
-     * The record's state and its user in one BatchGetItem over both tables: an accrual's whole read in one round trip
-     * (half of what an accrual costs is round trips; the links table is named by the store that owns it).
+     * The record's state, the link items and the visit in one BatchGetItem over both tables, all read consistently: an
+     * accrual's whole read in one round trip (half of what an accrual costs is round trips), and a decision that names
+     * an owner never rests on a link read out of date.
      */
-    public Snapshot snapshot(long companyId, long recordId, Long clientId, String phoneE164, UserLinkStore links) {
-        List<Map<String, AttributeValue>> lookups = UserLinkStore.lookupKeys(companyId, clientId, phoneE164);
+    public Snapshot snapshot(long companyId, long recordId, List<Map<String, AttributeValue>> linkKeys, String visitId, UserLinkStore links) {
         Map<String, KeysAndAttributes> wanted = new HashMap<>();
-        wanted.put(table, KeysAndAttributes.builder().keys(stateKey(companyId, recordId)).consistentRead(true).build());
-        if (!lookups.isEmpty()) {
-            wanted.put(links.table(), KeysAndAttributes.builder().keys(lookups).build());
+        List<Map<String, AttributeValue>> ledgerKeys = new ArrayList<>(2);
+        ledgerKeys.add(stateKey(companyId, recordId));
+        if (visitId != null) {
+            ledgerKeys.add(visitKey(companyId, visitId));
+        }
+        wanted.put(table, KeysAndAttributes.builder().keys(ledgerKeys).consistentRead(true).build());
+        if (!linkKeys.isEmpty()) {
+            wanted.put(links.table(), KeysAndAttributes.builder().keys(linkKeys).consistentRead(true).build());
         }
         Map<String, AttributeValue> stateItem = null;
+        Map<String, AttributeValue> visitItem = null;
         List<Map<String, AttributeValue>> linkItems = new ArrayList<>(2);
         for (int round = 0; !wanted.isEmpty(); round++) {
             if (round == 10) {
@@ -78,12 +91,33 @@ public final class BonusLedgerStore {
             Map<String, KeysAndAttributes> request = wanted;
             BatchGetItemResponse response = client.batchGetItem(batch -> batch.requestItems(request));
             for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                stateItem = item;
+                if (item.get(LEDGER_KEY).s().startsWith(VISIT_PREFIX)) {
+                    visitItem = item;
+                } else {
+                    stateItem = item;
+                }
             }
             linkItems.addAll(response.responses().getOrDefault(links.table(), List.of()));
             wanted = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
-        return new Snapshot(state(companyId, recordId, stateItem), UserLinkStore.firstUser(lookups, linkItems));
+        return new Snapshot(state(companyId, recordId, stateItem), linkItems,
+                visitId == null ? null : visit(companyId, visitId, visitItem));
+    }
+
+    /** A capped visit's state, read consistently. */
+    public VisitState visit(long companyId, String visitId) {
+        Map<String, AttributeValue> item = client.getItem(get -> get.tableName(table).key(visitKey(companyId, visitId)).consistentRead(true)).item();
+        return visit(companyId, visitId, item);
+    }
+
+    private static VisitState visit(long companyId, String visitId, Map<String, AttributeValue> item) {
+        if (item == null || item.isEmpty()) {
+            return VisitState.empty(companyId, visitId);
+        }
+        Map<Long, BigDecimal> members = new java.util.TreeMap<>();
+        item.get(MEMBERS).m().forEach((record, amount) -> members.put(Long.parseLong(record), new BigDecimal(amount.n())));
+        return new VisitState(companyId, visitId, members, new BigDecimal(item.get(CORRECTION).n()),
+                item.containsKey(OWNER) ? new BonusOwner(item.get(OWNER).s()) : null, Long.parseLong(item.get(REVISION).n()));
     }
 
     private static AccrualState state(long companyId, long recordId, Map<String, AttributeValue> item) {
@@ -93,21 +127,39 @@ public final class BonusLedgerStore {
         return new AccrualState(companyId, recordId,
                 item.containsKey(OWNER) ? new BonusOwner(item.get(OWNER).s()) : null,
                 new BigDecimal(item.get(ACCRUED).n()),
-                Instant.ofEpochMilli(Long.parseLong(item.get(VERSION).n())));
+                Instant.ofEpochMilli(Long.parseLong(item.get(VERSION).n())),
+                item.containsKey(REVISION) ? Long.parseLong(item.get(REVISION).n()) : 0,
+                item.containsKey(IDENTITY) ? item.get(IDENTITY).s() : null,
+                item.containsKey(VISIT) ? item.get(VISIT).s() : null);
+    }
+
+    /** A capped visit moving from what was read to its next state, in the same transaction as the record. */
+    public record VisitWrite(VisitState seen, VisitState next) {
     }
 
     /**
-     * Moves the record from {@code seen} to {@code next}, writing {@code entry} (null: no money moves, only the state)
-     * in the same transaction. False when the state changed since it was read or the entry already exists.
+     * Moves the record from {@code seen} to {@code next} with {@code entries} (each with its balance), the capped visits'
+     * new states and the link facts the decision rests on, all in one transaction. False when anything read changed
+     * meanwhile, an entry already exists, or DynamoDB refused the transaction: the caller reads again and decides afresh.
      */
-    public boolean apply(AccrualState seen, AccrualState next, LedgerEntry entry) {
-        List<TransactWriteItem> items = new ArrayList<>(3);
+    public boolean commit(AccrualState seen, AccrualState next, List<LedgerEntry> entries, List<VisitWrite> visits,
+                          List<TransactWriteItem> checks) {
+        List<TransactWriteItem> items = new ArrayList<>(3 + 2 * entries.size() + visits.size() + checks.size());
         items.add(TransactWriteItem.builder().put(statePut(seen, next)).build());
-        if (entry != null) {
+        for (LedgerEntry entry : entries) {
             items.add(TransactWriteItem.builder().put(entryPut(entry)).build());
             items.add(TransactWriteItem.builder().update(balanceAdd(entry.owner(), entry.amount())).build());
         }
+        for (VisitWrite visit : visits) {
+            items.add(TransactWriteItem.builder().put(visitPut(visit)).build());
+        }
+        items.addAll(checks);
         return write(items);
+    }
+
+    /** {@link #commit} of one entry (or none: only the state moves) and nothing else. */
+    public boolean apply(AccrualState seen, AccrualState next, LedgerEntry entry) {
+        return commit(seen, next, entry == null ? List.of() : List.of(entry), List.of(), List.of());
     }
 
     /**
@@ -115,19 +167,50 @@ public final class BonusLedgerStore {
      * state names the user from now on. False when the state is no longer {@code seen}.
      */
     public boolean transfer(AccrualState seen, BonusOwner user) {
-        AccrualState next = new AccrualState(seen.companyId(), seen.recordId(), user, seen.accrued(), seen.version());
-        List<TransactWriteItem> items = new ArrayList<>(5);
-        items.add(TransactWriteItem.builder().put(statePut(seen, next)).build());
-        if (seen.accrued().signum() != 0) {
-            LedgerEntry credit = LedgerEntry.of(user, seen.companyId(), seen.recordId(), EntryKind.PENDING_CREDIT, seen.accrued(), seen.version());
-            LedgerEntry debit = LedgerEntry.of(seen.owner(), seen.companyId(), seen.recordId(), EntryKind.PENDING_TRANSFER,
-                    seen.accrued().negate(), seen.version());
-            items.add(TransactWriteItem.builder().put(entryPut(credit)).build());
-            items.add(TransactWriteItem.builder().update(balanceAdd(user, credit.amount())).build());
-            items.add(TransactWriteItem.builder().put(entryPut(debit)).build());
-            items.add(TransactWriteItem.builder().update(balanceAdd(seen.owner(), debit.amount())).build());
+        List<LedgerEntry> entries = seen.accrued().signum() == 0 ? List.of() : List.of(
+                LedgerEntry.of(user, seen.companyId(), seen.recordId(), EntryKind.PENDING_CREDIT, seen.accrued(), seen.version(),
+                        seen.revision(), null),
+                LedgerEntry.of(seen.owner(), seen.companyId(), seen.recordId(), EntryKind.PENDING_TRANSFER, seen.accrued().negate(),
+                        seen.version(), seen.revision(), null));
+        return commit(seen, seen.withOwner(user), entries, List.of(), List.of());
+    }
+
+    /**
+     * Moves one record's entries of {@code from} to {@code to}, and its state's ownership where {@code from} holds it, in
+     * one transaction: account deletion keeps the amounts (financial records) under a name that identifies nobody. False
+     * when the state changed meanwhile.
+     */
+    boolean moveRecord(BonusOwner from, BonusOwner to, long companyId, long recordId, List<LedgerEntry> entries) {
+        List<TransactWriteItem> items = new ArrayList<>(3 + 2 * entries.size());
+        AccrualState seen = state(companyId, recordId);
+        if (from.equals(seen.owner())) {
+            items.add(TransactWriteItem.builder().put(statePut(seen, seen.withOwner(to))).build());
         }
-        return write(items);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (LedgerEntry entry : entries) {
+            LedgerEntry moved = new LedgerEntry(entry.id(), to, entry.companyId(), entry.recordId(), entry.kind(), entry.amount(), entry.version());
+            items.add(TransactWriteItem.builder().put(entryPut(moved)).build());
+            items.add(TransactWriteItem.builder().delete(delete -> delete.tableName(table)
+                    .key(Map.of(LEDGER_KEY, s(from.key()), ITEM_KEY, s(entryItemKey(entry))))
+                    .conditionExpression("attribute_exists(#k)").expressionAttributeNames(Map.of("#k", LEDGER_KEY))).build());
+            sum = sum.add(entry.amount());
+        }
+        if (sum.signum() != 0) {
+            items.add(TransactWriteItem.builder().update(balanceAdd(from, sum.negate())).build());
+            items.add(TransactWriteItem.builder().update(balanceAdd(to, sum)).build());
+        }
+        return items.isEmpty() || write(items);
+    }
+
+    /** Removes an owner's balance item once nothing is left on it. */
+    void dropEmptyBalance(BonusOwner owner) {
+        try {
+            client.deleteItem(delete -> delete.tableName(table).key(Map.of(LEDGER_KEY, s(owner.key()), ITEM_KEY, s(BALANCE_ITEM)))
+                    .conditionExpression("attribute_not_exists(#b) OR #b = :zero")
+                    .expressionAttributeNames(Map.of("#b", BALANCE)).expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"))));
+        } catch (ConditionalCheckFailedException stillHolding) {
+            // An accrual landed meanwhile: its reversal or a later erase moves it; the balance stays truthful.
+        }
     }
 
     public BigDecimal balance(BonusOwner owner) {
@@ -196,8 +279,15 @@ public final class BonusLedgerStore {
         item.put("record_id", n(next.recordId()));
         item.put(ACCRUED, AttributeValue.fromN(next.accrued().toPlainString()));
         item.put(VERSION, n(next.version().toEpochMilli()));
+        item.put(REVISION, n(next.revision()));
         if (next.owner() != null) {
             item.put(OWNER, s(next.owner().key()));
+        }
+        if (next.identity() != null) {
+            item.put(IDENTITY, s(next.identity()));
+        }
+        if (next.visit() != null) {
+            item.put(VISIT, s(next.visit()));
         }
         Put.Builder put = Put.builder().tableName(table).item(item);
         if (!seen.seen()) {
@@ -208,6 +298,7 @@ public final class BonusLedgerStore {
             Map<String, AttributeValue> values = new HashMap<>();
             values.put(":version", n(seen.version().toEpochMilli()));
             values.put(":accrued", AttributeValue.fromN(seen.accrued().toPlainString()));
+            values.put(":revision", n(seen.revision()));
             String ownerCondition;
             if (seen.owner() == null) {
                 ownerCondition = "attribute_not_exists(#owner)";
@@ -215,9 +306,32 @@ public final class BonusLedgerStore {
                 ownerCondition = "#owner = :owner";
                 values.put(":owner", s(seen.owner().key()));
             }
-            put.conditionExpression("#version = :version AND #accrued = :accrued AND " + ownerCondition)
-                    .expressionAttributeNames(Map.of("#version", VERSION, "#accrued", ACCRUED, "#owner", OWNER))
+            String revisionCondition = seen.revision() == 0 ? "(attribute_not_exists(#revision) OR #revision = :revision)" : "#revision = :revision";
+            put.conditionExpression("#version = :version AND #accrued = :accrued AND " + revisionCondition + " AND " + ownerCondition)
+                    .expressionAttributeNames(Map.of("#version", VERSION, "#accrued", ACCRUED, "#owner", OWNER, "#revision", REVISION))
                     .expressionAttributeValues(values);
+        }
+        return put.build();
+    }
+
+    private Put visitPut(VisitWrite write) {
+        VisitState next = write.next();
+        Map<String, AttributeValue> item = new HashMap<>(visitKey(next.companyId(), next.visitId()));
+        Map<String, AttributeValue> members = new HashMap<>();
+        next.members().forEach((record, amount) -> members.put(Long.toString(record), AttributeValue.fromN(amount.toPlainString())));
+        item.put(MEMBERS, AttributeValue.fromM(members));
+        item.put(CORRECTION, AttributeValue.fromN(next.correction().toPlainString()));
+        if (next.owner() != null) {
+            item.put(OWNER, s(next.owner().key()));
+        }
+        long revision = write.seen().revision() == null ? 1 : write.seen().revision() + 1;
+        item.put(REVISION, n(revision));
+        Put.Builder put = Put.builder().tableName(table).item(item);
+        if (write.seen().revision() == null) {
+            put.conditionExpression("attribute_not_exists(#k)").expressionAttributeNames(Map.of("#k", LEDGER_KEY));
+        } else {
+            put.conditionExpression("#revision = :revision").expressionAttributeNames(Map.of("#revision", REVISION))
+                    .expressionAttributeValues(Map.of(":revision", n(write.seen().revision())));
         }
         return put.build();
     }
@@ -255,6 +369,10 @@ public final class BonusLedgerStore {
                 Long.parseLong(item.get("company_id").n()), Long.parseLong(item.get("record_id").n()),
                 EntryKind.valueOf(item.get("kind").s()), BonusPolicy.money(new BigDecimal(item.get("amount").n())),
                 Instant.ofEpochMilli(Long.parseLong(item.get(VERSION).n())));
+    }
+
+    private static Map<String, AttributeValue> visitKey(long companyId, String visitId) {
+        return Map.of(LEDGER_KEY, s(VISIT_PREFIX + companyId + "#" + visitId), ITEM_KEY, s(STATE_ITEM));
     }
 
     private static Map<String, AttributeValue> stateKey(long companyId, long recordId) {

@@ -29,9 +29,15 @@ public final class BonusPolicy {
 
     /**
      * What this version of the record is worth in bonus: nothing unless the client came (attendance 1), paid in full and
-     * the record is not deleted; else the percent of the non-excluded services' cost, rounded, capped.
+     * the record is not deleted; else the percent of the non-excluded services' cost, rounded, capped. For a record
+     * alone; the records of one visit share the cap ({@link #uncapped}, {@link #visitCorrection}).
      */
     public static BigDecimal earned(StoredRecord record, BonusRules rules, ServiceCategories categories) {
+        return capped(uncapped(record, rules, categories), rules);
+    }
+
+    /** {@link #earned} before the per-visit cap. */
+    public static BigDecimal uncapped(StoredRecord record, BonusRules rules, ServiceCategories categories) {
         if (record.deleted() || !record.came() || !record.paidFull() || record.incomplete()) {
             return NOTHING;
         }
@@ -44,11 +50,22 @@ public final class BonusPolicy {
         if (base.signum() <= 0) {
             return NOTHING;
         }
-        BigDecimal bonus = base.multiply(rules.percent()).movePointLeft(2).setScale(rules.scale(), rules.rounding());
-        if (rules.capPerVisit() != null && bonus.compareTo(rules.capPerVisit()) > 0) {
-            bonus = rules.capPerVisit();
+        return money(base.multiply(rules.percent()).movePointLeft(2).setScale(rules.scale(), rules.rounding()));
+    }
+
+    /**
+     * What keeps a visit at the cap: zero while its records' uncapped bonuses sum to no more than the cap, else the
+     * (negative) difference. The visit then earns min(cap, sum), whatever order its records came in.
+     */
+    public static BigDecimal visitCorrection(BigDecimal total, BonusRules rules) {
+        if (rules.capPerVisit() == null || total.compareTo(rules.capPerVisit()) <= 0) {
+            return NOTHING;
         }
-        return money(bonus);
+        return money(rules.capPerVisit().subtract(total));
+    }
+
+    private static BigDecimal capped(BigDecimal bonus, BonusRules rules) {
+        return rules.capPerVisit() != null && bonus.compareTo(rules.capPerVisit()) > 0 ? money(rules.capPerVisit()) : bonus;
     }
 
     /**

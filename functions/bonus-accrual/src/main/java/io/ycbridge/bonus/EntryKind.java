@@ -1,7 +1,8 @@
 package io.ycbridge.bonus;
 
 /**
- * What a ledger entry does. The first three follow a record's versions ({@link BonusPolicy#change}); the last two move
+ * What a ledger entry does. The first three follow a record's versions ({@link BonusPolicy#change}) — and when a record's
+ * client changes after an accrual, a REVERSAL for the old owner and an ACCRUAL for the new one move it; the next two move
  * a pending visit's bonus to the user who claimed it, as a pair so both owners' balances stay the sums of their entries.
  */
 public enum EntryKind {
@@ -14,5 +15,10 @@ public enum EntryKind {
     /** Into a user's balance: what a visit earned while no user was linked to it. */
     PENDING_CREDIT,
     /** Out of the pending owner's balance: the other half of {@link #PENDING_CREDIT}. */
-    PENDING_TRANSFER
+    PENDING_TRANSFER,
+    /**
+     * A visit's records together earned more than the per-visit cap: the (negative) correction that keeps the visit at
+     * the cap, moved whenever a record of the visit changes.
+     */
+    VISIT_CAP
 }

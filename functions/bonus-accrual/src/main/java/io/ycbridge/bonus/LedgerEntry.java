@@ -10,10 +10,17 @@ import java.time.Instant;
 public record LedgerEntry(String id, BonusOwner owner, long companyId, long recordId, EntryKind kind, BigDecimal amount, Instant version) {
 
     public static LedgerEntry of(BonusOwner owner, long companyId, long recordId, EntryKind kind, BigDecimal amount, Instant version) {
-        return new LedgerEntry(id(companyId, recordId, kind, version), owner, companyId, recordId, kind, amount, version);
+        return of(owner, companyId, recordId, kind, amount, version, 0, null);
     }
 
-    static String id(long companyId, long recordId, EntryKind kind, Instant version) {
-        return companyId + "-" + recordId + "-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + version.toEpochMilli();
+    /**
+     * @param revision the records store's write counter of the version (0 keeps the ids of versions written before it)
+     * @param scope    what else tells two entries of one version apart (a visit's correction names the visit), or null
+     */
+    static LedgerEntry of(BonusOwner owner, long companyId, long recordId, EntryKind kind, BigDecimal amount, Instant version,
+                          long revision, String scope) {
+        String id = companyId + "-" + recordId + "-" + kind.name().toLowerCase(java.util.Locale.ROOT) + (scope == null ? "" : "-" + scope)
+                + "-" + version.toEpochMilli() + (revision == 0 ? "" : "-r" + revision);
+        return new LedgerEntry(id, owner, companyId, recordId, kind, amount, version);
     }
 }

@@ -5,7 +5,6 @@ import io.ycbridge.profile.Profile;
 import io.ycbridge.profile.ProfileStore;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -79,12 +78,7 @@ public final class ProfileService {
         if (code != null && (code.length() > MAX_CODE || !CODE.matcher(code).matches())) {
             throw new InvalidProfileException("code must be up to " + MAX_CODE + " letters, digits, '-' or '_'");
         }
-        // Clients found under the same phone stay linked; a new phone drops them, they were matched by the old one.
-        Set<ClientRef> clients = links.linksOf(userId)
-                .filter(existing -> phone.equals(existing.phoneE164()))
-                .map(UserLinkStore.Links::clients)
-                .orElse(Set.of());
-        BigDecimal credited = bonus.link(userId, phone, clients);
+        BigDecimal credited = bonus.linkProvenPhone(userId, phone);
         Profile profile = new Profile(userId, name, phone, email, code, clock.instant());
         profiles.put(profile);
         return new Saved(profile, credited);

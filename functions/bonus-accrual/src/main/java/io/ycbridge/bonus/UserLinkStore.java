@@ -1,27 +1,35 @@
 package io.ycbridge.bonus;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * UserLinksTable: which app user a YClients client is. One item per lookup key — {@code USER#<sub>} (the user's phone
- * and clients), {@code PHONE#<e164>} and {@code CLIENT#<company>#<client>} (each naming the user) — so matching a visit
- * is one GetItem per key. A phone or client belongs to one user: linking one that another user holds is refused.
+ * UserLinksTable: who a visit's client is. Three kinds of item, each found by one GetItem:
+ * <ul>
+ *   <li>{@code USER#<sub>}: the user's proven phone and a write counter ({@code link_revision});</li>
+ *   <li>{@code PHONE#<e164>}: the user who proved that phone — one at a time; a newer proof takes it over;</li>
+ *   <li>{@code CLIENT#<company>#<client>}: the phone a company's client was last seen with on a record, so a visit
+ *       booked without a phone still finds its owner through the client id.</li>
+ * </ul>
+ * Only proven phones are linked: {@link #linkPhone} is never called for a phone typed into a form.
  */
 public final class UserLinkStore {
-    private static final String KEY = "link_key";
-    private static final String USER_ID = "user_id";
-    private static final String PHONE = "phone";
-    private static final String CLIENTS = "clients";
+    static final String KEY = "link_key";
+    static final String USER_ID = "user_id";
+    static final String PHONE = "phone";
+    private static final String PHONE_AT = "phone_at";
+    private static final String REVISION = "link_revision";
 
     private final DynamoDbClient client;
     private final String table;
@@ -31,89 +39,105 @@ public final class UserLinkStore {
         this.table = table;
     }
 
-    /** Thrown when a phone or client id is already linked to another user. */
+    /** Thrown when a phone or client id is already linked to another user (kept for callers of the old link rule). */
     public static final class LinkConflictException extends RuntimeException {
         public LinkConflictException(String message) {
             super(message);
         }
     }
 
-    /** The user's links. */
+    /** The user's links; {@code clients} is always empty since clients are found through their phone. */
     public record Links(String userId, String phoneE164, Set<ClientRef> clients) {
     }
 
-    public Optional<String> userForClient(long companyId, long clientId) {
-        return userOf("CLIENT#" + companyId + "#" + clientId);
-    }
-
-    public Optional<String> userForPhone(String e164) {
-        return userOf("PHONE#" + e164);
-    }
-
     public Optional<Links> linksOf(String userId) {
-        Map<String, AttributeValue> item = client.getItem(get -> get.tableName(table).key(key("USER#" + userId)).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        Set<ClientRef> clients = new LinkedHashSet<>();
-        if (item.containsKey(CLIENTS)) {
-            for (String ref : item.get(CLIENTS).ss()) {
-                String[] parts = ref.split("#");
-                clients.add(new ClientRef(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
-            }
-        }
-        return Optional.of(new Links(userId, item.containsKey(PHONE) ? item.get(PHONE).s() : null, clients));
+        Map<String, AttributeValue> item = get(userKey(userId));
+        return item == null ? Optional.empty() : Optional.of(new Links(userId, text(item, PHONE), Set.of()));
+    }
+
+    /** The user who proved this phone, read consistently. */
+    public Optional<String> userForPhone(String e164) {
+        return Optional.ofNullable(text(get(phoneKey(e164)), USER_ID));
+    }
+
+    /** The phone this company's client was last seen with on a record. */
+    public Optional<String> phoneOfClient(long companyId, long clientId) {
+        return Optional.ofNullable(text(get(clientKey(companyId, clientId)), PHONE));
     }
 
     /**
-     * Replaces the user's links with these (issue 8's PUT /v1/me/profile calls this through the service): one
-     * transaction writes the user item and every lookup item, and removes the lookups the user no longer has.
-     *
-     * @throws LinkConflictException when another user holds the phone or a client id
+     * Links a proven phone to the user in one transaction: the user's item, the phone's (taken over from any other user,
+     * whose item loses the phone), and the end of the user's previous phone. False when something it read changed
+     * meanwhile or DynamoDB refused the transaction (a conflict or throttling): the caller reads again.
      */
-    public void link(String userId, String phoneE164, Set<ClientRef> clients) {
-        Optional<Links> previous = linksOf(userId);
-        Set<String> lookups = new LinkedHashSet<>();
-        if (phoneE164 != null) {
-            lookups.add("PHONE#" + phoneE164);
+    boolean linkPhone(String userId, String phoneE164) {
+        Map<String, AttributeValue> user = get(userKey(userId));
+        String previous = text(user, PHONE);
+        String holder = text(get(phoneKey(phoneE164)), USER_ID);
+        if (phoneE164.equals(previous) && userId.equals(holder)) {
+            return true;
         }
-        clients.forEach(ref -> lookups.add("CLIENT#" + ref.companyId() + "#" + ref.clientId()));
-        List<TransactWriteItem> items = new ArrayList<>();
-        Map<String, AttributeValue> user = new HashMap<>(key("USER#" + userId));
-        user.put(USER_ID, AttributeValue.fromS(userId));
-        if (phoneE164 != null) {
-            user.put(PHONE, AttributeValue.fromS(phoneE164));
-        }
-        if (!clients.isEmpty()) {
-            user.put(CLIENTS, AttributeValue.fromSs(clients.stream().map(ref -> ref.companyId() + "#" + ref.clientId()).toList()));
-        }
-        items.add(TransactWriteItem.builder().put(put -> put.tableName(table).item(user)).build());
-        for (String lookup : lookups) {
-            Map<String, AttributeValue> item = new HashMap<>(key(lookup));
-            item.put(USER_ID, AttributeValue.fromS(userId));
-            items.add(TransactWriteItem.builder().put(put -> put.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(#k) OR #user = :user")
-                    .expressionAttributeNames(Map.of("#k", KEY, "#user", USER_ID))
-                    .expressionAttributeValues(Map.of(":user", AttributeValue.fromS(userId)))).build());
-        }
-        previous.ifPresent(links -> {
-            Set<String> stale = new LinkedHashSet<>();
-            if (links.phoneE164() != null) {
-                stale.add("PHONE#" + links.phoneE164());
+        List<TransactWriteItem> items = new ArrayList<>(4);
+        items.add(userPut(userId, phoneE164, user));
+        Map<String, AttributeValue> phone = new HashMap<>(key(phoneKey(phoneE164)));
+        phone.put(USER_ID, s(userId));
+        items.add(TransactWriteItem.builder().put(put -> {
+            put.tableName(table).item(phone);
+            if (holder == null) {
+                put.conditionExpression("attribute_not_exists(#k)").expressionAttributeNames(Map.of("#k", KEY));
+            } else {
+                put.conditionExpression("#user = :holder").expressionAttributeNames(Map.of("#user", USER_ID))
+                        .expressionAttributeValues(Map.of(":holder", s(holder)));
             }
-            links.clients().forEach(ref -> stale.add("CLIENT#" + ref.companyId() + "#" + ref.clientId()));
-            stale.removeAll(lookups);
-            for (String lookup : stale) {
-                items.add(TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(lookup))
-                        .conditionExpression("#user = :user")
-                        .expressionAttributeNames(Map.of("#user", USER_ID))
-                        .expressionAttributeValues(Map.of(":user", AttributeValue.fromS(userId)))).build());
-            }
-        });
+        }).build());
+        if (holder != null && !holder.equals(userId)) {
+            // Numbers are recycled: the proven owner takes the phone, the previous holder keeps only what was credited.
+            items.add(TransactWriteItem.builder().update(update -> update.tableName(table).key(key(userKey(holder)))
+                    .updateExpression("REMOVE #phone ADD #revision :one")
+                    .conditionExpression("#phone = :phone")
+                    .expressionAttributeNames(Map.of("#phone", PHONE, "#revision", REVISION))
+                    .expressionAttributeValues(Map.of(":phone", s(phoneE164), ":one", AttributeValue.fromN("1")))).build());
+        }
+        if (previous != null && !previous.equals(phoneE164)) {
+            items.add(phoneRelease(userId, previous));
+        }
+        return transact(items);
+    }
+
+    /** Ends the user's links: the phone is free again and the user's item is gone. False when they changed meanwhile. */
+    boolean unlink(String userId) {
+        Map<String, AttributeValue> user = get(userKey(userId));
+        if (user == null) {
+            return true;
+        }
+        List<TransactWriteItem> items = new ArrayList<>(2);
+        items.add(TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(userKey(userId)))
+                .conditionExpression(revisionCondition(user))
+                .expressionAttributeNames(Map.of("#revision", REVISION))
+                .expressionAttributeValues(revisionValues(user))).build());
+        String phone = text(user, PHONE);
+        if (phone != null) {
+            items.add(phoneRelease(userId, phone));
+        }
+        return transact(items);
+    }
+
+    /**
+     * Remembers that the company's client had this phone on a record changed at {@code seenAt}; a record changed later
+     * wins, so two records processed out of order leave the newer phone. False when a newer one is already known.
+     */
+    boolean associate(long companyId, long clientId, String phoneE164, Instant seenAt) {
+        Map<String, AttributeValue> item = new HashMap<>(key(clientKey(companyId, clientId)));
+        item.put(PHONE, s(phoneE164));
+        item.put(PHONE_AT, AttributeValue.fromN(Long.toString(seenAt.toEpochMilli())));
         try {
-            client.transactWriteItems(request -> request.transactItems(items));
-        } catch (TransactionCanceledException e) {
-            throw new LinkConflictException("the phone or a client id is already linked to another user, or the links changed meanwhile");
+            client.putItem(put -> put.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#k) OR #at < :at")
+                    .expressionAttributeNames(Map.of("#k", KEY, "#at", PHONE_AT))
+                    .expressionAttributeValues(Map.of(":at", item.get(PHONE_AT))));
+            return true;
+        } catch (ConditionalCheckFailedException newerKnown) {
+            return false;
         }
     }
 
@@ -121,36 +145,137 @@ public final class UserLinkStore {
         return table;
     }
 
-    /** The keys that can name a visit's user, in the order they decide: its client first, then its phone. */
+    /** The items that decide a record's owner: its phone's link, and its client's last known phone. */
     static List<Map<String, AttributeValue>> lookupKeys(long companyId, Long clientId, String phoneE164) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(2);
-        if (clientId != null) {
-            keys.add(key("CLIENT#" + companyId + "#" + clientId));
-        }
         if (phoneE164 != null) {
-            keys.add(key("PHONE#" + phoneE164));
+            keys.add(key(phoneKey(phoneE164)));
+        }
+        if (clientId != null) {
+            keys.add(key(clientKey(companyId, clientId)));
         }
         return keys;
     }
 
-    /** The user named by the first of {@code keys} that was found among {@code items} (read in any order). */
-    static Optional<String> firstUser(List<Map<String, AttributeValue>> keys, List<Map<String, AttributeValue>> items) {
-        for (Map<String, AttributeValue> key : keys) {
-            for (Map<String, AttributeValue> item : items) {
-                if (item.get(KEY).equals(key.get(KEY)) && item.containsKey(USER_ID)) {
-                    return Optional.of(item.get(USER_ID).s());
-                }
-            }
+    /**
+     * The owner by the record's own phone when it has one, else by the phone its client was last seen with, else pending
+     * under the client id; {@code items} are what {@link #lookupKeys} found. A client whose phone is known only through
+     * the association needs one more read, of that phone's link.
+     */
+    ResolvedOwner resolve(long companyId, Long clientId, String phoneE164, List<Map<String, AttributeValue>> items) {
+        if (phoneE164 != null) {
+            return byPhone(phoneE164, text(find(items, phoneKey(phoneE164)), USER_ID), List.of());
         }
-        return Optional.empty();
+        if (clientId == null) {
+            return ResolvedOwner.NOBODY;
+        }
+        String clientKey = clientKey(companyId, clientId);
+        String associated = text(find(items, clientKey), PHONE);
+        LinkFact association = new LinkFact(clientKey, PHONE, associated);
+        if (associated == null) {
+            return new ResolvedOwner(BonusOwner.pendingClient(companyId, clientId), List.of(association));
+        }
+        return byPhone(associated, text(get(phoneKey(associated)), USER_ID), List.of(association));
     }
 
-    private Optional<String> userOf(String lookup) {
-        Map<String, AttributeValue> item = client.getItem(get -> get.tableName(table).key(key(lookup))).item();
-        return item == null || !item.containsKey(USER_ID) ? Optional.empty() : Optional.of(item.get(USER_ID).s());
+    /** The phone the client is known by among {@code items}, or null. */
+    static String associatedPhone(long companyId, long clientId, List<Map<String, AttributeValue>> items) {
+        return text(find(items, clientKey(companyId, clientId)), PHONE);
+    }
+
+    /** The transaction item that fails when {@code fact} no longer holds. */
+    TransactWriteItem check(LinkFact fact) {
+        ConditionCheck.Builder check = ConditionCheck.builder().tableName(table).key(key(fact.key()));
+        if (fact.expected() == null) {
+            check.conditionExpression("attribute_not_exists(#a)").expressionAttributeNames(Map.of("#a", fact.attribute()));
+        } else {
+            check.conditionExpression("#a = :v").expressionAttributeNames(Map.of("#a", fact.attribute()))
+                    .expressionAttributeValues(Map.of(":v", s(fact.expected())));
+        }
+        return TransactWriteItem.builder().conditionCheck(check.build()).build();
+    }
+
+    private static ResolvedOwner byPhone(String phoneE164, String user, List<LinkFact> before) {
+        List<LinkFact> facts = new ArrayList<>(before);
+        facts.add(new LinkFact(phoneKey(phoneE164), USER_ID, user));
+        return new ResolvedOwner(user == null ? BonusOwner.pendingPhone(phoneE164) : BonusOwner.user(user), List.copyOf(facts));
+    }
+
+    private TransactWriteItem userPut(String userId, String phoneE164, Map<String, AttributeValue> read) {
+        Map<String, AttributeValue> user = new HashMap<>(key(userKey(userId)));
+        user.put(USER_ID, s(userId));
+        user.put(PHONE, s(phoneE164));
+        long revision = read == null || !read.containsKey(REVISION) ? 0 : Long.parseLong(read.get(REVISION).n());
+        user.put(REVISION, AttributeValue.fromN(Long.toString(revision + 1)));
+        // Conditioned on the counter read: of two concurrent saves with different phones exactly one commits.
+        return TransactWriteItem.builder().put(put -> put.tableName(table).item(user)
+                .conditionExpression(revisionCondition(read))
+                .expressionAttributeNames(read == null ? Map.of("#revision", KEY) : Map.of("#revision", REVISION))
+                .expressionAttributeValues(read == null ? null : revisionValues(read))).build();
+    }
+
+    private static String revisionCondition(Map<String, AttributeValue> read) {
+        if (read == null) {
+            return "attribute_not_exists(#revision)";
+        }
+        return read.containsKey(REVISION) ? "#revision = :revision" : "attribute_not_exists(#revision)";
+    }
+
+    private static Map<String, AttributeValue> revisionValues(Map<String, AttributeValue> read) {
+        return read != null && read.containsKey(REVISION) ? Map.of(":revision", read.get(REVISION)) : null;
+    }
+
+    private TransactWriteItem phoneRelease(String userId, String phoneE164) {
+        return TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(phoneKey(phoneE164)))
+                .conditionExpression("attribute_not_exists(#k) OR #user = :user")
+                .expressionAttributeNames(Map.of("#k", KEY, "#user", USER_ID))
+                .expressionAttributeValues(Map.of(":user", s(userId)))).build();
+    }
+
+    private boolean transact(List<TransactWriteItem> items) {
+        try {
+            client.transactWriteItems(request -> request.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException refused) {
+            return false;
+        }
+    }
+
+    private Map<String, AttributeValue> get(String lookup) {
+        Map<String, AttributeValue> item = client.getItem(get -> get.tableName(table).key(key(lookup)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? null : item;
+    }
+
+    private static Map<String, AttributeValue> find(List<Map<String, AttributeValue>> items, String lookup) {
+        for (Map<String, AttributeValue> item : items) {
+            if (item.get(KEY).s().equals(lookup)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        return item == null || !item.containsKey(name) ? null : item.get(name).s();
+    }
+
+    static String userKey(String userId) {
+        return "USER#" + userId;
+    }
+
+    static String phoneKey(String e164) {
+        return "PHONE#" + e164;
+    }
+
+    static String clientKey(long companyId, long clientId) {
+        return "CLIENT#" + companyId + "#" + clientId;
     }
 
     private static Map<String, AttributeValue> key(String value) {
-        return Map.of(KEY, AttributeValue.fromS(value));
+        return Map.of(KEY, s(value));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
     }
 }

@@ -47,7 +47,7 @@ class BonusAccrualHandlerTest {
     @BeforeEach
     void fresh() {
         ledger = new Ledger(client, BonusRules.percent("5"));
-        ledger.links.link("user-sub-1", PHONE, Set.of(new ClientRef(COMPANY, CLIENT)));
+        ledger.service.linkProvenPhone("user-sub-1", PHONE);
         logs = new LogSink.Captured();
         handler = new BonusAccrualHandler(ledger.service, logs);
     }

@@ -42,7 +42,7 @@ class BonusAccrualServiceTest {
     @BeforeEach
     void freshTables() {
         ledger = new Ledger(client, BonusRules.percent("5"));
-        ledger.links.link(USER, PHONE, Set.of(new ClientRef(COMPANY, CLIENT)));
+        ledger.service.linkProvenPhone(USER, PHONE);
     }
 
     @Test
@@ -129,6 +129,8 @@ class BonusAccrualServiceTest {
 
     @Test
     void aRecordWithoutClientAccruesOnceAVersionNamesOne() {
+        // An earlier booking showed the client with the user's phone: the client id alone now names the user.
+        ledger.service.accrue(Visits.visit(9000, 1, 0, false, false, CLIENT, PHONE, came(1, 1).services()));
         StoredRecord anonymous = Visits.visit(9001, 1, 1, true, false, null, null, came(1, 1).services());
         assertEquals(AccrualOutcome.NO_CLIENT, ledger.service.accrue(anonymous).outcome());
 
@@ -147,9 +149,9 @@ class BonusAccrualServiceTest {
         BonusOwner pendingOwner = BonusOwner.pendingPhone(phone);
         assertEquals(money("99.00"), ledger.store.balance(pendingOwner));
 
-        BigDecimal credited = ledger.service.link("user-2", phone, Set.of());
+        BigDecimal credited = ledger.service.linkProvenPhone("user-2", phone);
         assertEquals(money("99.00"), credited);
-        assertEquals(money("0.00"), ledger.service.link("user-2", phone, Set.of()), "linking again credits nothing more");
+        assertEquals(money("0.00"), ledger.service.linkProvenPhone("user-2", phone), "linking again credits nothing more");
 
         BonusOwner user2 = BonusOwner.user("user-2");
         assertEquals(money("99.00"), ledger.store.balance(user2));
@@ -164,26 +166,41 @@ class BonusAccrualServiceTest {
     }
 
     @Test
-    void pendingUnderAClientIdIsCreditedWhenTheUserLinksThatClient() {
-        StoredRecord stranger = Visits.visit(9102, 1, 1, true, false, 5006L, null, came(1, 1).services());
-        ledger.service.accrue(stranger);
+    void aVisitWithoutAPhoneIsPendingUnderItsClientAndCreditedOnceARecordShowsTheClientsPhone() {
+        // Case 3: a client id with no usable phone is not stranded.
+        StoredRecord phoneless = Visits.visit(9102, 1, 1, true, false, 5006L, null, came(1, 1).services());
+        assertEquals(BonusOwner.pendingClient(COMPANY, 5006L), ledger.service.accrue(phoneless).owner());
+        assertEquals(money("0.00"), ledger.service.linkProvenPhone("user-3", "+79990000006"), "nothing yet ties the client to the phone");
 
-        assertEquals(money("99.00"), ledger.service.link("user-3", null, Set.of(new ClientRef(COMPANY, 5006L))));
+        // Another record shows client 5006 with that phone: the two belong together, and the user gets the pending visit.
+        ledger.service.accrue(Visits.visit(9103, 1, 0, false, false, 5006L, "+79990000006", came(1, 1).services()));
         assertEquals(money("99.00"), ledger.store.balance(BonusOwner.user("user-3")));
+        assertEquals(money("0.00"), ledger.store.balance(BonusOwner.pendingClient(COMPANY, 5006L)));
+
+        // The client's next phone-less visit goes straight to the user.
+        assertEquals(BonusOwner.user("user-3"), ledger.service.accrue(Visits.visit(9104, 1, 1, true, false, 5006L, null, came(1, 1).services())).owner());
+        assertEquals(money("198.00"), ledger.store.balance(BonusOwner.user("user-3")));
     }
 
     @Test
-    void aPhoneHeldByAnotherUserCannotBeLinked() {
-        assertThrows(UserLinkStore.LinkConflictException.class, () -> ledger.links.link("intruder", PHONE, Set.of()));
-        assertEquals(USER, ledger.links.userForPhone(PHONE).orElseThrow());
+    void aPhoneProvenByAnotherUserMovesToThemAndWhatWasCreditedStays() {
+        ledger.service.accrue(came(1, 1));
+        assertEquals(money("99.00"), ledger.store.balance(OWNER));
+
+        ledger.service.linkProvenPhone("new-owner", PHONE);
+
+        assertEquals("new-owner", ledger.links.userForPhone(PHONE).orElseThrow());
+        assertEquals(null, ledger.links.linksOf(USER).orElseThrow().phoneE164(), "the old link ended");
+        assertEquals(money("99.00"), ledger.store.balance(OWNER), "credited entries stay where they are");
+        // A visit booked before the takeover and completed after it goes to the proven owner.
+        assertEquals(BonusOwner.user("new-owner"), ledger.service.accrue(Visits.visit(9105, 1, 1, true, false, CLIENT, PHONE, came(1, 1).services())).owner());
     }
 
     @Test
     void relinkingDropsTheOldPhone() {
-        ledger.links.link(USER, "+79990000009", Set.of());
+        ledger.service.linkProvenPhone(USER, "+79990000009");
 
         assertTrue(ledger.links.userForPhone(PHONE).isEmpty());
-        assertTrue(ledger.links.userForClient(COMPANY, CLIENT).isEmpty());
         assertEquals(USER, ledger.links.userForPhone("+79990000009").orElseThrow());
     }
 

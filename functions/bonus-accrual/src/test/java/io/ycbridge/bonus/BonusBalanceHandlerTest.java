@@ -41,8 +41,8 @@ class BonusBalanceHandlerTest {
     @BeforeEach
     void threeVisitsForTheUserOneForSomeoneElse() {
         ledger = new Ledger(client, BonusRules.percent("5"));
-        ledger.links.link("user-sub-1", PHONE, Set.of(new ClientRef(COMPANY, CLIENT)));
-        ledger.links.link("someone-else", "+79990000005", Set.of());
+        ledger.service.linkProvenPhone("user-sub-1", PHONE);
+        ledger.service.linkProvenPhone("someone-else", "+79990000005");
         for (int r = 1; r <= 3; r++) {
             ledger.service.accrue(came(8000 + r, r));
         }

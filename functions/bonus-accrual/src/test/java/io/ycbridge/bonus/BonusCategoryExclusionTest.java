@@ -47,7 +47,7 @@ class BonusCategoryExclusionTest {
                 new CatalogEntry(302, "{\"category_id\":20,\"id\":302,\"title\":\"Beard trim\"}"));
         ledger = new Ledger(client, BonusRules.percent("5").withExcludedCategories(Set.of(BEARD_CARE)),
                 new CatalogCategories(catalog, clock));
-        ledger.links.link("user-sub-1", PHONE, Set.of(new ClientRef(COMPANY, CLIENT)));
+        ledger.service.linkProvenPhone("user-sub-1", PHONE);
     }
 
     @Test

@@ -38,12 +38,12 @@ class BonusLedgerStoreTest {
         // A second writer that read the same (now outdated) state: neither its entry nor its balance change may land.
         assertFalse(ledger.store.apply(unseen, state(USER, "50", 2), entry(USER, EntryKind.ACCRUAL, "50", 2)));
         AccrualState seen = ledger.store.state(COMPANY, 1);
-        assertFalse(ledger.store.apply(new AccrualState(COMPANY, 1, USER, money("10"), seen.version()), state(USER, "0", 3),
+        assertFalse(ledger.store.apply(new AccrualState(COMPANY, 1, USER, money("10"), seen.version(), 0, null, null), state(USER, "0", 3),
                 entry(USER, EntryKind.REVERSAL, "-10", 3)), "same version, different amount");
 
         assertEquals(money("99.00"), ledger.store.balance(USER));
         assertEquals(1, ledger.entries(USER).size());
-        assertEquals(new AccrualState(COMPANY, 1, USER, money("99"), BASE.plusSeconds(1)), normalised(ledger.store.state(COMPANY, 1)));
+        assertEquals(new AccrualState(COMPANY, 1, USER, money("99"), BASE.plusSeconds(1), 0, null, null), normalised(ledger.store.state(COMPANY, 1)));
     }
 
     @Test
@@ -71,7 +71,7 @@ class BonusLedgerStoreTest {
     }
 
     private static AccrualState state(BonusOwner owner, String accrued, int version) {
-        return new AccrualState(COMPANY, 1, owner, money(accrued), BASE.plusSeconds(version));
+        return new AccrualState(COMPANY, 1, owner, money(accrued), BASE.plusSeconds(version), 0, null, null);
     }
 
     private static LedgerEntry entry(BonusOwner owner, EntryKind kind, String amount, int version) {
@@ -80,6 +80,6 @@ class BonusLedgerStoreTest {
 
     private static AccrualState normalised(AccrualState state) {
         return new AccrualState(state.companyId(), state.recordId(), state.owner(),
-                new BigDecimal(state.accrued().stripTrailingZeros().toPlainString()), state.version());
+                new BigDecimal(state.accrued().stripTrailingZeros().toPlainString()), state.version(), state.revision(), state.identity(), state.visit());
     }
 }

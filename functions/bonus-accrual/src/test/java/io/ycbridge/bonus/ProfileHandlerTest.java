@@ -49,7 +49,7 @@ class ProfileHandlerTest {
     void twoVisitsUnderTheUsersPhoneWaitForALink() {
         ledger = new Ledger(client, BonusRules.percent("5"));
         profiles = new ProfileStore(client, Ledger.create(client, TableDefinitions.PROFILES));
-        ledger.links.link("someone-else", "+79990000005", Set.of());
+        ledger.service.linkProvenPhone("someone-else", "+79990000005");
         for (int r = 1; r <= 2; r++) {
             // Walk-ins known only by phone: nobody has claimed +79990000000 yet, so the accruals are pending.
             ledger.service.accrue(Visits.visit(8200 + r, r, StoredRecord.ATTENDANCE_CAME, true, false, null, "+79990000000", came(1, 1).services()));
