@@ -146,10 +146,16 @@ public final class BonusLedgerStore {
                           List<TransactWriteItem> checks) {
         List<TransactWriteItem> items = new ArrayList<>(3 + 2 * entries.size() + visits.size() + checks.size());
         items.add(TransactWriteItem.builder().put(statePut(seen, next)).build());
+        // One balance update per owner: a transaction may touch an item once, and a record's entry and its visit's
+        // correction often land on the same balance.
+        Map<BonusOwner, BigDecimal> byOwner = new java.util.LinkedHashMap<>();
+        Map<BonusOwner, Integer> counts = new HashMap<>();
         for (LedgerEntry entry : entries) {
             items.add(TransactWriteItem.builder().put(entryPut(entry)).build());
-            items.add(TransactWriteItem.builder().update(balanceAdd(entry.owner(), entry.amount())).build());
+            byOwner.merge(entry.owner(), entry.amount(), BigDecimal::add);
+            counts.merge(entry.owner(), 1, Integer::sum);
         }
+        byOwner.forEach((owner, amount) -> items.add(TransactWriteItem.builder().update(balanceAdd(owner, amount, counts.get(owner))).build()));
         for (VisitWrite visit : visits) {
             items.add(TransactWriteItem.builder().put(visitPut(visit)).build());
         }
@@ -351,11 +357,15 @@ public final class BonusLedgerStore {
     }
 
     private Update balanceAdd(BonusOwner owner, BigDecimal amount) {
+        return balanceAdd(owner, amount, 1);
+    }
+
+    private Update balanceAdd(BonusOwner owner, BigDecimal amount, int entries) {
         return Update.builder().tableName(table)
                 .key(Map.of(LEDGER_KEY, s(owner.key()), ITEM_KEY, s(BALANCE_ITEM)))
                 .updateExpression("ADD #balance :amount, #count :one")
                 .expressionAttributeNames(Map.of("#balance", BALANCE, "#count", ENTRY_COUNT))
-                .expressionAttributeValues(Map.of(":amount", AttributeValue.fromN(amount.toPlainString()), ":one", n(1)))
+                .expressionAttributeValues(Map.of(":amount", AttributeValue.fromN(amount.toPlainString()), ":one", n(entries)))
                 .build();
     }
 
