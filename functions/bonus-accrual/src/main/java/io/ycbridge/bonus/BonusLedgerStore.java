@@ -233,6 +233,8 @@ public final class BonusLedgerStore {
                 .expressionAttributeNames(Map.of("#k", LEDGER_KEY, "#i", ITEM_KEY))
                 .expressionAttributeValues(Map.of(":owner", s(owner.key()), ":entry", s(ENTRY_PREFIX)))
                 .scanIndexForward(false)
+                // Consistent: crediting a just-linked phone must see the pending entry an accrual committed a moment ago.
+                .consistentRead(true)
                 .limit(limit);
         if (afterItemKey != null) {
             // The partition is always the caller's owner: a cursor can only point within it.

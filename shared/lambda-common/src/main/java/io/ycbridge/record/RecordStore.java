@@ -85,19 +85,22 @@ public final class RecordStore {
     }
 
     /**
-     * Marks the stored complete version deleted, keeping its content and change date: a "delete" delivery that carries
-     * no usable body still reverses what the visit earned. Empty when nothing complete is stored (store a placeholder).
+     * Marks the stored complete version deleted, keeping its content: a "delete" delivery that carries no usable body
+     * still reverses what the visit earned. The version is dated {@code arrivedAt} and marked as made up, so a version
+     * delivered late from before the deletion cannot bring the visit back, while the API's real deleted version, older
+     * than the arrival, still replaces it. Empty when nothing complete is stored (store a placeholder instead).
      */
-    public Optional<UpsertOutcome> markDeleted(long companyId, long recordId, RecordSource source) {
+    public Optional<UpsertOutcome> markDeleted(long companyId, long recordId, RecordSource source, Instant arrivedAt) {
         UpdateItemRequest request = UpdateItemRequest.builder()
                 .tableName(tableName)
                 .key(RecordItem.key(companyId, recordId))
-                .updateExpression("SET #deleted = :true, #source = :source ADD #revision :one")
-                .conditionExpression("attribute_exists(#company) AND #incomplete = :false AND #deleted = :false")
+                .updateExpression("SET #deleted = :true, #source = :source, #placeholder = :true, #changed = :arrived ADD #revision :one")
+                .conditionExpression("attribute_exists(#company) AND #incomplete = :false AND #deleted = :false AND #changed <= :arrived")
                 .expressionAttributeNames(Map.of("#company", RecordItem.COMPANY_ID, "#deleted", RecordItem.DELETED,
-                        "#incomplete", RecordItem.INCOMPLETE, "#source", RecordItem.SOURCE, "#revision", RecordItem.REVISION))
+                        "#incomplete", RecordItem.INCOMPLETE, "#source", RecordItem.SOURCE, "#revision", RecordItem.REVISION,
+                        "#placeholder", RecordItem.PLACEHOLDER, "#changed", RecordItem.CHANGED_AT))
                 .expressionAttributeValues(Map.of(":true", TRUE, ":false", FALSE, ":one", ONE,
-                        ":source", AttributeValue.fromS(source.name())))
+                        ":source", AttributeValue.fromS(source.name()), ":arrived", RecordItem.number(arrivedAt.toEpochMilli())))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
         try {
@@ -105,8 +108,11 @@ public final class RecordStore {
             return Optional.of(UpsertOutcome.UPDATED);
         } catch (ConditionalCheckFailedException refused) {
             Map<String, AttributeValue> stored = refused.hasItem() && !refused.item().isEmpty() ? refused.item() : read(companyId, recordId);
-            boolean completeAndDeleted = stored != null && !stored.isEmpty() && !flag(stored, RecordItem.INCOMPLETE) && flag(stored, RecordItem.DELETED);
-            return completeAndDeleted ? Optional.of(UpsertOutcome.DUPLICATE) : Optional.empty();
+            if (stored == null || stored.isEmpty() || flag(stored, RecordItem.INCOMPLETE)) {
+                return Optional.empty();
+            }
+            // Deleted already, or a version newer than the arrival (a clock apart): nothing to add.
+            return Optional.of(flag(stored, RecordItem.DELETED) ? UpsertOutcome.DUPLICATE : UpsertOutcome.STALE);
         }
     }
 
