@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -387,8 +388,9 @@ public final class BonusAccrualService {
                 // Nothing held, or no longer pending here: its next version is decided by the links as they are then.
                 return BigDecimal.ZERO;
             }
-            if (ledger.transfer(seen, user)) {
-                return seen.accrued();
+            Optional<BigDecimal> moved = ledger.transfer(seen, user);
+            if (moved.isPresent()) {
+                return moved.get();
             }
             pause(attempt);
         }

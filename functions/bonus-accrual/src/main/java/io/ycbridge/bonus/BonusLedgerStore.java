@@ -170,15 +170,33 @@ public final class BonusLedgerStore {
 
     /**
      * Hands a pending record to {@code user}: the user is credited what it accrued, the pending owner debited, the
-     * state names the user from now on. False when the state is no longer {@code seen}.
+     * state names the user from now on, and a capped visit's correction follows. The amount the user received, or empty
+     * when the state is no longer {@code seen}.
      */
-    public boolean transfer(AccrualState seen, BonusOwner user) {
-        List<LedgerEntry> entries = seen.accrued().signum() == 0 ? List.of() : List.of(
-                LedgerEntry.of(user, seen.companyId(), seen.recordId(), EntryKind.PENDING_CREDIT, seen.accrued(), seen.version(),
-                        seen.revision(), null),
-                LedgerEntry.of(seen.owner(), seen.companyId(), seen.recordId(), EntryKind.PENDING_TRANSFER, seen.accrued().negate(),
-                        seen.version(), seen.revision(), null));
-        return commit(seen, seen.withOwner(user), entries, List.of(), List.of());
+    public Optional<BigDecimal> transfer(AccrualState seen, BonusOwner user) {
+        List<LedgerEntry> entries = new ArrayList<>(4);
+        if (seen.accrued().signum() != 0) {
+            entries.add(LedgerEntry.of(user, seen.companyId(), seen.recordId(), EntryKind.PENDING_CREDIT, seen.accrued(), seen.version(),
+                    seen.revision(), null));
+            entries.add(LedgerEntry.of(seen.owner(), seen.companyId(), seen.recordId(), EntryKind.PENDING_TRANSFER, seen.accrued().negate(),
+                    seen.version(), seen.revision(), null));
+        }
+        List<VisitWrite> visits = new ArrayList<>(1);
+        if (seen.visit() != null) {
+            // The visit's cap correction goes where its records' money goes, or the new owner would hold more than the cap.
+            VisitState visit = visit(seen.companyId(), seen.visit());
+            if (seen.owner().equals(visit.owner()) && visit.correction().signum() != 0) {
+                String scope = "capto" + seen.visit() + "_" + Integer.toHexString(user.key().hashCode());
+                entries.add(LedgerEntry.of(seen.owner(), seen.companyId(), seen.recordId(), EntryKind.VISIT_CAP,
+                        BonusPolicy.money(visit.correction().negate()), seen.version(), seen.revision(), scope));
+                entries.add(LedgerEntry.of(user, seen.companyId(), seen.recordId(), EntryKind.VISIT_CAP, visit.correction(), seen.version(),
+                        seen.revision(), scope));
+                visits.add(new VisitWrite(visit, new VisitState(visit.companyId(), visit.visitId(), visit.members(), visit.correction(), user,
+                        visit.revision())));
+            }
+        }
+        BigDecimal moved = entries.stream().filter(entry -> entry.owner().equals(user)).map(LedgerEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return commit(seen, seen.withOwner(user), entries, visits, List.of()) ? Optional.of(moved) : Optional.empty();
     }
 
     /**
@@ -187,10 +205,17 @@ public final class BonusLedgerStore {
      * when the state changed meanwhile.
      */
     boolean moveRecord(BonusOwner from, BonusOwner to, long companyId, long recordId, List<LedgerEntry> entries) {
-        List<TransactWriteItem> items = new ArrayList<>(3 + 2 * entries.size());
+        List<TransactWriteItem> items = new ArrayList<>(4 + 2 * entries.size());
         AccrualState seen = state(companyId, recordId);
         if (from.equals(seen.owner())) {
             items.add(TransactWriteItem.builder().put(statePut(seen, seen.withOwner(to))).build());
+            if (seen.visit() != null) {
+                VisitState visit = visit(companyId, seen.visit());
+                if (from.equals(visit.owner())) {
+                    items.add(TransactWriteItem.builder().put(visitPut(new VisitWrite(visit, new VisitState(companyId, visit.visitId(),
+                            visit.members(), visit.correction(), to, visit.revision())))).build());
+                }
+            }
         }
         BigDecimal sum = BigDecimal.ZERO;
         for (LedgerEntry entry : entries) {

@@ -91,6 +91,24 @@ class BonusVersionsTest {
     }
 
     @Test
+    void aCappedVisitPendingUntilItsUserLinksIsCreditedAtTheCapNotAbove() {
+        Ledger ledger = new Ledger(client, BonusRules.percent("5").withCap("150"));
+        ledger.service.accrue(came(1, 1));
+        ledger.service.accrue(came(2, 1));
+        BonusOwner pending = BonusOwner.pendingPhone(Visits.PHONE);
+        assertEquals(money("150.00"), ledger.store.balance(pending));
+
+        assertEquals(money("150.00"), ledger.service.linkProvenPhone("late-user", Visits.PHONE));
+
+        BonusOwner user = BonusOwner.user("late-user");
+        assertEquals(money("150.00"), ledger.store.balance(user));
+        assertEquals(money("0.00"), ledger.store.balance(pending));
+        ledger.service.accrue(with(came(1, 1), 2, 1, true, true)); // a cancellation after the credit: the visit earns 99
+        assertEquals(money("99.00"), ledger.store.balance(user));
+        assertEquals(ledger.sum(user), ledger.store.balance(user));
+    }
+
+    @Test
     void aRecordWithoutAVisitIsCappedAlone() {
         Ledger ledger = ledger(BonusRules.percent("5").withCap("50"));
         ledger.service.accrue(inVisit(came(1, 1), null));

@@ -21,6 +21,12 @@ record Appointment(long companyId, long id, long staffId, List<AppointmentServic
         comment = comment == null ? "" : comment;
     }
 
+    /** The administrator booked it for another client, or moved it into another visit. */
+    Appointment reassigned(Instant at, long newClientId, long newVisitId) {
+        return new Appointment(companyId, id, staffId, services, newClientId, start, seanceLength, attendance, paidFull, newVisitId,
+                deleted, online, comment, created, at, customFields);
+    }
+
     Appointment changed(Instant at, LocalDateTime newStart, int newAttendance, boolean newPaidFull, boolean newDeleted,
                         List<AppointmentService> newServices, Map<String, String> newCustomFields) {
         return new Appointment(companyId, id, staffId, newServices, clientId, newStart, seanceLength, newAttendance,

@@ -189,6 +189,44 @@ public final class SimulatorData {
         setServiceCostAt(companyId, recordId, serviceId, cost, clock.now());
     }
 
+    /**
+     * The salon corrects a client's phone (or gives one to a client who had none): records show it from their next
+     * version on, as their bodies embed the client as it is then.
+     */
+    public void setClientPhone(long companyId, long clientId, String phone) {
+        write(() -> {
+            CompanyBook book = book(companyId);
+            Client client = book.clients.get(clientId);
+            if (client == null) {
+                throw new IllegalArgumentException("no client " + clientId + " in company " + companyId);
+            }
+            book.clients.put(clientId, new Client(companyId, clientId, client.name(), orEmpty(phone), client.email()));
+            return null;
+        });
+    }
+
+    /** The record was booked for the wrong client: it moves to {@code clientId}, in a visit of its own (YClients' visits are per client). */
+    public void moveToClient(long companyId, long recordId, long clientId) {
+        long visit = nextVisitId.getAndIncrement();
+        change(companyId, recordId, (r, now) -> {
+            if (clientId != 0 && !book(companyId).clients.containsKey(clientId)) {
+                throw new IllegalArgumentException("no client " + clientId + " in company " + companyId);
+            }
+            return r.reassigned(now, clientId, visit);
+        });
+    }
+
+    /** Joins the record into another record's visit: one client's several services at one sitting. */
+    public void joinVisit(long companyId, long recordId, long visitOfRecordId) {
+        change(companyId, recordId, (r, now) -> {
+            Appointment other = book(companyId).records.get(visitOfRecordId);
+            if (other == null) {
+                throw new IllegalArgumentException("no record " + visitOfRecordId + " in company " + companyId);
+            }
+            return r.reassigned(now, r.clientId(), other.visitId());
+        });
+    }
+
     /** Sets one of the company's additional record fields; records without any write {@code custom_fields: []}. */
     public void setCustomField(long companyId, long recordId, String code, String value) {
         setCustomFieldAt(companyId, recordId, code, value, clock.now());
