@@ -112,15 +112,20 @@ public final class BonusAccrualService {
                 hinted = false;
             }
             if (decision.stale()) {
-                // Sound even from a hint: versions only grow, so the stored one is at least the hinted one.
+                // Sound even from a hint: versions only grow, so the stored one is at least the hinted one. A replay
+                // after a failure halfway still learns what the record says about its client.
+                if (!hinted) {
+                    learnClientPhone(record, decision);
+                }
                 return new AccrualResult(company, id, AccrualOutcome.STALE, null, null, decision.seen().owner());
             }
             List<TransactWriteItem> checks = decision.facts().stream().map(links::check).toList();
             if (ledger.commit(decision.seen(), decision.next(), decision.entries(), decision.visits(), checks)) {
-                recent.put(new RecentStates.Hint(decision.next(), decision.resolved()));
                 if (!hinted) {
+                    // Before the hint: a failure here must leave the retry a full read, which learns it again.
                     learnClientPhone(record, decision);
                 }
+                recent.put(new RecentStates.Hint(decision.next(), decision.resolved()));
                 return result(decision);
             }
             recent.forget(company, id);
@@ -238,11 +243,13 @@ public final class BonusAccrualService {
     private void learnClientPhone(StoredRecord record, Decision decision) {
         Long clientId = record.clientId();
         String phone = record.clientPhoneE164();
-        if (clientId == null || phone == null || decision.linkItems() == null
-                || phone.equals(UserLinkStore.associatedPhone(record.companyId(), clientId, decision.linkItems()))) {
+        List<Map<String, AttributeValue>> items = decision.linkItems();
+        if (clientId == null || phone == null || items == null || UserLinkStore.settled(record.companyId(), clientId, phone, items)) {
             return;
         }
-        if (!links.associate(record.companyId(), clientId, phone, record.changedAt())) {
+        // Refused as not newer, the phone may still be ours (a retry after a failure halfway): then finish the move.
+        if (!links.associate(record.companyId(), clientId, phone, record.changedAt())
+                && !phone.equals(UserLinkStore.associatedPhone(record.companyId(), clientId, items))) {
             return;
         }
         BonusOwner phoneOwner = decision.resolved() != null && decision.resolved().owner() != null ? decision.resolved().owner()
@@ -251,6 +258,7 @@ public final class BonusAccrualService {
         for (List<Long> pending : ledger.recordsOf(pendingClient)) {
             creditRecord(pending.get(0), pending.get(1), pendingClient, phoneOwner);
         }
+        links.settle(record.companyId(), clientId, phone);
     }
 
     private static AccrualResult result(Decision decision) {

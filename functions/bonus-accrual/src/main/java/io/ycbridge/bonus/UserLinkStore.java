@@ -29,6 +29,8 @@ public final class UserLinkStore {
     static final String USER_ID = "user_id";
     static final String PHONE = "phone";
     private static final String PHONE_AT = "phone_at";
+    /** On a client item: what was pending under the client id has been moved to its phone's owner. */
+    private static final String SETTLED = "settled";
     private static final String REVISION = "link_revision";
 
     private final DynamoDbClient client;
@@ -139,6 +141,25 @@ public final class UserLinkStore {
         } catch (ConditionalCheckFailedException newerKnown) {
             return false;
         }
+    }
+
+    /** Records that the client's pending visits were moved to the owner of {@code phoneE164} (unless the phone changed meanwhile). */
+    void settle(long companyId, long clientId, String phoneE164) {
+        try {
+            client.updateItem(update -> update.tableName(table).key(key(clientKey(companyId, clientId)))
+                    .updateExpression("SET #settled = :true")
+                    .conditionExpression("#phone = :phone")
+                    .expressionAttributeNames(Map.of("#settled", SETTLED, "#phone", PHONE))
+                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true), ":phone", s(phoneE164))));
+        } catch (ConditionalCheckFailedException newerPhone) {
+            // A newer record gave the client another phone: its accrual moves what is pending to that phone's owner.
+        }
+    }
+
+    /** Whether {@code items} show the client known by this phone with its pending visits already moved. */
+    static boolean settled(long companyId, long clientId, String phoneE164, List<Map<String, AttributeValue>> items) {
+        Map<String, AttributeValue> item = find(items, clientKey(companyId, clientId));
+        return item != null && phoneE164.equals(text(item, PHONE)) && item.containsKey(SETTLED) && Boolean.TRUE.equals(item.get(SETTLED).bool());
     }
 
     String table() {

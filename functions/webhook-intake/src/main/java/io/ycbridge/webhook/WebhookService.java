@@ -99,7 +99,7 @@ final class WebhookService {
         }
         IntakeOutcome intake = switch (outcome) {
             case CREATED, UPDATED -> IntakeOutcome.STORED;
-            case DUPLICATE -> IntakeOutcome.DUPLICATE;
+            case DUPLICATE, CONFLICT -> IntakeOutcome.DUPLICATE;
             case STALE -> IntakeOutcome.STALE;
         };
         return new IntakeResult(intake, null, event.companyId(), event.resourceId(), event.status(), record.incomplete());

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ycbridge.bonus.BonusOwner;
 import io.ycbridge.bonus.BonusPolicy;
+import io.ycbridge.bonus.BonusRules;
+import io.ycbridge.bonus.ServiceCategories;
 import io.ycbridge.bonus.CompanyBonusRules;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
@@ -91,7 +94,8 @@ class ChaosIT {
         try (Stack stack = new Stack(dynamo, A + "," + B, extra)) {
             People people = People.seed(stack.sim.data(), random, PEOPLE, USERS);
             Map<String, String> finalBodies = new LinkedHashMap<>();
-            List<String> versions = generate(stack, people, random, finalBodies);
+            History history = new History();
+            List<String> versions = generate(stack, people, random, finalBodies, history);
 
             List<String> deliveries = shuffle(versions, random);
             assertEquals(DELIVERIES, deliveries.size());
@@ -106,6 +110,10 @@ class ChaosIT {
             boolean synced = false;
             for (int i = 0; i < deliveries.size(); i++) {
                 String body = deliveries.get(i);
+                if (history.withoutData.contains(body)) {
+                    // A data-less delete while the API is down: the read-back fails, the sync must complete it later.
+                    stack.sim.faults().on("/record/").next(20, Fault.serverError());
+                }
                 int status;
                 try {
                     APIGatewayV2HTTPResponse response = DynamoDbFaults.during(() -> stack.deliver(body));
@@ -116,6 +124,9 @@ class ChaosIT {
                 } catch (RuntimeException thrown) {
                     uncaught++;
                     status = 500;
+                }
+                if (history.withoutData.contains(body)) {
+                    stack.sim.faults().clear();
                 }
                 if (status != 200) {
                     // YClients delivers a failed webhook again later.
@@ -138,6 +149,11 @@ class ChaosIT {
             stream.drain();
             DynamoDbFaults.disarm();
             stream.drain();
+            // The next scheduled sync of each branch, healthy: it reads back what the webhooks could not settle.
+            for (long company : List.of(A, B)) {
+                assertEquals("OK", stack.sync(company).path("outcome").asText(), "final sync of " + company);
+            }
+            stream.drain();
             stream.close();
             System.out.printf("ChaosIT seed %d: %d deliveries (%d redelivered after 5xx, %d uncaught), %d stream records in %d "
                             + "invocations (%d retried, %d uncaught), DynamoDB faults %d before sending + %d answers lost, %.1f s%n",
@@ -146,12 +162,27 @@ class ChaosIT {
             assertEquals(0, uncaught, "webhook deliveries that threw instead of answering");
             assertTrue(DynamoDbFaults.BEFORE.get() > 100 && DynamoDbFaults.AFTER.get() > 10, "faults were injected");
 
-            verify(stack, people, finalBodies);
+            System.out.printf("ChaosIT histories: %d client moves, %d same-second pairs, %d data-less deletes, %d shared visits, "
+                            + "%d phone corrections%n", history.moves, history.sameSecond, history.withoutData.size(), history.joined.size() / 2,
+                    history.corrections);
+            verify(stack, people, finalBodies, history);
         }
     }
 
-    /** ~7,000 versions in the order YClients made them: one webhook body per change. */
-    private static List<String> generate(Stack stack, People people, Random random, Map<String, String> finalBodies) {
+    /** What the generator did beyond the plain versions, for the oracle and the run's report. */
+    static final class History {
+        final java.util.Set<String> withoutData = new java.util.HashSet<>();
+        final java.util.Set<String> joined = new java.util.HashSet<>();
+        int moves;
+        int sameSecond;
+        int corrections;
+    }
+
+    /**
+     * ~7,000 versions in the order YClients made them: one webhook body per change, some of them two changes of one
+     * second, some deletions delivered without data; clients moved, phones corrected and given halfway.
+     */
+    private static List<String> generate(Stack stack, People people, Random random, Map<String, String> finalBodies, History history) {
         SimulatorData data = stack.sim.data();
         int versionsWanted = DELIVERIES * 7 / 10;
         List<String> versions = new ArrayList<>(versionsWanted);
@@ -162,6 +193,10 @@ class ChaosIT {
         LocalDateTime day = LocalDateTime.ofInstant(stack.sim.clock().now(), MOSCOW).withHour(10).withMinute(0).withSecond(0).withNano(0);
         for (int step = 0; step < versionsWanted; step++) {
             stack.sim.clock().advance(Duration.ofSeconds(1 + random.nextInt(3)));
+            if (step == versionsWanted * 2 / 5) {
+                people.correctPhones(data);
+                history.corrections++;
+            }
             if (live.isEmpty() && created == RECORDS) {
                 break;
             }
@@ -187,6 +222,14 @@ class ChaosIT {
                 long staff = company == A ? 55 + random.nextInt(4) : 501 + random.nextInt(2);
                 id = data.createRecord(company, client, staff, services,
                         day.plusDays(random.nextInt(20)).plusMinutes(30L * random.nextInt(16)));
+                long[] sameClient = person < 0 || !people.sharesVisits(person) || random.nextInt(5) != 0 ? null
+                        : live.stream().filter(r -> r[0] == company && clientOf(data, r[0], r[1]) == client).findFirst().orElse(null);
+                if (sameClient != null) {
+                    // One client's second service at the same sitting: one visit, one cap.
+                    data.joinVisit(company, id, sameClient[1]);
+                    history.joined.add(company + "/" + id);
+                    history.joined.add(company + "/" + sameClient[1]);
+                }
                 live.add(new long[] {company, id});
                 created++;
                 status = "create";
@@ -203,6 +246,13 @@ class ChaosIT {
                     completed.put(key, true);
                 } else if (roll < 50) {
                     data.completeVisit(company, id, false);
+                    if (random.nextBoolean()) {
+                        // Arrived unpaid, then paid, within one second of last_change_date: both bodies carry one version.
+                        versions.add(stack.sim.webhooks().body(company, id, "update"));
+                        data.completeVisit(company, id, true);
+                        completed.put(key, true);
+                        history.sameSecond++;
+                    }
                 } else if (roll < 70) {
                     JsonNode record = data.recordJson(company, id).orElseThrow();
                     long service = record.path("services").get(0).path("id").asLong();
@@ -212,11 +262,27 @@ class ChaosIT {
                     data.cancel(company, id);
                     status = "delete";
                     live.remove(pick);
+                    if (random.nextInt(4) == 0) {
+                        String withoutData = "{\"company_id\":" + company + ",\"resource\":\"record\",\"resource_id\":" + id
+                                + ",\"status\":\"delete\"}";
+                        history.withoutData.add(withoutData);
+                        versions.add(withoutData);
+                        finalBodies.put(key, stack.sim.webhooks().body(company, id, status));
+                        continue;
+                    }
                     if (completed.containsKey(key)) {
                         cancelledAfterCompletion++;
                     }
                 } else if (roll < 80) {
                     data.markNoShow(company, id);
+                } else if (roll < 85) {
+                    // Booked for the wrong client: corrected, before or after the visit was completed and paid.
+                    int other = people.pick(company, random);
+                    if (other < 0) {
+                        continue;
+                    }
+                    data.moveToClient(company, id, People.clientId(company, other));
+                    history.moves++;
                 } else {
                     data.reschedule(company, id, day.plusDays(random.nextInt(20)).plusMinutes(30L * random.nextInt(16)));
                 }
@@ -295,7 +361,7 @@ class ChaosIT {
         }
     }
 
-    private static void verify(Stack stack, People people, Map<String, String> finalBodies) throws Exception {
+    private static void verify(Stack stack, People people, Map<String, String> finalBodies, History history) throws Exception {
         RecordNormalizer normalizer = RecordNormalizer.russia();
         CompanyBonusRules rules = CompanyBonusRules.from(stack.config());
 
@@ -306,18 +372,33 @@ class ChaosIT {
                     stored.put(record.companyId() + "/" + record.recordId(), record);
                 });
 
-        Map<String, BigDecimal> expectedByOwner = new TreeMap<>();
-        Map<String, BigDecimal> expectedByRecord = new HashMap<>();
-        int lost = 0;
-        List<String> differing = new ArrayList<>();
+        Map<String, StoredRecord> expectedRecords = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : finalBodies.entrySet()) {
             JsonNode body = Stack.JSON.readTree(entry.getValue());
-            long company = body.path("company_id").asLong();
             Record record = Stack.JSON.treeToValue(body.get("data"), Record.class);
             if ("delete".equals(body.path("status").asText())) {
                 record = record.asDeleted();
             }
-            StoredRecord expected = normalizer.normalize(company, record, MOSCOW, RecordSource.WEBHOOK);
+            expectedRecords.put(entry.getKey(), normalizer.normalize(body.path("company_id").asLong(), record, MOSCOW, RecordSource.WEBHOOK));
+        }
+        // A client seen with a phone on any record is known by it: the phone the latest such version showed.
+        Map<String, StoredRecord> clientPhones = new HashMap<>();
+        for (StoredRecord record : expectedRecords.values()) {
+            if (record.clientId() != null && record.clientPhone() != null) {
+                clientPhones.merge(record.companyId() + "#" + record.clientId(), record,
+                        (a, b) -> a.changedAt().isAfter(b.changedAt()) ? a : b);
+            }
+        }
+        Map<String, String> proven = people.provenOwners();
+
+        Map<String, BigDecimal> expectedByOwner = new TreeMap<>();
+        Map<String, BigDecimal> expectedByRecord = new HashMap<>();
+        Map<List<Object>, BigDecimal> visits = new HashMap<>();
+        int lost = 0;
+        List<String> differing = new ArrayList<>();
+        for (Map.Entry<String, StoredRecord> entry : expectedRecords.entrySet()) {
+            StoredRecord expected = entry.getValue();
+            long company = expected.companyId();
             StoredRecord actual = stored.get(entry.getKey());
             if (actual == null) {
                 lost++;
@@ -326,15 +407,27 @@ class ChaosIT {
             if (!expected.equals(withSource(actual, RecordSource.WEBHOOK))) {
                 differing.add(entry.getKey() + ": expected " + expected + " but stored " + actual);
             }
-            BigDecimal earned = BonusPolicy.earned(expected, rules.forCompany(company));
-            String owner = people.ownerOf(company, record.client() == null || record.client().id() == null ? 0 : record.client().id());
+            String owner = ownerOf(expected, clientPhones, proven);
+            BonusRules companyRules = rules.forCompany(company);
             if (owner == null) {
-                earned = BigDecimal.ZERO; // a walk-in: nobody to credit
-            } else {
-                expectedByOwner.merge(owner, earned, BigDecimal::add);
+                expectedByRecord.put(entry.getKey(), BigDecimal.ZERO); // a walk-in: nobody to credit
+                continue;
             }
-            expectedByRecord.put(entry.getKey(), earned);
+            if (companyRules.capPerVisit() != null && expected.visitId() != null) {
+                // Who gets money follows the policy in the README: the records of one visit share its cap.
+                visits.merge(List.of(owner, company, expected.visitId()), BonusPolicy.uncapped(expected, companyRules, ServiceCategories.NONE),
+                        BigDecimal::add);
+            } else {
+                expectedByOwner.merge(owner, BonusPolicy.earned(expected, companyRules), BigDecimal::add);
+            }
+            if (!history.joined.contains(entry.getKey())) {
+                expectedByRecord.put(entry.getKey(), BonusPolicy.earned(expected, companyRules));
+            }
         }
+        visits.forEach((visit, total) -> {
+            BonusRules companyRules = rules.forCompany((Long) visit.get(1));
+            expectedByOwner.merge((String) visit.get(0), total.min(companyRules.capPerVisit()), BigDecimal::add);
+        });
         assertEquals(0, lost, "records lost");
         assertEquals(RECORDS, stored.size(), "records stored");
         assertTrue(differing.isEmpty(), differing.size() + " records differ from the oracle, e.g. "
@@ -356,6 +449,8 @@ class ChaosIT {
         }
         List<String> doubles = new ArrayList<>();
         for (Map.Entry<String, BigDecimal> expected : expectedByRecord.entrySet()) {
+            // Records of shared visits are checked through their owners' balances: a visit's correction lands on the
+            // record that last changed it.
             BigDecimal paid = entriesByRecord.getOrDefault(expected.getKey(), BigDecimal.ZERO);
             if (paid.compareTo(expected.getValue()) != 0) {
                 doubles.add(expected.getKey() + " entries sum to " + paid + ", final amount " + expected.getValue());
@@ -377,7 +472,7 @@ class ChaosIT {
                 + wrongBalances.subList(0, Math.min(5, wrongBalances.size())));
 
         // What each user sees in the app.
-        for (int user = 0; user < USERS; user++) {
+        for (int user = 0; user < people.users(); user++) {
             APIGatewayV2HTTPResponse response = stack.myBonus(people.user(user), Map.of("limit", "1"));
             assertEquals(200, response.getStatusCode());
             BigDecimal shown = new BigDecimal(Stack.JSON.readTree(response.getBody()).path("balance").asText());
@@ -388,6 +483,27 @@ class ChaosIT {
         long pending = expectedByOwner.keySet().stream().filter(owner -> owner.startsWith("PENDING#")).count();
         System.out.printf("ChaosIT oracle: %d records, %d users and %d pending owners with visits, total %s bonus%n",
                 stored.size(), users, pending, expectedByOwner.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /**
+     * The owner the policy names for a record's final version: by its phone (whoever proved it, else pending under it);
+     * a phone-less record by the phone its client was seen with; else pending under the client id; a walk-in, nobody.
+     */
+    private static String ownerOf(StoredRecord record, Map<String, StoredRecord> clientPhones, Map<String, String> proven) {
+        String phone = record.clientPhoneE164();
+        if (phone == null && record.clientId() != null) {
+            StoredRecord seenWithPhone = clientPhones.get(record.companyId() + "#" + record.clientId());
+            if (seenWithPhone == null) {
+                return BonusOwner.pendingClient(record.companyId(), record.clientId()).key();
+            }
+            phone = seenWithPhone.clientPhoneE164();
+        }
+        return phone == null ? null : proven.getOrDefault(phone, BonusOwner.pendingPhone(phone).key());
+    }
+
+    private static long clientOf(SimulatorData data, long company, long record) {
+        JsonNode client = data.recordJson(company, record).orElseThrow().path("client");
+        return client.isObject() ? client.path("id").asLong() : 0;
     }
 
     private static List<String> union(java.util.Collection<String> a, java.util.Collection<String> b) {

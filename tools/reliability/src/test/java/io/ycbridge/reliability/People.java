@@ -3,17 +3,32 @@ package io.ycbridge.reliability;
 import io.ycbridge.bonus.BonusOwner;
 import io.ycbridge.simulator.SimulatorData;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
 /**
- * The chaos run's people: clients of branch A (every person) and branch B (every third), each with a phone written
- * in one of YClients' notations; the first {@code users} of them are app users who give their phone in another.
+ * The chaos run's people: clients of branch A (every person) and branch B (every third), each with a phone written in
+ * one of YClients' notations; the first {@code users} of them are app users who prove their phone, written in another.
+ * Some are messy on purpose, as salons are:
+ * <ul>
+ *   <li>{@link Kind#CORRECTED}: the salon corrects the phone halfway; the user proves the new one, so visits whose last
+ *       version still shows the old number stay pending under it;</li>
+ *   <li>{@link Kind#PHONE_LATER}: booked without a phone until the salon adds one: their phone-less visits must reach
+ *       them through the client id;</li>
+ *   <li>{@link Kind#NO_PHONE}: never a phone: their visits stay pending under the client id;</li>
+ *   <li>{@link Kind#FOREIGN}: Ukrainian numbers, written with and without the plus.</li>
+ * </ul>
  */
 final class People {
+    enum Kind { NORMAL, CORRECTED, PHONE_LATER, NO_PHONE, FOREIGN }
+
     private final List<String> digits = new ArrayList<>();
+    private final List<String> corrected = new ArrayList<>();
+    private final List<Kind> kinds = new ArrayList<>();
     private final List<String> subjects = new ArrayList<>();
     private final int users;
 
@@ -41,22 +56,55 @@ final class People {
         }
         Set<String> used = new HashSet<>();
         for (int p = 0; p < count; p++) {
-            String d;
-            do {
-                d = "9" + String.format("%09d", random.nextInt(1_000_000_000));
-            } while (!used.add(d));
-            people.digits.add(d);
+            Kind kind = switch (p % 10) {
+                case 3 -> Kind.CORRECTED;
+                case 5 -> Kind.PHONE_LATER;
+                case 8 -> Kind.FOREIGN;
+                case 9 -> p % 20 == 19 ? Kind.NO_PHONE : Kind.NORMAL;
+                default -> Kind.NORMAL;
+            };
+            people.kinds.add(kind);
+            people.digits.add(fresh(random, used, kind == Kind.FOREIGN ? "38067" : "9"));
+            people.corrected.add(kind == Kind.CORRECTED ? fresh(random, used, "9") : null);
             people.subjects.add("user-" + Long.toHexString(random.nextLong()));
-            data.addClient(ChaosIT.A, clientId(ChaosIT.A, p), "Client " + p, notation(d, p));
+            boolean phoneless = kind == Kind.PHONE_LATER || kind == Kind.NO_PHONE;
+            String original = people.digits.get(p);
+            data.addClient(ChaosIT.A, clientId(ChaosIT.A, p), "Client " + p, phoneless ? "" : notation(original, p, kind));
             if (p % 3 == 0) {
-                data.addClient(ChaosIT.B, clientId(ChaosIT.B, p), "Client " + p, notation(d, p + 2));
+                data.addClient(ChaosIT.B, clientId(ChaosIT.B, p), "Client " + p, phoneless ? "" : notation(original, p + 2, kind));
             }
         }
         return people;
     }
 
+    /** Digits after the +: Russian ones without the 7 (ten digits), Ukrainian ones with their 380 (twelve). */
+    private static String fresh(Random random, Set<String> used, String prefix) {
+        int rest = (prefix.startsWith("380") ? 12 : 10) - prefix.length();
+        String d;
+        do {
+            d = prefix + String.format("%0" + rest + "d", random.nextInt((int) Math.pow(10, rest)));
+        } while (!used.add(d));
+        return d;
+    }
+
+    /** The salon's corrections, halfway through the history: new phones, and phones for those booked without. */
+    void correctPhones(SimulatorData data) {
+        for (int p = 0; p < kinds.size(); p++) {
+            if (kinds.get(p) == Kind.CORRECTED || kinds.get(p) == Kind.PHONE_LATER) {
+                data.setClientPhone(ChaosIT.A, clientId(ChaosIT.A, p), notation(currentDigits(p), p + 3, kinds.get(p)));
+                if (p % 3 == 0) {
+                    data.setClientPhone(ChaosIT.B, clientId(ChaosIT.B, p), notation(currentDigits(p), p + 1, kinds.get(p)));
+                }
+            }
+        }
+    }
+
     static long clientId(long company, int person) {
         return (company == ChaosIT.A ? 4000 : 9000) + person;
+    }
+
+    static int person(long company, long clientId) {
+        return (int) (clientId - (company == ChaosIT.A ? 4000 : 9000));
     }
 
     /** A person for a new record, or -1 for a walk-in. */
@@ -68,40 +116,57 @@ final class People {
         return company == ChaosIT.A ? person : person - person % 3;
     }
 
+    /** Whether this person's visits may hold several records: only where one phone stays theirs, so one owner holds the cap. */
+    boolean sharesVisits(int person) {
+        return kinds.get(person) == Kind.NORMAL || kinds.get(person) == Kind.FOREIGN;
+    }
+
     String user(int person) {
         return subjects.get(person);
     }
 
+    int users() {
+        return users;
+    }
+
+    /** The phone the user proves: the corrected one where the salon corrected it. */
     String profilePhone(int person) {
-        return notation(digits.get(person), person + 1);
+        return notation(currentDigits(person), person + 1, kinds.get(person));
     }
 
-    String e164(int person) {
-        return "+7" + digits.get(person);
-    }
-
-    /** Every way the run wrote any phone: E.164, the digits, and each notation. */
-    List<String> allPhoneForms() {
-        List<String> forms = new ArrayList<>();
-        for (String d : digits) {
-            for (int n = 0; n < 4; n++) {
-                forms.add(notation(d, n));
-            }
-            forms.add(d);
+    /**
+     * Who each proven phone (E.164) belongs to at the end of the run. Every user proves a different number; the NO_PHONE
+     * users prove one no record ever shows.
+     */
+    Map<String, String> provenOwners() {
+        Map<String, String> owners = new HashMap<>();
+        for (int person = 0; person < users; person++) {
+            owners.put(e164(person), BonusOwner.user(subjects.get(person)).key());
         }
-        return forms;
+        return owners;
     }
 
-    /** The ledger owner of a visit by this client, null for a walk-in. */
-    String ownerOf(long company, long clientId) {
-        if (clientId == 0) {
-            return null;
+    private String e164(int person) {
+        String current = currentDigits(person);
+        return kinds.get(person) == Kind.FOREIGN ? "+" + current : "+7" + current;
+    }
+
+    private String currentDigits(int person) {
+        return corrected.get(person) != null ? corrected.get(person) : digits.get(person);
+    }
+
+    /**
+     * A phone in notation {@code kind}: Russian numbers as +7…, 8…, formatted or bare 7…; Ukrainian ones with the plus,
+     * formatted, or bare with the country code (as the API sends numbers).
+     */
+    private static String notation(String d, int kind, Kind person) {
+        if (person == Kind.FOREIGN) {
+            return switch (kind % 3) {
+                case 0 -> "+" + d;
+                case 1 -> "+" + d.substring(0, 3) + " (" + d.substring(3, 5) + ") " + d.substring(5, 8) + "-" + d.substring(8);
+                default -> d;
+            };
         }
-        int person = (int) (clientId - (company == ChaosIT.A ? 4000 : 9000));
-        return person < users ? BonusOwner.user(subjects.get(person)).key() : BonusOwner.pendingPhone(e164(person)).key();
-    }
-
-    static String notation(String d, int kind) {
         return switch (kind % 4) {
             case 0 -> "+7" + d;
             case 1 -> "8" + d;
