@@ -105,10 +105,11 @@ final class WebhookService {
     }
 
     /**
-     * Stores what the delivery says, asking the API where the body cannot be trusted on its own: a body that lacks
-     * fields, and a complete one that differs from the stored version of the same second (CONFLICT: the deliveries'
-     * order says nothing about which change came last). Whatever the API cannot answer is marked for the sync to
-     * re-read, so the delivery is still accepted and nothing is lost.
+     * Stores what the delivery says, asking the API where the body cannot be trusted on its own: a complete body that
+     * differs from the stored version of the same second (CONFLICT: the deliveries' order says nothing about which
+     * change came last), a body that lacks fields, and a delete without data over nothing complete (a delete over a
+     * stored complete version just marks it deleted). Whatever the API cannot answer is marked for the sync to re-read,
+     * so the delivery is still accepted and nothing is lost.
      */
     private IntakeResult store(WebhookEvent event, Record sent, StoredRecord fromBody) {
         if (fromBody != null && !fromBody.incomplete()) {
