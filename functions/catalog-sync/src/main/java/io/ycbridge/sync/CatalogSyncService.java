@@ -12,11 +12,17 @@ import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordSource;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.StoredRecord;
+import io.ycbridge.record.UpsertOutcome;
 import io.ycbridge.record.RecordVersionStore;
 import io.ycbridge.record.RecordVersionStore.StoredVersion;
 import io.ycbridge.yclients.ApiJson;
 import io.ycbridge.yclients.AuthenticationException;
 import io.ycbridge.yclients.ConfigurationException;
+import io.ycbridge.yclients.NotFoundException;
+import io.ycbridge.yclients.RateLimitedException;
+import io.ycbridge.yclients.ServerException;
+import io.ycbridge.yclients.TransportException;
+import io.ycbridge.yclients.ValidationException;
 import io.ycbridge.yclients.TwoFactorRequiredException;
 import io.ycbridge.yclients.PermissionException;
 import io.ycbridge.yclients.RecordQuery;
@@ -35,11 +41,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.function.ToLongFunction;
 
 /**
  * Syncs one company at a time: the catalog (services, categories, masters) into CatalogStore, then the records
- * changed since the company's cursor through {@link RecordStore#upsert}, the same write path as webhooks.
+ * changed since the company's cursor through {@link RecordStore#upsertFromApi}, the same store webhooks write, then the
+ * records the webhook marked for re-reading (see {@link #REREADS_PER_RUN}).
  *
  * <p>Records are read in slices of at most {@link SyncSettings#slice()}, each bounded on both ends
  * ({@code changed_after}, {@code changed_before}, deleted ones included) so paging runs over a fixed set, and the
@@ -49,6 +57,12 @@ import java.util.function.ToLongFunction;
  * before the cursor for clock skew between YClients and us.
  */
 public final class CatalogSyncService {
+    /**
+     * Marked records re-read per company run, lowest id first; the rest wait for the next run. Each is one API request
+     * (YClients allows about 200 a minute per partner token, shared by every company), so a backlog left by a long
+     * outage is worked off over a few runs instead of holding one run past its deadline.
+     */
+    public static final int REREADS_PER_RUN = 200;
     private static final ObjectMapper JSON = ApiJson.mapper();
 
     private final CompanyApi api;
@@ -127,6 +141,11 @@ public final class CatalogSyncService {
                     : state.cursor().map(cursor -> cursor.minus(settings.overlap())).orElse(runAt.minus(settings.backfill()));
             Instant windowTo = to != null ? to : runAt;
             boolean finished = syncRecords(companyId, zone, windowFrom, windowTo, scheduled, deadline, progress);
+            if (finished && scheduled) {
+                // After the window, so a record changed again since its mark is not read twice for nothing: the window
+                // stored its newest version and the re-read finds it unchanged.
+                rereadMarked(companyId, zone, deadline, progress);
+            }
             outcome = finished ? SyncOutcome.OK : SyncOutcome.PARTIAL;
         } catch (AuthenticationException | PermissionException | ConfigurationException | TwoFactorRequiredException refused) {
             // Each needs an operator (a token, a right, the base URL, a login without two-factor): retrying cannot help.
@@ -262,11 +281,67 @@ public final class CatalogSyncService {
                 progress.unchanged++;
                 continue;
             }
-            switch (records.upsertFromApi(record)) {
-                case CREATED -> progress.created++;
-                case UPDATED -> progress.updated++;
-                case DUPLICATE, STALE, CONFLICT -> progress.unchanged++;
+            count(records.upsertFromApi(record), progress);
+        }
+    }
+
+    /**
+     * Reads back the records the webhook marked (a same-second conflict, a body or delete it could not check with the
+     * API) and stores what the API says, which settles a conflict and replaces a placeholder. A 404 clears the mark
+     * too: YClients may not show a deleted record, and the window's deleted records still come through the list. When
+     * the API fails the rest keep their marks for the next run.
+     */
+    private void rereadMarked(long companyId, ZoneId zone, Instant deadline, Progress progress) {
+        SortedSet<Long> marked = states.rereads(companyId);
+        List<Long> settled = new ArrayList<>();
+        int tried = 0;
+        try {
+            for (long recordId : marked) {
+                if (tried == REREADS_PER_RUN || !clock.instant().isBefore(deadline)) {
+                    break;
+                }
+                tried++;
+                Record record;
+                try {
+                    record = api.call(client -> client.record(companyId, recordId));
+                } catch (NotFoundException gone) {
+                    log.info("reread-not-found", Map.of("companyId", companyId, "recordId", recordId));
+                    progress.rereadNotFound++;
+                    settled.add(recordId);
+                    continue;
+                } catch (ServerException | TransportException | RateLimitedException down) {
+                    // The client retried already: the API is down for now, and every further read would fail the same way.
+                    log.warn("reread-failed", Map.of("companyId", companyId, "recordId", recordId, "status", down.status()));
+                    progress.rereadFailed++;
+                    break;
+                } catch (ValidationException refused) {
+                    // About this record only: the others still get their turn; this one is tried again next run.
+                    log.warn("reread-failed", Map.of("companyId", companyId, "recordId", recordId, "status", refused.status()));
+                    progress.rereadFailed++;
+                    continue;
+                }
+                progress.fetched++;
+                settled.add(recordId);
+                try {
+                    count(records.upsertFromApi(normalizer.normalize(companyId, record, zone, RecordSource.SYNC)), progress);
+                    progress.reread++;
+                } catch (IllegalArgumentException unusable) {
+                    progress.rejected++;
+                    log.warn("record-rejected", Map.of("companyId", companyId, "recordId", recordId, "reason", unusable.getMessage()));
+                }
             }
+        } finally {
+            // Also when a refusal or a storage failure ends the run: what was stored stays settled.
+            states.clearRereads(companyId, settled);
+            progress.rereadLeft = marked.size() - settled.size();
+        }
+    }
+
+    private static void count(UpsertOutcome outcome, Progress progress) {
+        switch (outcome) {
+            case CREATED -> progress.created++;
+            case UPDATED -> progress.updated++;
+            case DUPLICATE, STALE, CONFLICT -> progress.unchanged++;
         }
     }
 
@@ -296,9 +371,14 @@ public final class CatalogSyncService {
         int updated;
         int unchanged;
         int rejected;
+        int reread;
+        int rereadNotFound;
+        int rereadFailed;
+        int rereadLeft;
 
         RecordCounts records() {
-            return new RecordCounts(fetched, created, updated, unchanged, rejected);
+            return new RecordCounts(fetched, created, updated, unchanged, rejected,
+                    new RecordCounts.Rereads(reread, rereadNotFound, rereadFailed, rereadLeft));
         }
     }
 }

@@ -34,8 +34,12 @@ final class SummaryJson {
             }
         }
         RecordCounts records = company.records();
-        node.putObject("records").put("fetched", records.fetched()).put("stored", records.stored()).put("created", records.created())
-                .put("updated", records.updated()).put("unchanged", records.unchanged()).put("rejected", records.rejected());
+        ObjectNode recordsNode = node.putObject("records").put("fetched", records.fetched()).put("stored", records.stored())
+                .put("created", records.created()).put("updated", records.updated()).put("unchanged", records.unchanged())
+                .put("rejected", records.rejected());
+        RecordCounts.Rereads rereads = records.rereads();
+        recordsNode.putObject("rereads").put("read", rereads.read()).put("notFound", rereads.notFound()).put("failed", rereads.failed())
+                .put("left", rereads.left());
         node.put("apiRequests", company.apiRequests());
         node.put("durationMs", company.durationMs());
         if (company.cursor() != null) {

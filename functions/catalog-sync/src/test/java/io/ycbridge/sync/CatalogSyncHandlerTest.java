@@ -72,6 +72,7 @@ class CatalogSyncHandlerTest {
         assertEquals(5, salon.path("catalog").path("service").path("created").asInt());
         assertEquals(3, salon.path("catalog").path("staff").path("created").asInt());
         assertEquals(fixture.sim.data().recordCount(DEMO_SALON_ID), salon.path("records").path("stored").asInt());
+        assertEquals("{\"read\":0,\"notFound\":0,\"failed\":0,\"left\":0}", salon.path("records").path("rereads").toString());
         assertTrue(summary.path("apiRequests").asInt() > 0);
 
         JsonNode again = handle("../sync-schedule/schedule.json");

@@ -3,13 +3,22 @@ package io.ycbridge.sync;
 import static io.ycbridge.simulator.SimulatorSeed.DEMO_BRANCH_ID;
 import static io.ycbridge.simulator.SimulatorSeed.DEMO_SALON_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ycbridge.catalog.CatalogKind;
 import io.ycbridge.catalog.KindCounts;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.record.RecordItem;
+import io.ycbridge.record.RecordNormalizer;
+import io.ycbridge.record.RecordSource;
+import io.ycbridge.record.StoredRecord;
+import io.ycbridge.record.UpsertOutcome;
 import io.ycbridge.simulator.Fault;
+import io.ycbridge.yclients.ApiJson;
+import io.ycbridge.yclients.model.Record;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +26,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -217,5 +227,137 @@ class CatalogSyncServiceTest {
         assertTrue(backfill.records().created() > 0 && backfill.records().created() < fixture.sim.data().recordCount(DEMO_SALON_ID));
         assertTrue(backfill.catalog().isEmpty(), "a back-fill reads records only");
         assertEquals(Optional.empty(), fixture.states.get(DEMO_SALON_ID).cursor());
+    }
+
+    // ---- re-reads the webhook asked for (issue 21, cases 5 and 6) ---------------------------------------------------
+
+    @Test
+    void aMarkedRecordIsReReadAndTheApisVersionOfTheSameSecondReplacesTheStoredOne() throws Exception {
+        service.sync(DEMO_SALON_ID, NO_DEADLINE);
+        StoredRecord api = fixture.records.get(DEMO_SALON_ID, 9002).orElseThrow();
+        // The webhook stored the other of two versions of one second and could not ask the API which is current.
+        StoredRecord otherOfTheSameSecond = fromSimulator(9002, json -> json.put("paid_full", api.paidFull() ? 0 : 1));
+        assertEquals(api.changedAt(), otherOfTheSameSecond.changedAt());
+        assertEquals(UpsertOutcome.UPDATED, fixture.records.upsertFromApi(otherOfTheSameSecond));
+        fixture.states.markForReread(DEMO_SALON_ID, 9002);
+        long revision = revision(9002);
+        fixture.sim.clock().advance(Duration.ofMinutes(30));
+
+        CompanySync next = service.sync(DEMO_SALON_ID, NO_DEADLINE);
+
+        assertEquals(SyncOutcome.OK, next.outcome(), next.error());
+        assertEquals(new RecordCounts.Rereads(1, 0, 0, 0), next.records().rereads());
+        assertEquals(1, next.records().updated(), "the window had nothing; the re-read wrote the API's version");
+        assertEquals(api, fixture.records.get(DEMO_SALON_ID, 9002).orElseThrow());
+        assertEquals(revision + 1, revision(9002));
+        assertEquals(Set.of(), fixture.states.rereads(DEMO_SALON_ID), "settled: the mark is cleared");
+    }
+
+    @Test
+    void whileTheApiCannotAnswerTheMarksStayForTheNextRun() {
+        service.sync(DEMO_SALON_ID, NO_DEADLINE);
+        fixture.states.markForReread(DEMO_SALON_ID, 9002);
+        fixture.states.markForReread(DEMO_SALON_ID, 9003);
+        fixture.sim.faults().on("/record/").always(Fault.serverError());
+        fixture.sim.clock().advance(Duration.ofMinutes(30));
+
+        CompanySync down = service.sync(DEMO_SALON_ID, NO_DEADLINE);
+
+        assertEquals(SyncOutcome.OK, down.outcome(), "the window synced; the re-reads wait");
+        assertEquals(new RecordCounts.Rereads(0, 0, 1, 2), down.records().rereads(), "one failure stops the re-reads of this run");
+        assertEquals(Set.of(9002L, 9003L), fixture.states.rereads(DEMO_SALON_ID));
+        assertTrue(fixture.logs.all().contains("reread-failed"));
+
+        fixture.sim.faults().clear();
+        fixture.sim.clock().advance(Duration.ofMinutes(30));
+        CompanySync back = service.sync(DEMO_SALON_ID, NO_DEADLINE);
+
+        assertEquals(new RecordCounts.Rereads(2, 0, 0, 0), back.records().rereads());
+        assertEquals(0, back.writes(), "the records had not changed");
+        assertEquals(Set.of(), fixture.states.rereads(DEMO_SALON_ID));
+    }
+
+    @Test
+    void aRecordTheApiDoesNotShowLosesItsMark() {
+        fixture.states.markForReread(DEMO_SALON_ID, 99_999);
+
+        CompanySync result = service.sync(DEMO_SALON_ID, NO_DEADLINE);
+
+        assertEquals(SyncOutcome.OK, result.outcome());
+        assertEquals(new RecordCounts.Rereads(0, 1, 0, 0), result.records().rereads());
+        assertEquals(Set.of(), fixture.states.rereads(DEMO_SALON_ID));
+        assertTrue(fixture.logs.all().contains("reread-not-found"));
+        assertTrue(fixture.records.get(DEMO_SALON_ID, 99_999).isEmpty());
+    }
+
+    @Test
+    void aPlaceholderOfADeleteWithoutDataIsReplacedByTheSyncsOlderRealDeletedRecord() {
+        // A delete delivered without data while the API was down, for a record never stored: dated at arrival.
+        Instant arrival = fixture.sim.clock().now();
+        assertEquals(UpsertOutcome.CREATED, fixture.records.upsertPlaceholder(deletedPlaceholder(9004, arrival)));
+        fixture.states.markForReread(DEMO_SALON_ID, 9004);
+
+        CompanySync first = service.sync(DEMO_SALON_ID, NO_DEADLINE);
+
+        StoredRecord stored = fixture.records.get(DEMO_SALON_ID, 9004).orElseThrow();
+        assertTrue(stored.deleted());
+        assertFalse(stored.incomplete());
+        assertEquals(Instant.parse("2026-11-17T16:00:00Z"), stored.changedAt(), "older than the placeholder, and stored");
+        assertEquals(new RecordCounts.Rereads(1, 0, 0, 0), first.records().rereads(), "the re-read found it settled by the window");
+        assertEquals(Set.of(), fixture.states.rereads(DEMO_SALON_ID));
+    }
+
+    @Test
+    void aPlaceholderOutsideTheWindowIsReplacedByTheReRead() {
+        service.sync(DEMO_SALON_ID, NO_DEADLINE);
+        // As if the sync had never stored 9004: its deletion (Nov 17) lies before the next window.
+        dynamoDb.deleteItem(delete -> delete.tableName(fixture.recordsTable).key(RecordItem.key(DEMO_SALON_ID, 9004)));
+        fixture.sim.clock().advance(Duration.ofMinutes(30));
+        fixture.records.upsertPlaceholder(deletedPlaceholder(9004, fixture.sim.clock().now()));
+        fixture.states.markForReread(DEMO_SALON_ID, 9004);
+
+        CompanySync next = service.sync(DEMO_SALON_ID, NO_DEADLINE);
+
+        assertEquals(new RecordCounts.Rereads(1, 0, 0, 0), next.records().rereads());
+        assertEquals(1, next.records().updated());
+        StoredRecord stored = fixture.records.get(DEMO_SALON_ID, 9004).orElseThrow();
+        assertTrue(stored.deleted() && !stored.incomplete());
+        assertEquals(Instant.parse("2026-11-17T16:00:00Z"), stored.changedAt());
+        assertEquals(2, revision(9004));
+    }
+
+    @Test
+    void aRunReReadsAtMostItsBoundAndTheNextRunTheRest() {
+        int marked = CatalogSyncService.REREADS_PER_RUN + 5;
+        for (int i = 0; i < marked; i++) {
+            fixture.states.markForReread(DEMO_SALON_ID, 100_000 + i); // unknown to the API: each read is one 404
+        }
+
+        CompanySync first = service.sync(DEMO_SALON_ID, NO_DEADLINE);
+        assertEquals(new RecordCounts.Rereads(0, CatalogSyncService.REREADS_PER_RUN, 0, 5), first.records().rereads());
+        assertEquals(Set.of(100_200L, 100_201L, 100_202L, 100_203L, 100_204L), fixture.states.rereads(DEMO_SALON_ID),
+                "the lowest ids first");
+
+        fixture.sim.clock().advance(Duration.ofMinutes(30));
+        CompanySync second = service.sync(DEMO_SALON_ID, NO_DEADLINE);
+        assertEquals(new RecordCounts.Rereads(0, 5, 0, 0), second.records().rereads());
+        assertEquals(Set.of(), fixture.states.rereads(DEMO_SALON_ID));
+    }
+
+    private StoredRecord fromSimulator(long recordId, java.util.function.Consumer<ObjectNode> change) throws Exception {
+        ObjectNode json = fixture.sim.data().recordJson(DEMO_SALON_ID, recordId).orElseThrow().deepCopy();
+        change.accept(json);
+        return RecordNormalizer.russia().normalize(DEMO_SALON_ID, ApiJson.mapper().treeToValue(json, Record.class),
+                ZoneId.of("Europe/Moscow"), RecordSource.WEBHOOK);
+    }
+
+    private static StoredRecord deletedPlaceholder(long recordId, Instant arrival) {
+        return new StoredRecord(DEMO_SALON_ID, recordId, arrival, true, null, null, null, 0, false, List.of(), null, null, null, true,
+                RecordSource.WEBHOOK);
+    }
+
+    private long revision(long recordId) {
+        return RecordItem.revision(dynamoDb.getItem(get -> get.tableName(fixture.recordsTable).consistentRead(true)
+                .key(RecordItem.key(DEMO_SALON_ID, recordId))).item());
     }
 }

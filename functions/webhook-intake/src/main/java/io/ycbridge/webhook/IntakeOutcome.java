@@ -5,6 +5,11 @@ enum IntakeOutcome {
     STORED(200, "accepted"),
     DUPLICATE(200, "duplicate"),
     STALE(200, "stale"),
+    /**
+     * The body differs from the stored version of the same second and the API could not say which is current: accepted
+     * (the sync re-reads the record, so nothing is lost) and counted apart, since the stored version may be the older.
+     */
+    CONFLICT_REREAD(200, "conflict-reread"),
     IGNORED(200, "ignored"),
     REJECTED(400, "rejected"),
     UNAUTHORIZED(401, "unauthorized"),

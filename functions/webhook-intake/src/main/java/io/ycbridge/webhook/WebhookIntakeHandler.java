@@ -16,6 +16,7 @@ import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordStore;
+import io.ycbridge.sync.SyncStateStore;
 import io.ycbridge.trigger.UndecodableEventException;
 import io.ycbridge.yclients.ApiJson;
 import io.ycbridge.yclients.RequestObserver;
@@ -60,6 +61,7 @@ public final class WebhookIntakeHandler extends HttpApiHandler {
                 RecordNormalizer.russia(),
                 new RecordStore(aws.dynamoDb(), config.require(EnvVar.RECORDS_TABLE)),
                 (companyId, recordId) -> api.call(client -> client.record(companyId, recordId)),
+                new SyncStateStore(aws.dynamoDb(), config.require(EnvVar.SYNC_STATE_TABLE)),
                 new DecisionLog("webhook-intake", LogSink.STDOUT, clock),
                 new EmfMetrics("webhook-intake", LogSink.STDOUT, clock),
                 clock);

@@ -9,6 +9,7 @@ import io.ycbridge.record.RecordSource;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.StoredRecord;
 import io.ycbridge.record.UpsertOutcome;
+import io.ycbridge.sync.SyncStateStore;
 import io.ycbridge.yclients.ApiJson;
 import io.ycbridge.yclients.ApiTimestamp;
 import io.ycbridge.yclients.YClientsException;
@@ -20,14 +21,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Takes one webhook delivery from YClients to the records table. Strangers are refused before the body is read; a
- * valid record event is stored through {@link RecordStore#upsert}, the one write path shared with the sync, so
- * duplicates and reordering converge. A body missing fields is completed from the API when it answers, and stored
- * as it came (marked incomplete) when it does not: a valid event is never dropped. Storage failures answer 503 so
- * YClients delivers again.
+ * valid record event is stored through {@link RecordStore}, the one write path shared with the sync, so duplicates and
+ * reordering converge. Where a body is not enough — it lacks fields, it is a delete without data, or it differs from
+ * the stored version of the same second — the record is read back from the API and stored as the API says; when the
+ * API cannot answer, what arrived is stored (marked incomplete, or as a placeholder) and the record is marked for the
+ * next sync to re-read: a valid event is never dropped. Storage failures answer 503 so YClients delivers again.
  */
 final class WebhookService {
     private static final ObjectMapper JSON = ApiJson.mapper();
@@ -41,18 +44,20 @@ final class WebhookService {
     private final RecordNormalizer normalizer;
     private final RecordStore records;
     private final RecordFetcher fetcher;
+    private final SyncStateStore marks;
     private final DecisionLog log;
     private final EmfMetrics metrics;
     private final Clock clock;
 
     WebhookService(WebhookTokenCheck tokens, Set<Long> companies, ZoneId companyZone, RecordNormalizer normalizer,
-                   RecordStore records, RecordFetcher fetcher, DecisionLog log, EmfMetrics metrics, Clock clock) {
+                   RecordStore records, RecordFetcher fetcher, SyncStateStore marks, DecisionLog log, EmfMetrics metrics, Clock clock) {
         this.tokens = tokens;
         this.companies = Set.copyOf(companies);
         this.companyZone = companyZone;
         this.normalizer = normalizer;
         this.records = records;
         this.fetcher = fetcher;
+        this.marks = marks;
         this.log = log;
         this.metrics = metrics;
         this.clock = clock;
@@ -76,91 +81,150 @@ final class WebhookService {
             return IntakeResult.refused(IntakeOutcome.REJECTED, e.getMessage());
         }
         if (!companies.contains(event.companyId())) {
-            return new IntakeResult(IntakeOutcome.FORBIDDEN, "company not served by this deployment", event.companyId(),
-                    event.resourceId(), event.status(), false);
+            return IntakeResult.about(event, IntakeOutcome.FORBIDDEN, "company not served by this deployment");
         }
         if (!event.isRecord()) {
-            return new IntakeResult(IntakeOutcome.IGNORED, "resource " + safeResource(event.resource()) + " is not used",
-                    event.companyId(), event.resourceId(), event.status(), false);
+            return IntakeResult.about(event, IntakeOutcome.IGNORED, "resource " + safeResource(event.resource()) + " is not used");
         }
-        StoredRecord record;
+        Record sent;
+        StoredRecord fromBody;
         try {
-            record = recordOf(event);
+            sent = decode(event);
+            fromBody = normalizeOrNull(event, sent);
         } catch (RejectedDeliveryException e) {
-            return new IntakeResult(IntakeOutcome.REJECTED, e.getMessage(), event.companyId(), event.resourceId(), event.status(), false);
+            return IntakeResult.about(event, IntakeOutcome.REJECTED, e.getMessage());
         }
-        UpsertOutcome outcome;
         try {
-            outcome = records.upsert(record);
+            return store(event, sent, fromBody);
+        } catch (RejectedDeliveryException e) {
+            return IntakeResult.about(event, IntakeOutcome.REJECTED, e.getMessage());
         } catch (RuntimeException storageFailure) {
             log.error("webhook-store-failed", fields(event, Map.of("error", storageFailure.getClass().getSimpleName())));
-            return new IntakeResult(IntakeOutcome.UNAVAILABLE, "temporarily unable to store the event", event.companyId(),
-                    event.resourceId(), event.status(), record.incomplete());
+            return IntakeResult.about(event, IntakeOutcome.UNAVAILABLE, "temporarily unable to store the event");
         }
-        IntakeOutcome intake = switch (outcome) {
-            case CREATED, UPDATED -> IntakeOutcome.STORED;
-            case DUPLICATE, CONFLICT -> IntakeOutcome.DUPLICATE;
-            case STALE -> IntakeOutcome.STALE;
-        };
-        return new IntakeResult(intake, null, event.companyId(), event.resourceId(), event.status(), record.incomplete());
     }
 
-    /** The record to store: the body's, or the API's when the body lacks fields and the API answers. */
-    private StoredRecord recordOf(WebhookEvent event) {
-        Record sent = decode(event);
-        if (sent.id() != event.resourceId()) {
-            throw new RejectedDeliveryException("data.id does not match resource_id");
-        }
-        if (sent.companyId() != 0 && sent.companyId() != event.companyId()) {
-            throw new RejectedDeliveryException("data.company_id does not match company_id");
-        }
-        StoredRecord fromBody = normalizeOrNull(event, sent);
+    /**
+     * Stores what the delivery says, asking the API where the body cannot be trusted on its own: a complete body that
+     * differs from the stored version of the same second (CONFLICT: the deliveries' order says nothing about which
+     * change came last), a body that lacks fields, and a delete without data over nothing complete (a delete over a
+     * stored complete version just marks it deleted). Whatever the API cannot answer is marked for the sync to re-read,
+     * so the delivery is still accepted and nothing is lost.
+     */
+    private IntakeResult store(WebhookEvent event, Record sent, StoredRecord fromBody) {
         if (fromBody != null && !fromBody.incomplete()) {
-            return fromBody;
+            UpsertOutcome outcome = records.upsert(fromBody);
+            if (outcome != UpsertOutcome.CONFLICT) {
+                return stored(event, outcome, fromBody, ApiCheck.NONE);
+            }
+            Optional<StoredRecord> api = readBack(event);
+            if (api.isPresent()) {
+                return stored(event, records.upsertFromApi(api.get()), api.get(), ApiCheck.READ_BACK);
+            }
+            return conflictMarkedForReread(event);
         }
+        if (event.isDelete()) {
+            // The stored complete version, marked deleted, is all a reversal needs: no read-back before answering.
+            Optional<UpsertOutcome> marked = records.markDeleted(event.companyId(), event.resourceId(), RecordSource.WEBHOOK, clock.instant());
+            if (marked.isPresent()) {
+                if (marked.get().changed()) {
+                    // The deletion is dated at arrival, a guess: the sync reads YClients' own deleted version.
+                    markForReread(event);
+                }
+                return new IntakeResult(marked.get().changed() ? IntakeOutcome.STORED : IntakeOutcome.DUPLICATE, null, event.companyId(),
+                        event.resourceId(), event.status(), false, ApiCheck.NONE);
+            }
+        }
+        Optional<StoredRecord> api = readBack(event);
+        if (api.isPresent()) {
+            return stored(event, records.upsertFromApi(api.get()), api.get(), ApiCheck.READ_BACK);
+        }
+        StoredRecord kept = fromBody != null ? fromBody : placeholder(event, sent);
+        UpsertOutcome outcome = fromBody != null ? records.upsert(kept) : records.upsertPlaceholder(kept);
+        markForReread(event);
+        return stored(event, outcome, kept, ApiCheck.MARKED_FOR_REREAD);
+    }
+
+    private IntakeResult stored(WebhookEvent event, UpsertOutcome outcome, StoredRecord record, ApiCheck check) {
+        return switch (outcome) {
+            case CREATED, UPDATED -> result(event, IntakeOutcome.STORED, record, check);
+            case DUPLICATE -> result(event, IntakeOutcome.DUPLICATE, record, check);
+            case STALE -> result(event, IntakeOutcome.STALE, record, check);
+            // Only a body conflicts, and one that did was read back; the API's own versions settle conflicts.
+            case CONFLICT -> conflictMarkedForReread(event);
+        };
+    }
+
+    private static IntakeResult result(WebhookEvent event, IntakeOutcome outcome, StoredRecord record, ApiCheck check) {
+        return new IntakeResult(outcome, null, event.companyId(), event.resourceId(), event.status(), record.incomplete(), check);
+    }
+
+    private IntakeResult conflictMarkedForReread(WebhookEvent event) {
+        markForReread(event);
+        return new IntakeResult(IntakeOutcome.CONFLICT_REREAD, null, event.companyId(), event.resourceId(), event.status(), false,
+                ApiCheck.MARKED_FOR_REREAD);
+    }
+
+    private void markForReread(WebhookEvent event) {
+        marks.markForReread(event.companyId(), event.resourceId());
+    }
+
+    /** The record as the API has it now (deleted, for a delete event), or empty when the API cannot say. */
+    private Optional<StoredRecord> readBack(WebhookEvent event) {
         try {
             Record fetched = fetcher.fetch(event.companyId(), event.resourceId());
             if (fetched != null && fetched.lastChangeDate() != null) {
-                return normalizer.normalize(event.companyId(), event.isDelete() ? fetched.asDeleted() : fetched, companyZone, RecordSource.WEBHOOK);
+                return Optional.of(normalizer.normalize(event.companyId(), event.isDelete() ? fetched.asDeleted() : fetched, companyZone,
+                        RecordSource.WEBHOOK));
             }
+            log.warn("webhook-readback-failed", fields(event, Map.of("error", "no version in the answer", "status", 200)));
         } catch (YClientsException | IllegalArgumentException apiDown) {
             log.warn("webhook-readback-failed", fields(event, Map.of("error", apiDown.getClass().getSimpleName(),
                     "status", apiDown instanceof YClientsException e ? e.status() : 0)));
         }
-        if (fromBody != null) {
-            return fromBody;
-        }
-        // No version in the body and none from the API: a deletion is dated when it arrived (it is YClients' latest
-        // word on the record); anything else is kept at the epoch until the sync brings the real version.
+        return Optional.empty();
+    }
+
+    /**
+     * A made-up version for a delivery that carried none and that the API could not supply. A deletion is dated when
+     * it arrived (it is YClients' latest word on the record); anything else at the epoch. Either way any version the
+     * API gives later replaces it (see {@link RecordStore#upsertPlaceholder}).
+     */
+    private StoredRecord placeholder(WebhookEvent event, Record sent) {
         ApiTimestamp version = event.isDelete() ? ApiTimestamp.of(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)) : NO_VERSION;
         try {
-            return placeholder(normalizer.normalize(event.companyId(), sent.withLastChangeDate(version), companyZone, RecordSource.WEBHOOK));
+            return normalizer.normalize(event.companyId(), sent.withLastChangeDate(version), companyZone, RecordSource.WEBHOOK)
+                    .withIncomplete(true);
         } catch (IllegalArgumentException invalid) {
             // E.g. a negative service amount: not a record we can store, and the API gave us none to store instead.
             throw new RejectedDeliveryException("data is not a valid record");
         }
     }
 
+    /** The body's record, deleted for a delete event (its body may not say so); only the ids when it has no data. */
     private Record decode(WebhookEvent event) {
-        if (event.data() == null) {
-            return placeholderRecord(event);
+        Record record = event.data() == null ? Record.identified(event.resourceId(), event.companyId()) : parse(event);
+        if (record.id() != event.resourceId()) {
+            throw new RejectedDeliveryException("data.id does not match resource_id");
         }
+        if (record.companyId() != 0 && record.companyId() != event.companyId()) {
+            throw new RejectedDeliveryException("data.company_id does not match company_id");
+        }
+        return event.isDelete() ? record.asDeleted() : record;
+    }
+
+    private static Record parse(WebhookEvent event) {
         try {
             Record record = JSON.treeToValue(event.data(), Record.class);
             if (record.id() == 0) {
                 record = JSON.treeToValue(((com.fasterxml.jackson.databind.node.ObjectNode) event.data().deepCopy()).put("id", event.resourceId()), Record.class);
             }
-            return event.isDelete() ? record.asDeleted() : record;
+            return record;
         } catch (JsonMappingException e) {
             throw new RejectedDeliveryException("data is not a record: wrong type at " + e.getPathReference().replaceAll(".*\\[", "["));
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             throw new RejectedDeliveryException("data is not a record");
         }
-    }
-
-    private Record placeholderRecord(WebhookEvent event) {
-        return new Record(event.resourceId(), event.companyId(), null, null, null, null, null, null, null, null, null, null, null,
-                null, event.isDelete(), null, null, null, null, null);
     }
 
     private StoredRecord normalizeOrNull(WebhookEvent event, Record sent) {
@@ -169,12 +233,6 @@ final class WebhookService {
         } catch (IllegalArgumentException noVersion) {
             return null;
         }
-    }
-
-    private static StoredRecord placeholder(StoredRecord record) {
-        return new StoredRecord(record.companyId(), record.recordId(), record.changedAt(), record.deleted(), record.clientId(),
-                record.clientPhone(), record.staffId(), record.attendance(), record.paidFull(), record.services(), record.startsAt(),
-                record.seanceLength(), record.visitId(), true, record.source());
     }
 
     private void report(IntakeResult result, double millis) {
@@ -189,6 +247,9 @@ final class WebhookService {
         if (result.incomplete()) {
             line.put("incomplete", true);
         }
+        if (result.apiCheck() != ApiCheck.NONE) {
+            line.put("api", result.apiCheck().word());
+        }
         line.put("ms", Math.round(millis * 10) / 10.0);
         if (result.outcome().status() >= 400) {
             log.warn("webhook", line);
@@ -197,7 +258,7 @@ final class WebhookService {
         }
         Map<String, String> dimensions = result.companyId() == null || result.outcome() == IntakeOutcome.FORBIDDEN
                 ? Map.of() : Map.of("Company", Long.toString(result.companyId()));
-        metrics.count("Webhook" + capitalized(result.outcome().metric()), dimensions);
+        metrics.count("Webhook" + camelCase(result.outcome().metric()), dimensions);
     }
 
     private static Map<String, Object> fields(WebhookEvent event, Map<String, Object> extra) {
@@ -209,8 +270,13 @@ final class WebhookService {
         return line;
     }
 
-    private static String capitalized(String word) {
-        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    /** {@code conflict-reread} → {@code ConflictReread}: metric names in the style of the others. */
+    private static String camelCase(String words) {
+        StringBuilder name = new StringBuilder(words.length());
+        for (String word : words.split("-")) {
+            name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return name.toString();
     }
 
     /** Resource names are ours to log only when they look like names: the body is not trusted text. */

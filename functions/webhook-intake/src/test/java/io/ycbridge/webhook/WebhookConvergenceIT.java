@@ -13,6 +13,7 @@ import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordSource;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.StoredRecord;
+import io.ycbridge.sync.SyncStateStore;
 import io.ycbridge.table.TableDefinitions;
 import io.ycbridge.yclients.ApiJson;
 import io.ycbridge.yclients.model.Record;
@@ -51,9 +52,11 @@ class WebhookConvergenceIT {
         String table = "records-convergence-" + System.nanoTime();
         TableDefinitions.RECORDS.create(dynamo, table);
         RecordStore store = new RecordStore(dynamo, table);
+        String stateTable = "sync-state-convergence-" + System.nanoTime();
+        TableDefinitions.SYNC_STATE.create(dynamo, stateTable);
         WebhookIntakeHandler handler = new WebhookIntakeHandler(new WebhookService(
                 new WebhookTokenCheck(() -> Optional.of(WebhookIntakeHandlerIT.TOKEN)), Set.of(WebhookIntakeHandlerIT.COMPANY),
-                MOSCOW, RecordNormalizer.russia(), store, (c, r) -> null,
+                MOSCOW, RecordNormalizer.russia(), store, (c, r) -> null, new SyncStateStore(dynamo, stateTable),
                 new DecisionLog("webhook-intake", line -> { }, WebhookIntakeHandlerIT.CLOCK),
                 new EmfMetrics("webhook-intake", line -> { }, WebhookIntakeHandlerIT.CLOCK), WebhookIntakeHandlerIT.CLOCK));
 

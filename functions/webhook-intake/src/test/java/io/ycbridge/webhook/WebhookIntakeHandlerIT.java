@@ -14,7 +14,9 @@ import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordStore;
+import io.ycbridge.record.RecordItem;
 import io.ycbridge.record.StoredRecord;
+import io.ycbridge.sync.SyncStateStore;
 import io.ycbridge.table.TableDefinitions;
 import io.ycbridge.trigger.TriggerJson;
 import io.ycbridge.yclients.ApiJson;
@@ -41,8 +43,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /** The handler through its real trigger shape (HTTP API payload v2 from events/), against DynamoDB Local. */
 @ExtendWith(LocalDynamoDbExtension.class)
@@ -52,7 +54,9 @@ class WebhookIntakeHandlerIT {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T10:05:01Z"), ZoneOffset.UTC);
 
     private final DynamoDbClient dynamo;
+    private String recordsTable;
     private RecordStore records;
+    private SyncStateStore marks;
     private final LogSink.Captured logs = new LogSink.Captured();
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicReference<RecordFetcher> api = new AtomicReference<>();
@@ -64,9 +68,12 @@ class WebhookIntakeHandlerIT {
 
     @BeforeEach
     void freshTable() {
-        String table = "records-" + System.nanoTime();
-        TableDefinitions.RECORDS.create(dynamo, table);
-        records = new RecordStore(dynamo, table);
+        recordsTable = "records-" + System.nanoTime();
+        TableDefinitions.RECORDS.create(dynamo, recordsTable);
+        records = new RecordStore(dynamo, recordsTable);
+        String stateTable = "sync-state-" + System.nanoTime();
+        TableDefinitions.SYNC_STATE.create(dynamo, stateTable);
+        marks = new SyncStateStore(dynamo, stateTable);
         api.set((company, record) -> {
             throw new ServerException(503, null, "GET", "/record/" + company + "/" + record);
         });
@@ -78,7 +85,7 @@ class WebhookIntakeHandlerIT {
                 RecordNormalizer.russia(), store, (company, record) -> {
                     fetches.incrementAndGet();
                     return api.get().fetch(company, record);
-                },
+                }, marks,
                 new DecisionLog("webhook-intake", logs, CLOCK), new EmfMetrics("webhook-intake", logs, CLOCK), CLOCK);
     }
 
@@ -210,13 +217,131 @@ class WebhookIntakeHandlerIT {
         assertTrue(stored.incomplete(), "kept, and marked for the next sync to complete");
         assertEquals(Instant.EPOCH, stored.changedAt(), "no version was sent: any real one replaces it");
         assertTrue(logs.all().contains("webhook-readback-failed"));
+        assertEquals(Set.of(9002L), marks.rereads(COMPANY), "and marked for the next sync to re-read");
+        assertTrue(logs.all().contains("\"api\":\"marked-for-reread\""), logs.all());
+    }
+
+    // ---- issue 21, case 6: two changes in one second are both seen ------------------------------------------------
+
+    @Test
+    void paidAfterArrivedUnpaidInTheSameSecondIsSettledByTheApi() throws Exception {
+        assertEquals("accepted", body(deliver("record-arrived-unpaid")).path("outcome").asText());
+        Record paid = data("record-updated");
+        api.set((company, record) -> paid);
+
+        APIGatewayV2HTTPResponse response = deliver("record-updated");
+
+        assertEquals(200, response.getStatusCode());
+        assertEquals("accepted", body(response).path("outcome").asText(), "not a duplicate: the content differs");
+        StoredRecord stored = records.get(COMPANY, 9001).orElseThrow();
+        assertTrue(stored.paidFull(), "what the API says");
+        assertEquals(2, revision(9001));
+        assertEquals(1, fetches.get());
+        assertEquals(Set.of(), marks.rereads(COMPANY), "settled: nothing left for the sync");
+        assertTrue(logs.all().contains("\"api\":\"read-back\""), logs.all());
+    }
+
+    @Test
+    void theOlderOfTwoSameSecondBodiesArrivingLastChangesNothing() throws Exception {
+        deliver("record-updated");
+        Record paid = data("record-updated");
+        api.set((company, record) -> paid);
+
+        assertEquals("duplicate", body(deliver("record-arrived-unpaid")).path("outcome").asText(), "the API confirms the stored one");
+        assertTrue(records.get(COMPANY, 9001).orElseThrow().paidFull());
+        assertEquals(1, revision(9001));
+    }
+
+    @Test
+    void aSameSecondConflictWithTheApiDownIsAcceptedAndMarkedForReread() throws Exception {
+        deliver("record-arrived-unpaid");
+
+        APIGatewayV2HTTPResponse response = deliver("record-updated");
+
+        assertEquals(200, response.getStatusCode(), "accepted: the sync re-reads the record, so YClients need not deliver again");
+        assertEquals("conflict-reread", body(response).path("outcome").asText());
+        assertEquals(Set.of(9001L), marks.rereads(COMPANY));
+        assertEquals(1, revision(9001), "nothing written until the API says which version is current");
+        assertTrue(logs.all().contains("\"WebhookConflictReread\":1"), logs.all());
+    }
+
+    // ---- issue 21, case 5: a delete always reverses -----------------------------------------------------------------
+
+    @Test
+    void aDeleteCarryingTheCompletedVersionsChangeDateIsStoredDeleted() throws Exception {
+        deliver("record-updated");
+        APIGatewayV2HTTPEvent delete = event("record-updated");
+        delete.setBody(delete.getBody().replace("\"status\": \"update\"", "\"status\": \"delete\""));
+
+        assertEquals("accepted", body(handler.handle(delete, null)).path("outcome").asText());
+
+        StoredRecord stored = records.get(COMPANY, 9001).orElseThrow();
+        assertTrue(stored.deleted());
+        assertEquals(Instant.parse("2026-11-20T10:05:00Z"), stored.changedAt());
+        assertEquals(2, revision(9001));
+    }
+
+    @Test
+    void aDeleteWithoutDataMarksTheStoredCompletedVersionDeletedWithoutTheApi() throws Exception {
+        deliver("record-updated");
+        StoredRecord completed = records.get(COMPANY, 9001).orElseThrow();
+
+        APIGatewayV2HTTPResponse response = deliver("record-deleted-without-data");
+
+        assertEquals(200, response.getStatusCode());
+        assertEquals("accepted", body(response).path("outcome").asText());
+        StoredRecord stored = records.get(COMPANY, 9001).orElseThrow();
+        assertTrue(stored.deleted());
+        assertEquals(completed.services(), stored.services(), "the completed content, deleted: accrual reverses it");
+        assertEquals(completed.clientPhone(), stored.clientPhone());
+        assertTrue(stored.changedAt().isAfter(completed.changedAt()), "dated at arrival: a late older body cannot undelete it");
+        assertEquals(2, revision(9001));
+        assertEquals(0, fetches.get(), "the API is not needed (and is down)");
+        assertEquals(Set.of(9001L), marks.rereads(COMPANY), "the sync reads YClients' own deleted version");
+        assertEquals("duplicate", body(deliver("record-deleted-without-data")).path("outcome").asText());
+        assertEquals(2, revision(9001));
+    }
+
+    @Test
+    void aDeleteWithoutDataOfAnUnseenRecordWithTheApiDownIsAPlaceholderMarkedForReread() throws Exception {
+        APIGatewayV2HTTPResponse response = deliver("record-deleted-without-data");
+
+        assertEquals(200, response.getStatusCode());
+        StoredRecord placeholder = records.get(COMPANY, 9001).orElseThrow();
+        assertTrue(placeholder.deleted());
+        assertTrue(placeholder.incomplete());
+        assertEquals(CLOCK.instant(), placeholder.changedAt(), "dated when it arrived");
+        assertEquals(Set.of(9001L), marks.rereads(COMPANY));
+
+        assertEquals("stale", body(deliver("record-updated")).path("outcome").asText(),
+                "a late body does not bring the record back: only the API knows whether it was deleted after it");
+        assertTrue(records.get(COMPANY, 9001).orElseThrow().deleted());
+
+        // The API is back: the next delivery's read-back replaces the placeholder with the real, older deleted version.
+        Record real = data("record-updated");
+        api.set((company, record) -> real.asDeleted());
+        assertEquals("accepted", body(deliver("record-deleted-without-data")).path("outcome").asText());
+        StoredRecord completed = records.get(COMPANY, 9001).orElseThrow();
+        assertFalse(completed.incomplete());
+        assertTrue(completed.deleted());
+        assertEquals(Instant.parse("2026-11-20T10:05:00Z"), completed.changedAt(), "older than the placeholder, and still stored");
+        assertEquals("+79990000000", completed.clientPhoneE164());
+    }
+
+    private Record data(String eventName) throws Exception {
+        return ApiJson.mapper().treeToValue(ApiJson.mapper().readTree(event(eventName).getBody()).path("data"), Record.class);
+    }
+
+    private long revision(long recordId) {
+        return RecordItem.revision(dynamo.getItem(get -> get.tableName(recordsTable).consistentRead(true)
+                .key(RecordItem.key(COMPANY, recordId))).item());
     }
 
     @Test
     void aStorageFailureIs503SoYClientsRetries() throws Exception {
         DynamoDbClient failing = new DynamoDbClient() {
             @Override
-            public PutItemResponse putItem(PutItemRequest request) {
+            public UpdateItemResponse updateItem(UpdateItemRequest request) {
                 throw SdkClientException.create("connection reset");
             }
 
@@ -289,7 +414,7 @@ class WebhookIntakeHandlerIT {
     @Test
     void logsCarryNoPhoneNameOrBody() {
         for (String name : List.of("record-created", "record-updated", "record-cancelled", "record-older-change", "record-incomplete",
-                "bad-token", "unknown-company", "malformed-json", "wrong-types", "missing-ids", "client-resource")) {
+                "record-arrived-unpaid", "record-deleted-without-data", "bad-token", "unknown-company", "malformed-json", "wrong-types", "missing-ids", "client-resource")) {
             deliver(name);
         }
         String all = logs.all();

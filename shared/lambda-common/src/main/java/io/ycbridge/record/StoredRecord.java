@@ -67,6 +67,12 @@ public record StoredRecord(
                 startsAt, seanceLength, visitId, incomplete, source);
     }
 
+    /** The same version marked as lacking fields (a placeholder, a body the API could not complete). */
+    public StoredRecord withIncomplete(boolean value) {
+        return new StoredRecord(companyId, recordId, changedAt, deleted, clientId, clientPhone, staffId, attendance, paidFull, services,
+                startsAt, seanceLength, visitId, value, source);
+    }
+
     public StoredRecord withSource(RecordSource value) {
         return new StoredRecord(companyId, recordId, changedAt, deleted, clientId, clientPhone, staffId, attendance, paidFull, services,
                 startsAt, seanceLength, visitId, incomplete, value);

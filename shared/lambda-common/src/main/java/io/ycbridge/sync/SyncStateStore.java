@@ -2,18 +2,27 @@ package io.ycbridge.sync;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * One item per company in SyncStateTable: the records cursor, the company's zone, and how the last run went (for
- * operators and the app's "last synced" line). Every write is an UpdateItem of its own attributes, so recording a
- * failure can never move the cursor, and the cursor only moves forward: two overlapping runs cannot take it back.
+ * One item per company in SyncStateTable: the records cursor, the company's zone, how the last run went (for
+ * operators and the app's "last synced" line) and the records to re-read from the API. Every write is an UpdateItem
+ * of its own attributes, so recording a failure can never move the cursor, and the cursor only moves forward: two
+ * overlapping runs cannot take it back.
+ *
+ * <p>Re-read marks are a number set of record ids: the webhook adds one when it stored a delivery it could not check
+ * with the API (a same-second conflict, a body without fields, a delete without data) and the sync removes the ones
+ * it settled. ADD and DELETE on a set commute, so the webhook and the sync never overwrite each other's marks.
  */
 public final class SyncStateStore {
     static final String COMPANY_ID = "company_id";
@@ -24,6 +33,7 @@ public final class SyncStateStore {
     static final String LAST_ERROR = "last_error";
     static final String LAST_SUCCESS_AT = "last_success_at";
     static final String LAST_CATALOG_AT = "last_catalog_at";
+    static final String REREAD = "reread_record_ids";
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -93,6 +103,40 @@ public final class SyncStateStore {
         }
         client.updateItem(update -> update.tableName(tableName).key(key(companyId))
                 .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values));
+    }
+
+    /** Asks the next sync to read this record from the API and store what it says. */
+    public void markForReread(long companyId, long recordId) {
+        client.updateItem(update -> update.tableName(tableName).key(key(companyId))
+                .updateExpression("ADD #reread :ids")
+                .expressionAttributeNames(Map.of("#reread", REREAD))
+                .expressionAttributeValues(Map.of(":ids", AttributeValue.fromNs(List.of(Long.toString(recordId))))));
+    }
+
+    /** The company's records marked for re-reading, lowest id first (so a bounded run always makes progress the same way). */
+    public SortedSet<Long> rereads(long companyId) {
+        Map<String, AttributeValue> item = client.getItem(get -> get.tableName(tableName).consistentRead(true).key(key(companyId))
+                .projectionExpression("#reread").expressionAttributeNames(Map.of("#reread", REREAD))).item();
+        SortedSet<Long> ids = new TreeSet<>();
+        AttributeValue marks = item == null ? null : item.get(REREAD);
+        if (marks != null && marks.hasNs()) {
+            marks.ns().forEach(id -> ids.add(Long.valueOf(id)));
+        }
+        return ids;
+    }
+
+    /**
+     * Removes the marks of records the sync settled. A mark the webhook adds again in between is removed too; the
+     * sync's overlap reads such a record again anyway, as it changed within the last minutes.
+     */
+    public void clearRereads(long companyId, Collection<Long> recordIds) {
+        if (recordIds.isEmpty()) {
+            return; // DynamoDB refuses an empty set
+        }
+        client.updateItem(update -> update.tableName(tableName).key(key(companyId))
+                .updateExpression("DELETE #reread :ids")
+                .expressionAttributeNames(Map.of("#reread", REREAD))
+                .expressionAttributeValues(Map.of(":ids", AttributeValue.fromNs(recordIds.stream().map(String::valueOf).toList()))));
     }
 
     private static Map<String, AttributeValue> key(long companyId) {

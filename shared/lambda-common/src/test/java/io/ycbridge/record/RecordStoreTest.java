@@ -12,6 +12,7 @@ import io.ycbridge.fixture.Tables;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.table.TableDefinitions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @ExtendWith(LocalDynamoDbExtension.class)
 class RecordStoreTest {
     private final DynamoDbClient client;
+    private String table;
     private RecordStore store;
 
     RecordStoreTest(DynamoDbClient client) {
@@ -40,7 +42,8 @@ class RecordStoreTest {
 
     @BeforeEach
     void freshTable() {
-        store = new RecordStore(client, Tables.create(client, TableDefinitions.RECORDS));
+        table = Tables.create(client, TableDefinitions.RECORDS);
+        store = new RecordStore(client, table);
     }
 
     @Test
@@ -187,5 +190,130 @@ class RecordStoreTest {
                 .map(StoredRecord::recordId).toList();
 
         assertEquals(List.of(9002L, 9003L, 9004L), found, "[from, to): the record changed exactly at 'to' is left for the next window");
+    }
+
+    // ---- issue 21: same-second versions, placeholders and data-less deletes ----------------------------------------
+
+    /** Version 5 as it was a moment later in the same second: paid in full turned into not paid. */
+    private static StoredRecord sameSecondOther(StoredRecord record) {
+        return new StoredRecord(record.companyId(), record.recordId(), record.changedAt(), record.deleted(), record.clientId(),
+                record.clientPhone(), record.staffId(), record.attendance(), !record.paidFull(), record.services(), record.startsAt(),
+                record.seanceLength(), record.visitId(), record.incomplete(), record.source());
+    }
+
+    private long revision(long recordId) {
+        return RecordItem.revision(client.getItem(get -> get.tableName(table).consistentRead(true).key(RecordItem.key(COMPANY, recordId))).item());
+    }
+
+    private static StoredRecord deletedPlaceholder(long recordId, java.time.Instant arrival) {
+        return new StoredRecord(COMPANY, recordId, arrival, true, null, null, null, 0, false, List.of(), null, null, null, true,
+                RecordSource.WEBHOOK);
+    }
+
+    @Test
+    void aBodyOfTheSameSecondWithOtherContentIsAConflictThatTheApisVersionSettles() {
+        StoredRecord first = version(9001, 5);
+        StoredRecord second = sameSecondOther(first);
+        store.upsert(first);
+        assertEquals(1, revision(9001));
+
+        assertEquals(UpsertOutcome.CONFLICT, store.upsert(second), "not a duplicate: the content differs");
+        assertEquals(first, store.get(COMPANY, 9001).orElseThrow(), "nothing written on a conflict");
+        assertEquals(1, revision(9001));
+
+        assertEquals(UpsertOutcome.UPDATED, store.upsertFromApi(second.withSource(RecordSource.SYNC)), "the API says which is current");
+        assertEquals(second.withSource(RecordSource.SYNC), store.get(COMPANY, 9001).orElseThrow());
+        assertEquals(2, revision(9001), "consumers see a newer write within the same change second");
+
+        assertEquals(UpsertOutcome.DUPLICATE, store.upsertFromApi(second), "the API's version again writes nothing");
+        assertEquals(UpsertOutcome.CONFLICT, store.upsert(first), "a late delivery of the older one asks again");
+        assertEquals(2, revision(9001));
+    }
+
+    @Test
+    void aBodyOfTheSameSecondWithTheSameContentIsADuplicate() {
+        store.upsert(version(9001, 5));
+
+        assertEquals(UpsertOutcome.DUPLICATE, store.upsert(version(9001, 5).withSource(RecordSource.REPLAY)));
+        assertEquals(UpsertOutcome.DUPLICATE, store.upsertFromApi(version(9001, 5).withSource(RecordSource.SYNC)));
+        assertEquals(1, revision(9001));
+    }
+
+    @Test
+    void aPlaceholderIsReplacedByAnOlderVersionFromTheApi() {
+        StoredRecord real = version(9001, 5).withDeleted(true);
+        java.time.Instant arrival = real.changedAt().plus(Duration.ofMinutes(3)).plusMillis(417);
+        assertEquals(UpsertOutcome.CREATED, store.upsertPlaceholder(deletedPlaceholder(9001, arrival)));
+
+        assertEquals(UpsertOutcome.UPDATED, store.upsertFromApi(real.withSource(RecordSource.SYNC)), "not refused as older");
+        StoredRecord stored = store.get(COMPANY, 9001).orElseThrow();
+        assertEquals(real.withSource(RecordSource.SYNC), stored);
+        assertEquals(2, revision(9001));
+        assertFalse(client.getItem(get -> get.tableName(table).consistentRead(true).key(RecordItem.key(COMPANY, 9001))).item()
+                .containsKey(RecordItem.PLACEHOLDER), "a real version is no placeholder");
+        assertEquals(UpsertOutcome.STALE, store.upsertPlaceholder(deletedPlaceholder(9001, arrival)), "and is not replaced by one");
+    }
+
+    @Test
+    void aBodyReplacesAPlaceholderOnlyWhenNewer() {
+        // A delete without data, dated at arrival. A body that arrives after it may be an older delivery, reordered:
+        // letting it replace the placeholder would bring a deleted record back. Only the API knows; the mark asks it.
+        StoredRecord live = version(9001, 5);
+        java.time.Instant arrival = live.changedAt().plus(Duration.ofMinutes(3)).plusMillis(417);
+        store.upsertPlaceholder(deletedPlaceholder(9001, arrival));
+
+        assertEquals(UpsertOutcome.STALE, store.upsert(live));
+        assertEquals(UpsertOutcome.STALE, store.upsert(live.withDeleted(true)), "even a deleted body: the API's version settles it");
+        assertTrue(store.get(COMPANY, 9001).orElseThrow().deleted());
+        assertEquals(1, revision(9001));
+
+        StoredRecord restored = version(9001, 9);
+        assertEquals(UpsertOutcome.UPDATED, store.upsert(restored), "a change after the deletion is newer than any guess");
+        assertEquals(restored, store.get(COMPANY, 9001).orElseThrow());
+    }
+
+    @Test
+    void markDeletedKeepsTheCompletedContentDatedAtArrival() {
+        StoredRecord completed = version(9001, 5);
+        store.upsert(completed);
+        Instant arrived = completed.changedAt().plusSeconds(40);
+
+        assertEquals(java.util.Optional.of(UpsertOutcome.UPDATED), store.markDeleted(COMPANY, 9001, RecordSource.WEBHOOK, arrived));
+        StoredRecord marked = store.get(COMPANY, 9001).orElseThrow();
+        assertTrue(marked.deleted());
+        assertEquals(arrived, marked.changedAt());
+        assertEquals(completed.services(), marked.services());
+        assertEquals(completed.clientPhone(), marked.clientPhone());
+        assertFalse(marked.incomplete(), "complete, so accrual reverses it at once");
+        assertEquals(2, revision(9001));
+
+        assertEquals(java.util.Optional.of(UpsertOutcome.DUPLICATE), store.markDeleted(COMPANY, 9001, RecordSource.WEBHOOK, arrived));
+        assertEquals(2, revision(9001));
+    }
+
+    @Test
+    void aDeletionDatedAtArrivalKeepsLateBodiesOutAndLetsTheApisVersionIn() {
+        store.upsert(version(9001, 5));
+        store.markDeleted(COMPANY, 9001, RecordSource.WEBHOOK, BASE.plusSeconds(600));
+
+        assertEquals(UpsertOutcome.STALE, store.upsert(version(9001, 8)), "a late delivery from before the deletion cannot undelete it");
+        assertTrue(store.get(COMPANY, 9001).orElseThrow().deleted());
+
+        StoredRecord real = version(9001, 9).withDeleted(true);
+        assertEquals(UpsertOutcome.UPDATED, store.upsertFromApi(real), "YClients' own deleted version, older than the arrival");
+        assertEquals(real.withSource(RecordSource.SYNC), store.get(COMPANY, 9001).orElseThrow().withSource(RecordSource.SYNC));
+    }
+
+    @Test
+    void markDeletedFindsNothingWhereNothingCompleteIsStored() {
+        assertEquals(java.util.Optional.empty(), store.markDeleted(COMPANY, 9001, RecordSource.WEBHOOK, BASE));
+        assertTrue(store.get(COMPANY, 9001).isEmpty(), "and writes nothing");
+
+        store.upsert(incomplete(version(9002, 5)));
+        assertEquals(java.util.Optional.empty(), store.markDeleted(COMPANY, 9002, RecordSource.WEBHOOK, BASE.plusSeconds(60)), "an incomplete version is no basis");
+        assertFalse(store.get(COMPANY, 9002).orElseThrow().deleted());
+
+        store.upsertPlaceholder(deletedPlaceholder(9003, BASE));
+        assertEquals(java.util.Optional.empty(), store.markDeleted(COMPANY, 9003, RecordSource.WEBHOOK, BASE.plusSeconds(60)), "nor is a placeholder");
     }
 }

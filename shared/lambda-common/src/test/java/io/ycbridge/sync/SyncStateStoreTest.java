@@ -9,6 +9,7 @@ import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.table.TableDefinitions;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,25 @@ class SyncStateStoreTest {
         store.recordCatalog(COMPANY, T2);
         assertEquals(Optional.of(T2), store.get(COMPANY).lastCatalogAt());
         assertEquals(Optional.of(T1), store.get(COMPANY).cursor());
+    }
+
+    @Test
+    void reReadMarksAreASetTheSyncClearsAsItSettlesThem() {
+        assertEquals(java.util.Set.of(), store.rereads(COMPANY), "none before any mark");
+        store.advanceCursor(COMPANY, T1);
+
+        store.markForReread(COMPANY, 9003);
+        store.markForReread(COMPANY, 9001);
+        store.markForReread(COMPANY, 9003);
+        store.markForReread(240012, 9002);
+        assertEquals(List.of(9001L, 9003L), List.copyOf(store.rereads(COMPANY)), "a set, lowest id first, per company");
+
+        store.clearRereads(COMPANY, List.of(9003L, 9999L));
+        assertEquals(List.of(9001L), List.copyOf(store.rereads(COMPANY)), "only the settled ones go; an unknown id is no error");
+        store.clearRereads(COMPANY, List.of());
+        store.clearRereads(COMPANY, List.of(9001L));
+        assertEquals(java.util.Set.of(), store.rereads(COMPANY));
+        assertEquals(List.of(9002L), List.copyOf(store.rereads(240012)));
+        assertEquals(Optional.of(T1), store.get(COMPANY).cursor(), "the marks leave the rest of the state alone");
     }
 }
