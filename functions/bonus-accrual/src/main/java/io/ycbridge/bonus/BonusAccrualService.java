@@ -105,6 +105,13 @@ public final class BonusAccrualService {
             RecentStates.Hint hint = attempt == 1 ? recent.get(company, id) : null;
             boolean hinted = hint != null && visit == null && hint.state().visit() == null && identity.equals(hint.state().identity());
             Decision decision = hinted ? decide(record, revision, worth, identity, null, companyRules, hint.state(), hint.resolved(), null, null) : null;
+            ResolvedOwner knownClient = attempt == 1 && hint == null && visit == null ? recent.client(company, identity) : null;
+            if (knownClient != null) {
+                // A record this environment never saw, of a client it knows: most likely new (a booking), so write as if
+                // unseen. The write is conditioned on that and checks the links, so a wrong guess costs one refusal.
+                decision = decide(record, revision, worth, identity, null, companyRules, AccrualState.unseen(company, id), knownClient, null, null);
+                hinted = true;
+            }
             if (decision == null) {
                 BonusLedgerStore.Snapshot snapshot = ledger.snapshot(company, id,
                         UserLinkStore.lookupKeys(company, record.clientId(), record.clientPhoneE164()), visit, links);
@@ -122,8 +129,11 @@ public final class BonusAccrualService {
             List<TransactWriteItem> checks = decision.facts().stream().map(links::check).toList();
             if (ledger.commit(decision.seen(), decision.next(), decision.entries(), decision.visits(), checks)) {
                 if (!hinted) {
-                    // Before the hint: a failure here must leave the retry a full read, which learns it again.
+                    // Before the hints: a failure here must leave the retry a full read, which learns it again.
                     learnClientPhone(record, decision);
+                    if (decision.resolved() != null) {
+                        recent.putClient(company, identity, decision.resolved());
+                    }
                 }
                 recent.put(new RecentStates.Hint(decision.next(), decision.resolved()));
                 return result(decision);
