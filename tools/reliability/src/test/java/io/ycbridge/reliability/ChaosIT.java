@@ -36,18 +36,22 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Chaos with an oracle. The simulator plays YClients for two branches: 500 records of 250 clients (200 of them app
- * users, linked through the profile route — half before the deliveries, half in the middle, so pending accruals are
- * credited — and 50 never), about 7,000 versions (bookings, confirmations, completions paid and unpaid, amount
- * changes, reschedules, no-shows, cancellations, also after completion). Their webhooks — 30 % duplicates, 20 %
- * reordered, 10,000 in all — go through {@code WebhookIntakeHandler} while 5 % of DynamoDB calls fail before they are
- * sent and 1 % lose their answer; every delivery not answered 200 is delivered again later, as YClients does.
- * RecordsTable's real stream (DynamoDB Local) feeds {@code BonusAccrualHandler} under the same faults, batches retried
- * from their first reported failure. One catalog sync of each branch runs in the middle while YClients answers
- * 429 and 5xx bursts.
+ * users, who prove their phones through the profile route — half before the deliveries, half in the middle, so pending
+ * accruals are credited — and 50 never), about 7,000 versions: bookings, confirmations, completions paid and unpaid
+ * (some unpaid-then-paid within one second), amount changes, reschedules, no-shows, cancellations (also after
+ * completion, a quarter of them delivered without data while the API is down), records moved to another client before
+ * and after completion, several records in one capped visit, phones corrected halfway and given to clients booked
+ * without one, Ukrainian numbers. Their webhooks — 30 % duplicates, 20 % reordered, 10,000 in all — go through
+ * {@code WebhookIntakeHandler} while 5 % of DynamoDB calls fail before they are sent and 1 % lose their answer; every
+ * delivery not answered 200 is delivered again later, as YClients does. RecordsTable's real stream (DynamoDB Local)
+ * feeds {@code BonusAccrualHandler} under the same faults, batches retried from their first reported failure. One
+ * catalog sync of each branch runs in the middle while YClients answers 429 and 5xx bursts, and a healthy one at the
+ * end, as the schedule would, settling what the webhooks marked for re-read.
  *
- * <p>The oracle is each record's latest version applied once: RecordsTable must equal it, every owner's balance must
- * equal the bonus policy's sum over the final states, each record's entries must sum to its final amount (no double
- * accrual), and no record may be missing.
+ * <p>The oracle is each record's latest version applied once, owned as the README's table says (the owner follows the
+ * record's current client; a phone-less record by the phone its client was seen with; a capped visit earns min(cap,
+ * sum)): RecordsTable must equal it, every owner's balance must equal the policy's sum and the sum of its entries, each
+ * record outside a shared visit's entries must sum to its final amount (no double accrual), and no record may be missing.
  */
 @ExtendWith(LocalDynamoDbExtension.class)
 class ChaosIT {
