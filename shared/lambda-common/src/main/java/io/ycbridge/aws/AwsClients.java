@@ -8,7 +8,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The AWS SDK clients of one execution environment. Make one in the handler's no-arg constructor (Lambda calls it
@@ -25,7 +24,6 @@ public final class AwsClients implements AutoCloseable {
     private final SdkHttpClient http;
     private final Once<DynamoDbClient> dynamoDb;
     private final Once<SecretsManagerClient> secretsManager;
-    private final Once<SnsClient> sns;
 
     public AwsClients(AwsSettings settings) {
         this(settings, ClientOverrideConfiguration.builder().build());
@@ -38,9 +36,6 @@ public final class AwsClients implements AutoCloseable {
         this.http = UrlConnectionHttpClient.create();
         this.dynamoDb = new Once<>(() -> configure(DynamoDbClient.builder()).build());
         this.secretsManager = new Once<>(() -> configure(SecretsManagerClient.builder()).build());
-        // Referenced only inside this supplier and sns(): a jar without the SNS module (every function but phone
-        // verification) never loads an SNS class.
-        this.sns = new Once<>(() -> settings.configure(SnsClient.builder(), http, AwsSettings.SNS).overrideConfiguration(overrides).build());
     }
 
     public static AwsClients from(Config config) {
@@ -59,20 +54,24 @@ public final class AwsClients implements AutoCloseable {
         return secretsManager.get();
     }
 
-    /** SNS, for the SMS codes; its module is an optional dependency of lambda-common, declared by the function that sends. */
-    public SnsClient sns() {
-        return sns.get();
+    /**
+     * Points the builder of a service this module does not carry (SNS: only the phone-verification jar has it) at
+     * these settings, with this environment's one HTTP client and the endpoint set for {@code service}, if any
+     * ({@link AwsSettings#SNS}). The function builds and keeps that client itself: naming its class here would make
+     * every other function's jar fail to load this one.
+     */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String service) {
+        return settings.configure(builder, http, service).overrideConfiguration(overrides);
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
-        return settings.configure(builder, http).overrideConfiguration(overrides);
+        return configure(builder, null);
     }
 
     @Override
     public void close() {
         dynamoDb.ifPresent(DynamoDbClient::close);
         secretsManager.ifPresent(SecretsManagerClient::close);
-        sns.ifPresent(client -> client.close());
         http.close();
     }
 }

@@ -116,15 +116,7 @@ class SecurityIT {
             stack.sim.seed(SimulatorSeed.demo());
             assertEquals(200, stack.putProfile("user-a", "Анна", "+7 999 000-00-00").getStatusCode());
             assertEquals(200, stack.putProfile("user-b", "Ольга", "+79165550000").getStatusCode());
-            for (int i = 0; i < 3; i++) {
-                long visit = stack.sim.data().createRecord(COMPANY, 4001, 55, List.of(301L), LocalDateTime.of(2026, 11, 27, 10 + i, 0));
-                stack.sim.clock().advance(java.time.Duration.ofMinutes(2));
-                stack.sim.data().completeVisit(COMPANY, visit, true);
-                assertEquals(200, stack.deliver(stack.sim.webhooks().body(COMPANY, visit, "update")).getStatusCode());
-            }
-            try (StreamDrain stream = stack.stream(50)) {
-                stream.drain();
-            }
+            completeVisitsOfClient4001(stack, 3);
             JsonNode a = Stack.JSON.readTree(stack.myBonus("user-a", Map.of("limit", "1")).getBody());
             BigDecimal aBalance = new BigDecimal(a.path("balance").asText());
             assertTrue(aBalance.signum() > 0, "user a earned bonuses: " + a);
@@ -181,15 +173,7 @@ class SecurityIT {
             stack.sim.clock().set(io.ycbridge.simulator.SimulatorClock.DEFAULT_START);
             stack.sim.seed(SimulatorSeed.demo());
             // Client 4001 (+79990000000) comes twice before anyone has linked the phone: the bonuses wait, pending.
-            for (int i = 0; i < 2; i++) {
-                long visit = stack.sim.data().createRecord(COMPANY, 4001, 55, List.of(301L), LocalDateTime.of(2026, 11, 27, 10 + i, 0));
-                stack.sim.clock().advance(java.time.Duration.ofMinutes(2));
-                stack.sim.data().completeVisit(COMPANY, visit, true);
-                assertEquals(200, stack.deliver(stack.sim.webhooks().body(COMPANY, visit, "update")).getStatusCode());
-            }
-            try (StreamDrain stream = stack.stream(50)) {
-                stream.drain();
-            }
+            completeVisitsOfClient4001(stack, 2);
 
             // The hostile user types the stranger's phone, in every notation, with a token that proves no phone or
             // proves another one, or claims it without the verified flag.
@@ -229,6 +213,19 @@ class SecurityIT {
             assertEquals(0, new BigDecimal(ownerBody.path("credited").asText()).compareTo(new BigDecimal(ownerBonus.path("balance").asText())));
             JsonNode stillNothing = Stack.JSON.readTree(stack.myBonus("user-h", Map.of()).getBody());
             assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(stillNothing.path("balance").asText())), stillNothing.toString());
+        }
+    }
+
+    /** Client 4001 (+79990000000) books, comes and pays {@code visits} times; the webhooks and the stream are delivered. */
+    private static void completeVisitsOfClient4001(Stack stack, int visits) throws Exception {
+        for (int i = 0; i < visits; i++) {
+            long visit = stack.sim.data().createRecord(COMPANY, 4001, 55, List.of(301L), LocalDateTime.of(2026, 11, 27, 10 + i, 0));
+            stack.sim.clock().advance(java.time.Duration.ofMinutes(2));
+            stack.sim.data().completeVisit(COMPANY, visit, true);
+            assertEquals(200, stack.deliver(stack.sim.webhooks().body(COMPANY, visit, "update")).getStatusCode());
+        }
+        try (StreamDrain stream = stack.stream(50)) {
+            stream.drain();
         }
     }
 
