@@ -292,6 +292,47 @@ class ProfileHandlerTest {
     }
 
     @Test
+    void twoConcurrentSavesOfDifferentProvenPhonesLeaveOneLinkAndTellTheTruth() throws Exception {
+        String other = "+79990000002";
+        String first = withClaims("verified-phone-claim", Map.of());
+        String second = withClaims("verified-phone-claim", Map.of("phone_number", other)).replace("+7 999 000-00-00", other);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.List<java.util.concurrent.Future<APIGatewayV2HTTPResponse>> answers = new java.util.ArrayList<>();
+                for (String event : java.util.List.of(first, second)) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return handleEvent(event);
+                    }));
+                }
+                start.countDown();
+                java.util.List<JsonNode> bodies = new java.util.ArrayList<>();
+                for (var answer : answers) {
+                    APIGatewayV2HTTPResponse response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    assertTrue(response.getStatusCode() == 200 || response.getStatusCode() == 503, "a lost race is 503, never 409: "
+                            + response.getBody());
+                    if (response.getStatusCode() == 200) {
+                        bodies.add(body(response));
+                    }
+                }
+                String linked = ledger.links.linksOf(USER).map(UserLinkStore.Links::phoneE164).orElseThrow();
+                assertTrue(PHONE.equals(linked) || other.equals(linked), "one of the two phones is the user's link");
+                assertEquals(USER, ledger.links.userForPhone(linked).orElseThrow(), "and its lookup names the user");
+                // The last save to link reads its own phone back; an earlier one may have said true before it was outrun.
+                for (JsonNode saved : bodies) {
+                    if (linked.equals(saved.path("phone").asText())) {
+                        assertTrue(saved.path("phoneVerified").asBoolean(), "the save whose phone holds the link says so: " + bodies);
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void refusals() throws Exception {
         APIGatewayV2HTTPResponse invalid = handle("invalid-phone");
         assertFalse(new String(invoke(event("invalid-phone")), StandardCharsets.UTF_8).contains("999"), "nor does the answer");
