@@ -209,6 +209,21 @@ class ProfileHandlerTest {
     }
 
     @Test
+    void aJsonBooleanClaimProvesThePhoneAsItsTextDoes() throws Exception {
+        // HTTP APIs pass claims as strings; should one arrive with its JSON type (as REST APIs' JWT authorizer does),
+        // the event decoding reads a boolean as its text, and the proof holds the same.
+        ObjectNode event = (ObjectNode) JSON.readTree(event("profile"));
+        ObjectNode claims = (ObjectNode) event.path("requestContext").path("authorizer").path("jwt").path("claims");
+        claims.put("phone_number", PHONE);
+        claims.put("phone_number_verified", true);
+
+        JsonNode body = body(handleEvent(JSON.writeValueAsString(event)));
+
+        assertTrue(body.path("phoneVerified").asBoolean(), body.toString());
+        assertEquals("token", body.path("proof").asText());
+    }
+
+    @Test
     void configuredClaimNamesAreTheOnesRead() throws Exception {
         handler = new ProfileHandler(new ProfileService(ledger.service, ledger.links, profiles, verifications, PhoneNormalizer.russia(),
                 PhoneClaims.from(io.ycbridge.config.Config.of(Map.of("JWT_PHONE_CLAIM", "https://salon.example/phone",
