@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
@@ -48,13 +47,13 @@ public final class UserLinkStore {
         }
     }
 
-    /** The user's links; {@code clients} is always empty since clients are found through their phone. */
-    public record Links(String userId, String phoneE164, Set<ClientRef> clients) {
+    /** The user's links: the proven phone (null once it was taken over); clients are found through their phone. */
+    public record Links(String userId, String phoneE164) {
     }
 
     public Optional<Links> linksOf(String userId) {
         Map<String, AttributeValue> item = get(userKey(userId));
-        return item == null ? Optional.empty() : Optional.of(new Links(userId, text(item, PHONE), Set.of()));
+        return item == null ? Optional.empty() : Optional.of(new Links(userId, text(item, PHONE)));
     }
 
     /** The user who proved this phone, read consistently. */

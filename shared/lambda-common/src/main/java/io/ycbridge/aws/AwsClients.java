@@ -54,8 +54,18 @@ public final class AwsClients implements AutoCloseable {
         return secretsManager.get();
     }
 
+    /**
+     * Points the builder of a service this module does not carry (SNS: only the phone-verification jar has it) at
+     * these settings, with this environment's one HTTP client and the endpoint set for {@code service}, if any
+     * ({@link AwsSettings#SNS}). The function builds and keeps that client itself: naming its class here would make
+     * every other function's jar fail to load this one.
+     */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String service) {
+        return settings.configure(builder, http, service).overrideConfiguration(overrides);
+    }
+
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
-        return settings.configure(builder, http).overrideConfiguration(overrides);
+        return configure(builder, null);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ycbridge.aws;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -12,23 +13,33 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Where the AWS clients point. {@code endpoint} is set only for local runs (DynamoDB Local, moto, LocalStack); then,
- * unless the environment names an access key, the clients sign with dummy credentials, because a local endpoint must
- * never make the SDK go looking for a real account.
+ * Where the AWS clients point. {@code endpoint} is set only for local runs (DynamoDB Local, moto, LocalStack);
+ * {@code serviceEndpoints} overrides it for one service (SNS goes to moto or the local stack's SMS sink while DynamoDB
+ * goes to DynamoDB Local). Then, unless the environment names an access key, the clients sign with dummy credentials,
+ * because a local endpoint must never make the SDK go looking for a real account.
  */
-public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCredentials) {
+public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCredentials, Map<String, URI> serviceEndpoints) {
+    /** The key of SNS in {@link #serviceEndpoints}, as in {@code AWS_ENDPOINT_URL_SNS}. */
+    public static final String SNS = "SNS";
 
     public AwsSettings {
         java.util.Objects.requireNonNull(region, "region");
         endpoint = endpoint == null ? Optional.empty() : endpoint;
+        serviceEndpoints = serviceEndpoints == null ? Map.of() : Map.copyOf(serviceEndpoints);
     }
 
-    /** Reads {@code AWS_REGION} (required) and {@code AWS_ENDPOINT_URL} (optional). */
+    public AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCredentials) {
+        this(region, endpoint, dummyCredentials, Map.of());
+    }
+
+    /** Reads {@code AWS_REGION} (required), {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_SNS} (optional). */
     public static AwsSettings from(Config config) {
         Region region = config.require(EnvVar.AWS_REGION, "a region id such as eu-central-1", Region::of);
         Optional<URI> endpoint = config.optionalUri(EnvVar.AWS_ENDPOINT_URL);
-        boolean dummy = endpoint.isPresent() && config.optional("AWS_ACCESS_KEY_ID").isEmpty();
-        return new AwsSettings(region, endpoint, dummy);
+        Optional<URI> sns = config.optionalUri(EnvVar.AWS_ENDPOINT_URL_SNS);
+        boolean local = endpoint.isPresent() || sns.isPresent();
+        boolean dummy = local && config.optional("AWS_ACCESS_KEY_ID").isEmpty();
+        return new AwsSettings(region, endpoint, dummy, sns.map(uri -> Map.of(SNS, uri)).orElse(Map.of()));
     }
 
     /**
@@ -36,8 +47,13 @@ public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCr
      * set. Every client of the functions is built through this, whichever service module it comes from.
      */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, SdkHttpClient http) {
+        return configure(builder, http, null);
+    }
+
+    /** As {@link #configure(AwsClientBuilder, SdkHttpClient)}, with the endpoint of {@code service} when one is set for it. */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, SdkHttpClient http, String service) {
         builder.region(region).httpClient(http);
-        endpoint.ifPresent(builder::endpointOverride);
+        Optional.ofNullable(service == null ? null : serviceEndpoints.get(service)).or(() -> endpoint).ifPresent(builder::endpointOverride);
         if (dummyCredentials) {
             builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         }

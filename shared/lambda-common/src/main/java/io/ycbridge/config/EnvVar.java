@@ -8,6 +8,7 @@ package io.ycbridge.config;
 public enum EnvVar {
     AWS_REGION("the AWS region; Lambda sets it", false),
     AWS_ENDPOINT_URL("local use only: one endpoint for every AWS service (DynamoDB Local, moto, LocalStack)", false),
+    AWS_ENDPOINT_URL_SNS("local use only: the SNS endpoint when it differs from AWS_ENDPOINT_URL (moto, the local stack's SMS sink)", false),
 
     RECORDS_TABLE("name of RecordsTable (template.yaml passes !Ref RecordsTable)", false),
     CATALOG_TABLE("name of CatalogTable", false),
@@ -24,6 +25,10 @@ public enum EnvVar {
     BONUS_LEDGER_TABLE("name of BonusLedgerTable", false),
     USER_LINKS_TABLE("name of UserLinksTable", false),
     PROFILES_TABLE("name of ProfilesTable (the app users' name, phone, e-mail and app code)", false),
+    PHONE_VERIFICATIONS_TABLE("name of PhoneVerificationsTable (hashed SMS codes, proofs and send/attempt counters, all with a TTL)", false),
+    JWT_PHONE_CLAIM("profile: the token claim holding the user's phone (default phone_number, the OpenID Connect name)", false),
+    JWT_PHONE_VERIFIED_CLAIM("profile: the token claim that says the phone claim was verified (default phone_number_verified); "
+            + "only the text true counts", false),
     BOOKING_FORMS("widget url: each company's online-booking form host, company:host comma-separated "
             + "(235564:n239661.yclients.com,1169323:n1180001.alteg.io)", false),
     BONUS_PERCENT("bonus accrual: percent of the paid service cost credited per completed visit, e.g. 5 or 2.5", false),

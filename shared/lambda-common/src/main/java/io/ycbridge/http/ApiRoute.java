@@ -7,12 +7,15 @@ import java.util.Set;
  * The app-facing HTTP routes, one constant each: method, path, query parameters and every status the handler can
  * answer. The handlers' tests assert each answer's status is listed here, and widget-url's OpenApiContractTest asserts
  * that openapi.yaml says exactly the same — so the published contract, this list and the handlers cannot drift apart.
- * Lives here because the routes' handlers live in two functions (widget-url, bonus-accrual).
+ * Lives here because the routes' handlers live in three functions (widget-url, bonus-accrual, phone-verification).
  */
 public enum ApiRoute {
     BOOKING_URL("GET", "/v1/booking-url", List.of("company", "service", "staff"), Set.of(200, 400, 401, 403, 404)),
     CATALOG("GET", "/v1/catalog", List.of("company"), Set.of(200, 304, 400, 401, 404)),
-    PROFILE("PUT", "/v1/me/profile", List.of(), Set.of(200, 400, 401, 409)),
+    PROFILE("PUT", "/v1/me/profile", List.of(), Set.of(200, 400, 401, 503)),
+    ACCOUNT("DELETE", "/v1/me", List.of(), Set.of(204, 401, 503)),
+    PHONE_VERIFICATION_SEND("POST", "/v1/me/phone/verification", List.of(), Set.of(202, 400, 401, 429, 503)),
+    PHONE_VERIFICATION_CHECK("PUT", "/v1/me/phone/verification", List.of(), Set.of(200, 400, 401, 422, 429, 503)),
     BONUS("GET", "/v1/me/bonus", List.of("limit", "cursor"), Set.of(200, 400, 401));
 
     private final String method;

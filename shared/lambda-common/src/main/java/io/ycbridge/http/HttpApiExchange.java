@@ -35,6 +35,19 @@ public final class HttpApiExchange {
         return sub == null || sub.isBlank() || sub.length() > MAX_SUBJECT_LENGTH ? null : sub;
     }
 
+    /**
+     * The authorizer's verified claims, every value as text (as API Gateway passes them: a boolean claim arrives as
+     * {@code "true"}); empty without an authorizer context. Only what the JWT authorizer verified: never a header.
+     */
+    public static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+                || context.getAuthorizer().getJwt().getClaims() == null) {
+            return Map.of();
+        }
+        return context.getAuthorizer().getJwt().getClaims();
+    }
+
     public static Map<String, String> query(APIGatewayV2HTTPEvent event) {
         return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
     }

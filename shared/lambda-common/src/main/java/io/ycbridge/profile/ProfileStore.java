@@ -41,6 +41,11 @@ public final class ProfileStore {
         client.putItem(put -> put.tableName(table).item(item));
     }
 
+    /** Account deletion: the profile is personal data and nothing else needs it. Deleting what is gone is no error. */
+    public void delete(String userId) {
+        client.deleteItem(delete -> delete.tableName(table).key(Map.of(USER_ID, AttributeValue.fromS(userId))));
+    }
+
     public Optional<Profile> find(String userId) {
         Map<String, AttributeValue> item = client.getItem(get -> get.tableName(table)
                 .key(Map.of(USER_ID, AttributeValue.fromS(userId)))).item();

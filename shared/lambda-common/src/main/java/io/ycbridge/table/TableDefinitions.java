@@ -101,7 +101,25 @@ public final class TableDefinitions {
             null,
             null);
 
-    private static final List<TableDefinition> ALL = List.of(RECORDS, CATALOG, SYNC_STATE, DELIVERIES, BONUS_LEDGER, USER_LINKS, PROFILES);
+    /**
+     * Proof of phone ownership by SMS. Under {@code USER#<sub>}: per phone the salted hash of the code last sent and what
+     * became of it ({@code CODE#<e164>}), and the user's fixed-window counters of sends and wrong codes
+     * ({@code LIMIT#...}); under {@code PHONE#<e164>} the phone's counters. A user's items are one Query away, so
+     * account deletion removes them without a scan.
+     * Everything is short-lived, so DynamoDB deletes it after {@code expires_at}; the code still checks the time
+     * itself, because TTL deletion can lag by days. Apart from ProfilesTable so a leak of one is not the other.
+     */
+    public static final TableDefinition PHONE_VERIFICATIONS = new TableDefinition(
+            "PhoneVerificationsTable",
+            EnvVar.PHONE_VERIFICATIONS_TABLE,
+            KeyAttribute.string("verification_key"),
+            KeyAttribute.string("item_key"),
+            List.of(),
+            null,
+            "expires_at");
+
+    private static final List<TableDefinition> ALL = List.of(RECORDS, CATALOG, SYNC_STATE, DELIVERIES, BONUS_LEDGER, USER_LINKS, PROFILES,
+            PHONE_VERIFICATIONS);
 
     private TableDefinitions() {
     }

@@ -29,4 +29,17 @@ class ProfileStoreTest {
         assertFalse(store.find("user-2").isPresent());
         assertFalse(stored.toString().contains("Анна") || stored.toString().contains("9990000000"), "no personal data in toString");
     }
+
+    @Test
+    void deleteRemovesTheProfileAndIsSafeToRepeat(DynamoDbClient client) {
+        ProfileStore store = new ProfileStore(client, Tables.create(client, TableDefinitions.PROFILES));
+        store.put(new Profile("user-1", "Анна", "+79990000000", null, null, AT));
+        store.put(new Profile("user-2", "Ольга", "+79165550000", null, null, AT));
+
+        store.delete("user-1");
+        store.delete("user-1");
+
+        assertFalse(store.find("user-1").isPresent());
+        assertEquals("Ольга", store.find("user-2").orElseThrow().name(), "only the named user's profile goes");
+    }
 }

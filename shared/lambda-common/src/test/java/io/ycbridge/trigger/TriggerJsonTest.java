@@ -52,6 +52,7 @@ class TriggerJsonTest {
             "catalog", APIGatewayV2HTTPEvent.class,
             "profile", APIGatewayV2HTTPEvent.class,
             "bonus-balance", APIGatewayV2HTTPEvent.class,
+            "phone-verification", APIGatewayV2HTTPEvent.class,
             "bonus-accrual", DynamodbEvent.class,
             // The sync takes three shapes and tells them apart itself (CatalogSyncHandlerTest); decoded as a tree.
             "catalog-sync", JsonNode.class,

@@ -52,6 +52,7 @@ final class LocalStack implements AutoCloseable {
     private YClientsSimulator simulator;
     private LocalApiServer server;
     private LocalFunction<JsonNode, JsonNode> sync;
+    private LocalSmsSink smsSink;
 
     private LocalStack(LocalSettings settings) {
         this.settings = settings;
@@ -83,6 +84,10 @@ final class LocalStack implements AutoCloseable {
         environment.putAll(settings.functionEnvironment());
         environment.put(EnvVar.AWS_REGION.name(), LocalDynamoDb.REGION.id());
         environment.put(EnvVar.AWS_ENDPOINT_URL.name(), dynamoDb.endpoint().toString());
+        // SMS codes are printed, not sent: the phone-verification function's SNS client talks to the local sink.
+        smsSink = new LocalSmsSink(System.out);
+        running.add(smsSink);
+        environment.put(EnvVar.AWS_ENDPOINT_URL_SNS.name(), smsSink.endpoint().toString());
         environment.put(EnvVar.YCLIENTS_SECRET_SOURCE.name(), "env");
         environment.remove(EnvVar.SYNC_QUEUE_URL.name());   // no queue locally: the schedule run syncs every company itself
         if (!settings.realApi()) {
@@ -197,8 +202,14 @@ final class LocalStack implements AutoCloseable {
         return issuer;
     }
 
+    /** The printed token: its verified phone claim is the demo client's phone, so the guided scenario's profile save links it. */
     String sampleToken() {
-        return issuer.issue(SAMPLE_USER, SAMPLE_TOKEN_LIFETIME);
+        return issuer.issueWithVerifiedPhone(SAMPLE_USER, DemoScenario.CLIENT_PHONE, SAMPLE_TOKEN_LIFETIME);
+    }
+
+    /** What the SMS sink was asked to send: for the scenario test. */
+    java.util.List<LocalSmsSink.Sms> smsSent() {
+        return smsSink.sent();
     }
 
     LocalSettings settings() {

@@ -28,9 +28,11 @@ final class StartBanner {
         out.append("  Sync            every ").append(settings.syncEvery().toMinutes()).append(" min, now: curl -X POST ")
                 .append(base).append("/local/sync\n");
         out.append("  Bonus accrual   fed by the RecordsTable stream\n");
+        out.append("  SMS             printed here, not sent (POST /v1/me/phone/verification texts a code)\n");
         out.append("  JWT             issuer ").append(settings.issuer()).append(", audience ").append(settings.audience())
                 .append(", HS256\n\n");
-        out.append("Sample user token (sub ").append(LocalStack.SAMPLE_USER).append(", valid 24 h):\n\n");
+        out.append("Sample user token (sub ").append(LocalStack.SAMPLE_USER).append(", verified phone ").append(DemoScenario.CLIENT_PHONE)
+                .append(", valid 24 h):\n\n");
         out.append("export TOKEN=").append(stack.sampleToken()).append("\n\n");
         if (!stack.simulated()) {
             out.append("Try: curl -H \"Authorization: Bearer $TOKEN\" '").append(base).append("/v1/catalog?company=<id>'\n");
@@ -38,7 +40,7 @@ final class StartBanner {
         }
         long company = SimulatorSeed.DEMO_SALON_ID;
         out.append("Guided scenario (book -> complete visit -> see bonus):\n\n");
-        out.append("# 1. Link your profile to the demo client's phone\n");
+        out.append("# 1. Link your profile to the demo client's phone (the token's verified phone claim proves it)\n");
         out.append("curl -X PUT ").append(base).append("/v1/me/profile -H \"Authorization: Bearer $TOKEN\" \\\n")
                 .append("     -H 'Content-Type: application/json' -d '{\"name\":\"Olga\",\"phone\":\"")
                 .append(DemoScenario.CLIENT_PHONE).append("\"}'\n");

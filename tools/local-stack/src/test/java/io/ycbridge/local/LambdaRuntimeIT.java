@@ -143,6 +143,7 @@ class LambdaRuntimeIT {
         builder.environment().put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
         builder.environment().put("AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString());
         builder.environment().put("AWS_ENDPOINT_URL_SQS", moto.endpoint().toString());
+        builder.environment().put("AWS_ENDPOINT_URL_SNS", moto.endpoint().toString());
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), logicalId + " did not finish");
@@ -215,10 +216,23 @@ class LambdaRuntimeIT {
 
     @Test
     @Order(4)
-    void profileLinksTheUser() throws Exception {
-        Invocation result = invoke("ProfileFunction", "events/profile/profile.json");
+    void profileLinksTheUserByTheTokensVerifiedPhone() throws Exception {
+        Invocation result = invoke("ProfileFunction", "events/profile/verified-phone-claim.json");
         assertEquals(200, result.statusCode(), result.response().toString());
+        assertTrue(result.body().path("phoneVerified").asBoolean(), result.response().toString());
         assertEquals(1, count("ProfilesTable"));
+    }
+
+    @Test
+    @Order(4)
+    void phoneVerificationTextsACodeThroughSns() throws Exception {
+        Invocation result = invoke("PhoneVerificationFunction", "events/phone-verification/send-code.json");
+        assertEquals(0, result.exitCode(), String.valueOf(result.response()));
+        assertEquals(202, result.statusCode(), result.response().toString());
+        assertTrue(count("PhoneVerificationsTable") >= 2, "the code and its counters were stored");
+        java.net.http.HttpResponse<String> sent = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(moto.endpoint() + "/moto-api/data.json")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(JSON.readTree(sent.body()).path("sns").path("SMS").toString().contains("+79990000000"), "moto's SNS took the SMS");
     }
 
     @Test
@@ -274,6 +288,15 @@ class LambdaRuntimeIT {
         } finally {
             Files.deleteIfExists(garbage);
         }
+    }
+
+    @Test
+    @Order(11)
+    void leavingErasesTheProfile() throws Exception {
+        Invocation result = invoke("ProfileFunction", "events/profile/delete-account.json");
+        assertEquals(0, result.exitCode(), String.valueOf(result.response()));
+        assertEquals(204, result.statusCode(), result.response().toString());
+        assertEquals(0, count("ProfilesTable"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ycbridge.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,6 +56,8 @@ class LocalStackScenarioTest {
         HttpResponse<String> profile = send("PUT", "/v1/me/profile", token,
                 "{\"name\":\"Olga\",\"phone\":\"" + DemoScenario.CLIENT_PHONE + "\"}");
         assertEquals(200, profile.statusCode(), profile.body());
+        assertTrue(JSON.readTree(profile.body()).path("phoneVerified").asBoolean(), "the sample token's verified phone claim proves it: "
+                + profile.body());
 
         HttpResponse<String> link = send("GET", "/v1/booking-url?company=" + SimulatorSeed.DEMO_SALON_ID + "&service="
                 + DemoScenario.SERVICE_ID, token, null);
@@ -88,6 +91,36 @@ class LocalStackScenarioTest {
             Thread.sleep(200);
         }
         assertEquals(0, balance.compareTo(expected), "balance " + balance);
+    }
+
+    @Test
+    void theSmsFlowProvesAPhoneThroughTheLocalSinkAndLeavingErasesIt() throws Exception {
+        String token = stack.issuer().issue("local-user-sms", Duration.ofHours(1));
+        String phone = "+79160000077";
+
+        HttpResponse<String> unproven = send("PUT", "/v1/me/profile", token, "{\"name\":\"Ira\",\"phone\":\"" + phone + "\"}");
+        assertEquals(200, unproven.statusCode(), unproven.body());
+        assertFalse(JSON.readTree(unproven.body()).path("phoneVerified").asBoolean(true), "no claim, no code: contact data only");
+
+        HttpResponse<String> sent = send("POST", "/v1/me/phone/verification", token, "{\"phone\":\"" + phone + "\"}");
+        assertEquals(202, sent.statusCode(), sent.body());
+        LocalSmsSink.Sms sms = stack.smsSent().get(stack.smsSent().size() - 1);
+        assertEquals(phone, sms.phoneNumber());
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b([0-9]{6})\\b").matcher(sms.message());
+        assertTrue(code.find(), "the SMS carries the code");
+
+        HttpResponse<String> proven = send("PUT", "/v1/me/phone/verification", token,
+                "{\"phone\":\"" + phone + "\",\"code\":\"" + code.group(1) + "\"}");
+        assertEquals(200, proven.statusCode(), proven.body());
+        HttpResponse<String> linked = send("PUT", "/v1/me/profile", token, "{\"name\":\"Ira\",\"phone\":\"" + phone + "\"}");
+        assertEquals("sms", JSON.readTree(linked.body()).path("proof").asText(), linked.body());
+        assertTrue(JSON.readTree(linked.body()).path("phoneVerified").asBoolean());
+
+        assertEquals(204, send("DELETE", "/v1/me", token, null).statusCode());
+        assertEquals(204, send("DELETE", "/v1/me", token, null).statusCode(), "safe to repeat");
+        Map<String, AttributeValue> profile = stack.dynamoDb().getItem(request -> request.tableName(TableDefinitions.PROFILES.logicalId())
+                .key(Map.of("user_id", AttributeValue.fromS("local-user-sms"))).consistentRead(true)).item();
+        assertTrue(profile == null || profile.isEmpty(), "the profile is gone");
     }
 
     @Test

@@ -24,6 +24,14 @@ class LocalTokenIssuerTest {
     }
 
     @Test
+    void aVerifiedPhoneTokenCarriesTheOpenIdPhoneClaimsAsApiGatewayPassesThem() {
+        var claims = issuer.verify(issuer.issueWithVerifiedPhone("user-1", "+79165550000", Duration.ofHours(1))).orElseThrow();
+
+        assertEquals("+79165550000", claims.get("phone_number"));
+        assertEquals("true", claims.get("phone_number_verified"), "a JSON boolean, handed on as text");
+    }
+
+    @Test
     void refusesWrongAudienceIssuerExpiryKeyAndTampering() {
         assertTrue(issuer.verify("Bearer " + issuer.issue("u", "other-app", Duration.ofHours(1))).isEmpty());
         assertTrue(new LocalTokenIssuer(KEY, "https://elsewhere", "app", clock).verify(issuer.issue("u", Duration.ofHours(1))).isEmpty());

@@ -55,6 +55,7 @@ class ProductionEndpointIT {
             "SyncScheduleFunction, events/sync-schedule/schedule.json",
             "BonusAccrualFunction, events/bonus-accrual/record-completed.json",
             "ProfileFunction, events/profile/profile.json",
+            "PhoneVerificationFunction, events/phone-verification/send-code.json",
             "BonusBalanceFunction, events/bonus-balance/my-balance.json",
             "WidgetUrlFunction, events/widget-url/service-and-staff.json",
             "CatalogFunction, events/catalog/catalog.json"})

@@ -72,7 +72,7 @@ class TemplateFunctionsTest {
         assertEquals(new TreeSet<>(List.of(
                 "io.ycbridge.bonus.BonusAccrualHandler", "io.ycbridge.bonus.BonusBalanceHandler", "io.ycbridge.bonus.ProfileHandler",
                 "io.ycbridge.schedule.SyncScheduleHandler", "io.ycbridge.sync.CatalogSyncHandler", "io.ycbridge.webhook.WebhookIntakeHandler",
-                "io.ycbridge.widget.CatalogHandler",
+                "io.ycbridge.verification.PhoneVerificationHandler", "io.ycbridge.widget.CatalogHandler",
                 "io.ycbridge.widget.WidgetUrlHandler")), handlers);
     }
 

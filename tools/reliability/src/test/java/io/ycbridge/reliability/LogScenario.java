@@ -57,7 +57,7 @@ public final class LogScenario {
             say("sync", stack.sync(COMPANY).path("outcome").asText());
             say("profile a", stack.putProfile("user-a", "Анна", "+7 999 000-00-00").getStatusCode());
             say("profile b", stack.putProfile("user-b", "Дмитрий", "8 (916) 123-45-67").getStatusCode());
-            say("profile b again with a's phone", stack.putProfile("user-b", "Дмитрий", "+79990000000").getStatusCode());
+            say("profile b again with a's phone, unproven", stack.putProfileUnproven("user-b", "Дмитрий", "+79990000000").getStatusCode());
             say("profile with a bad phone", stack.putProfile("user-c", "Ольга", "+7 916 555-00-0").getStatusCode());
 
             for (long id : stack.sim.data().recordIds(COMPANY)) {

@@ -86,6 +86,9 @@ class SecurityIT {
             routes.put("GET /v1/catalog", stack.catalog());
             routes.put("GET /v1/me/bonus", stack.balance());
             routes.put("PUT /v1/me/profile", stack.profile());
+            routes.put("DELETE /v1/me", stack.profile());
+            routes.put("POST /v1/me/phone/verification", stack.phoneVerification());
+            routes.put("PUT /v1/me/phone/verification", stack.phoneVerification());
             Map<String, String> noSub = Stack.claims("x");
             noSub.remove("sub");
             Map<String, String> blankSub = Stack.claims("  ");
@@ -113,15 +116,7 @@ class SecurityIT {
             stack.sim.seed(SimulatorSeed.demo());
             assertEquals(200, stack.putProfile("user-a", "Анна", "+7 999 000-00-00").getStatusCode());
             assertEquals(200, stack.putProfile("user-b", "Ольга", "+79165550000").getStatusCode());
-            for (int i = 0; i < 3; i++) {
-                long visit = stack.sim.data().createRecord(COMPANY, 4001, 55, List.of(301L), LocalDateTime.of(2026, 11, 27, 10 + i, 0));
-                stack.sim.clock().advance(java.time.Duration.ofMinutes(2));
-                stack.sim.data().completeVisit(COMPANY, visit, true);
-                assertEquals(200, stack.deliver(stack.sim.webhooks().body(COMPANY, visit, "update")).getStatusCode());
-            }
-            try (StreamDrain stream = stack.stream(50)) {
-                stream.drain();
-            }
+            completeVisitsOfClient4001(stack, 3);
             JsonNode a = Stack.JSON.readTree(stack.myBonus("user-a", Map.of("limit", "1")).getBody());
             BigDecimal aBalance = new BigDecimal(a.path("balance").asText());
             assertTrue(aBalance.signum() > 0, "user a earned bonuses: " + a);
@@ -147,9 +142,11 @@ class SecurityIT {
                 }
             }
 
-            // b tries to take a's phone (and with it a's visits and bonuses), or to write a's profile.
-            APIGatewayV2HTTPResponse steal = stack.putProfile("user-b", "Ольга", "8 999 000 00 00");
-            assertEquals(409, steal.getStatusCode(), steal.getBody());
+            // b tries to take a's phone (and with it a's visits and bonuses) without proof, or to write a's profile.
+            APIGatewayV2HTTPResponse steal = stack.putProfileUnproven("user-b", "Ольга", "8 999 000 00 00");
+            assertEquals(200, steal.getStatusCode(), "stored as b's contact data, never 409: " + steal.getBody());
+            assertFalse(Stack.JSON.readTree(steal.getBody()).path("phoneVerified").asBoolean(true), steal.getBody());
+            assertEquals("0.00", Stack.JSON.readTree(steal.getBody()).path("credited").asText());
             APIGatewayV2HTTPResponse overwrite = stack.profile().handle(Stack.mobile("PUT", "/v1/me/profile", Map.of("user", "user-a"),
                     Map.of("x-user-id", "user-a"), "{\"name\":\"Mallory\",\"phone\":\"+79165550000\",\"userId\":\"user-a\",\"sub\":\"user-a\"}",
                     Stack.claims("user-b")), null);
@@ -166,6 +163,69 @@ class SecurityIT {
             assertEquals(200, link.getStatusCode(), link.getBody());
             assertFalse(link.getBody().contains("9990000000") || link.getBody().contains("Анна")
                     || link.getBody().contains("%D0%90%D0%BD%D0%BD%D0%B0"), "b's link carries a's data: " + link.getBody());
+        }
+    }
+
+    @Test
+    void aHostileUserClaimingAStrangersPhoneGetsNoLinkAndNoCreditAndTheProvenOwnerStillLinks() throws Exception {
+        try (Stack stack = new Stack(dynamo, Long.toString(COMPANY), Map.of("BOOKING_FORMS", COMPANY + ":n239661.yclients.com",
+                "BONUS_PERCENT", "10"))) {
+            stack.sim.clock().set(io.ycbridge.simulator.SimulatorClock.DEFAULT_START);
+            stack.sim.seed(SimulatorSeed.demo());
+            // Client 4001 (+79990000000) comes twice before anyone has linked the phone: the bonuses wait, pending.
+            completeVisitsOfClient4001(stack, 2);
+
+            // The hostile user types the stranger's phone, in every notation, with a token that proves no phone or
+            // proves another one, or claims it without the verified flag.
+            Map<String, String> otherPhone = Stack.claims("user-h");
+            otherPhone.put("phone_number", "+79161234567");
+            otherPhone.put("phone_number_verified", "true");
+            Map<String, String> unverified = Stack.claims("user-h");
+            unverified.put("phone_number", "+79990000000");
+            unverified.put("phone_number_verified", "false");
+            List<APIGatewayV2HTTPResponse> hostile = List.of(
+                    stack.putProfileUnproven("user-h", "Mallory", "+79990000000"),
+                    stack.putProfileUnproven("user-h", "Mallory", "8 (999) 000-00-00"),
+                    stack.profile().handle(Stack.mobile("PUT", "/v1/me/profile", null, Map.of("content-type", "application/json"),
+                            "{\"name\":\"Mallory\",\"phone\":\"+79990000000\"}", otherPhone), null),
+                    stack.profile().handle(Stack.mobile("PUT", "/v1/me/profile", null, Map.of("content-type", "application/json"),
+                            "{\"name\":\"Mallory\",\"phone\":\"+79990000000\"}", unverified), null));
+            for (APIGatewayV2HTTPResponse response : hostile) {
+                assertEquals(200, response.getStatusCode(), response.getBody());
+                JsonNode body = Stack.JSON.readTree(response.getBody());
+                assertFalse(body.path("phoneVerified").asBoolean(true), "no proof, no link: " + body);
+                assertEquals("0.00", body.path("credited").asText(), "no proof, no credit: " + body);
+            }
+            JsonNode hostileBonus = Stack.JSON.readTree(stack.myBonus("user-h", Map.of()).getBody());
+            assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(hostileBonus.path("balance").asText())), hostileBonus.toString());
+            assertTrue(hostileBonus.path("entries").isEmpty(), hostileBonus.toString());
+            Map<String, AttributeValue> phoneLink = stack.client().getItem(r -> r.tableName(stack.table("USER_LINKS_TABLE"))
+                    .key(Map.of("link_key", AttributeValue.fromS("PHONE#+79990000000"))).consistentRead(true)).item();
+            assertTrue(phoneLink == null || phoneLink.isEmpty(), "the phone is linked to nobody: " + phoneLink);
+
+            // The real owner proves the phone with the token and gets the visits that waited for them.
+            APIGatewayV2HTTPResponse owner = stack.putProfile("user-a", "Анна", "+7 999 000-00-00");
+            assertEquals(200, owner.getStatusCode(), owner.getBody());
+            JsonNode ownerBody = Stack.JSON.readTree(owner.getBody());
+            assertTrue(ownerBody.path("phoneVerified").asBoolean(), ownerBody.toString());
+            assertTrue(new BigDecimal(ownerBody.path("credited").asText()).signum() > 0, "the pending visits are credited: " + ownerBody);
+            JsonNode ownerBonus = Stack.JSON.readTree(stack.myBonus("user-a", Map.of()).getBody());
+            assertEquals(0, new BigDecimal(ownerBody.path("credited").asText()).compareTo(new BigDecimal(ownerBonus.path("balance").asText())));
+            JsonNode stillNothing = Stack.JSON.readTree(stack.myBonus("user-h", Map.of()).getBody());
+            assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(stillNothing.path("balance").asText())), stillNothing.toString());
+        }
+    }
+
+    /** Client 4001 (+79990000000) books, comes and pays {@code visits} times; the webhooks and the stream are delivered. */
+    private static void completeVisitsOfClient4001(Stack stack, int visits) throws Exception {
+        for (int i = 0; i < visits; i++) {
+            long visit = stack.sim.data().createRecord(COMPANY, 4001, 55, List.of(301L), LocalDateTime.of(2026, 11, 27, 10 + i, 0));
+            stack.sim.clock().advance(java.time.Duration.ofMinutes(2));
+            stack.sim.data().completeVisit(COMPANY, visit, true);
+            assertEquals(200, stack.deliver(stack.sim.webhooks().body(COMPANY, visit, "update")).getStatusCode());
+        }
+        try (StreamDrain stream = stack.stream(50)) {
+            stream.drain();
         }
     }
 

@@ -14,6 +14,7 @@ import io.ycbridge.simulator.YClientsSimulator;
 import io.ycbridge.sync.CatalogSyncHandler;
 import io.ycbridge.table.TableDefinition;
 import io.ycbridge.table.TableDefinitions;
+import io.ycbridge.verification.PhoneVerificationHandler;
 import io.ycbridge.webhook.WebhookIntakeHandler;
 import io.ycbridge.widget.CatalogHandler;
 import io.ycbridge.widget.WidgetUrlHandler;
@@ -54,6 +55,7 @@ final class Stack implements AutoCloseable {
     private CatalogHandler catalog;
     private WidgetUrlHandler widget;
     private ProfileHandler profile;
+    private PhoneVerificationHandler phoneVerification;
     private BonusBalanceHandler balance;
     private BonusAccrualHandler accrual;
 
@@ -75,6 +77,7 @@ final class Stack implements AutoCloseable {
         table("BONUS_LEDGER_TABLE", TableDefinitions.BONUS_LEDGER, "ledger" + suffix);
         table("USER_LINKS_TABLE", TableDefinitions.USER_LINKS, "links" + suffix);
         table("PROFILES_TABLE", TableDefinitions.PROFILES, "profiles" + suffix);
+        table("PHONE_VERIFICATIONS_TABLE", TableDefinitions.PHONE_VERIFICATIONS, "phone-verifications" + suffix);
         env.put("AWS_REGION", LocalDynamoDb.REGION.id());
         env.put("AWS_ENDPOINT_URL", endpoint.toString());
         env.put("COMPANY_IDS", companyIds);
@@ -127,6 +130,10 @@ final class Stack implements AutoCloseable {
 
     synchronized ProfileHandler profile() {
         return profile == null ? profile = new ProfileHandler(config) : profile;
+    }
+
+    synchronized PhoneVerificationHandler phoneVerification() {
+        return phoneVerification == null ? phoneVerification = new PhoneVerificationHandler(config) : phoneVerification;
     }
 
     synchronized BonusBalanceHandler balance() {
@@ -223,14 +230,29 @@ final class Stack implements AutoCloseable {
         return claims;
     }
 
-    /** PUT /v1/me/profile for a user. */
+    /**
+     * PUT /v1/me/profile for a user whose token proves the phone: its OpenID Connect claims {@code phone_number} (the
+     * same phone, in the notation given) and {@code phone_number_verified}, as the HTTP API's authorizer passes them.
+     */
     APIGatewayV2HTTPResponse putProfile(String sub, String name, String phone) {
+        Map<String, String> claims = claims(sub);
+        claims.put("phone_number", phone);
+        claims.put("phone_number_verified", "true");
+        return putProfile(sub, name, phone, claims);
+    }
+
+    /** PUT /v1/me/profile with a token that says nothing of a phone: the phone is unproven, contact data only. */
+    APIGatewayV2HTTPResponse putProfileUnproven(String sub, String name, String phone) {
+        return putProfile(sub, name, phone, claims(sub));
+    }
+
+    private APIGatewayV2HTTPResponse putProfile(String sub, String name, String phone, Map<String, String> claims) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("phone", phone);
         try {
             return profile().handle(mobile("PUT", "/v1/me/profile", null, Map.of("content-type", "application/json"),
-                    JSON.writeValueAsString(body), claims(sub)), null);
+                    JSON.writeValueAsString(body), claims), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
