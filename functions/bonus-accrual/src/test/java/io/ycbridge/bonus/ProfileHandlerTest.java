@@ -61,6 +61,8 @@ class ProfileHandlerTest {
     private final DynamoDbClient realClient;
     /** What the next call of the named DynamoDB operation throws instead of reaching DynamoDB Local (then cleared). */
     private final AtomicReference<Map.Entry<String, RuntimeException>> fault = new AtomicReference<>();
+    /** How many more times the planted fault is thrown after the first (a conflict that does not go away). */
+    private final java.util.concurrent.atomic.AtomicInteger repeats = new java.util.concurrent.atomic.AtomicInteger();
     private Ledger ledger;
     private ProfileStore profiles;
     private PhoneVerificationStore verifications;
@@ -86,11 +88,12 @@ class ProfileHandlerTest {
                 PhoneClaims.OPENID, Clock.fixed(NOW, ZoneOffset.UTC), new DecisionLog("profile", logs, Clock.fixed(NOW, ZoneOffset.UTC))));
     }
 
-    /** The real client, except that a planted fault is thrown once by the operation it names. */
+    /** The real client, except that a planted fault is thrown by the operation it names, once plus {@link #repeats}. */
     private DynamoDbClient faulty(DynamoDbClient real) {
         return (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
             Map.Entry<String, RuntimeException> planted = fault.get();
-            if (planted != null && planted.getKey().equals(method.getName()) && fault.compareAndSet(planted, null)) {
+            if (planted != null && planted.getKey().equals(method.getName())
+                    && (repeats.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || fault.compareAndSet(planted, null))) {
                 throw planted.getValue();
             }
             try {
@@ -292,16 +295,27 @@ class ProfileHandlerTest {
         assertEquals(503, throttled.getStatusCode(), throttled.getBody());
         assertEquals("1", throttled.getHeaders().get("retry-after"));
 
-        fault.set(Map.entry("transactWriteItems", (RuntimeException) TransactionCanceledException.builder().statusCode(400)
+        RuntimeException conflicting = TransactionCanceledException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionCanceledException").build())
-                .cancellationReasons(CancellationReason.builder().code("TransactionConflict").build()).build()));
+                .cancellationReasons(CancellationReason.builder().code("TransactionConflict").build()).build();
+        // One conflict is retried: the save links.
+        fault.set(Map.entry("transactWriteItems", conflicting));
+        JsonNode once = body(handle("verified-phone-claim"));
+        assertTrue(once.path("phoneVerified").asBoolean(), "a passing conflict is retried: " + once);
+        assertEquals("198.00", once.path("credited").asText());
+        ledger.service.unlink(USER);
+
+        // One that does not pass within the retries is 503, never "linked to another user".
+        repeats.set(100);
+        fault.set(Map.entry("transactWriteItems", conflicting));
         APIGatewayV2HTTPResponse conflict = handle("verified-phone-claim");
+        repeats.set(0);
+        fault.set(null);
         assertEquals(503, conflict.getStatusCode(), "a conflicting transaction is not 'linked to another user': " + conflict.getBody());
         assertFalse(conflict.getBody().contains("another"), conflict.getBody());
 
         JsonNode retried = body(handle("verified-phone-claim"));
         assertTrue(retried.path("phoneVerified").asBoolean(), "the retry links: " + retried);
-        assertEquals("198.00", retried.path("credited").asText());
     }
 
     @Test
