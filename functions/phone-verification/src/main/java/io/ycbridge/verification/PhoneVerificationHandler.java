@@ -10,7 +10,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.aws.AwsClients;
-import io.ycbridge.aws.AwsSettings;
 import io.ycbridge.aws.TransientAwsFailure;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
@@ -24,7 +23,6 @@ import io.ycbridge.yclients.ApiJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * {@code POST /v1/me/phone/verification} {@code {"phone"}} texts a code to the phone; {@code PUT} the same path
@@ -53,7 +51,7 @@ public final class PhoneVerificationHandler extends HttpApiHandler {
         AwsClients aws = AwsClients.from(config);
         return new PhoneVerificationService(
                 new PhoneVerificationStore(aws.dynamoDb(), config.require(EnvVar.PHONE_VERIFICATIONS_TABLE)),
-                new SnsSmsSender(aws.configure(SnsClient.builder(), AwsSettings.SNS).build()),
+                SnsSmsSender.from(aws.settings(), aws.http()),
                 PhoneNormalizer.russia(),
                 VerificationRules.DEFAULT,
                 Clock.systemUTC(),

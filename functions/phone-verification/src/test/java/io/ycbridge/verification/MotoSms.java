@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * What moto's SNS "sent": moto keeps every {@code Publish} to a phone number as an {@code SMS} model (message id,
@@ -30,10 +29,10 @@ final class MotoSms {
         this.moto = moto;
     }
 
-    SnsClient client() {
-        return SnsClient.builder().endpointOverride(moto.endpoint()).region(MotoServer.REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(MotoServer.CREDENTIALS))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+    /** The sender as deployed, pointed at moto. */
+    SnsSmsSender sender() {
+        return new SnsSmsSender(UrlConnectionHttpClient.create(), moto.endpoint(), MotoServer.REGION,
+                StaticCredentialsProvider.create(MotoServer.CREDENTIALS));
     }
 
     /** Every text moto holds for this phone, oldest first. */

@@ -52,7 +52,7 @@ class PhoneVerificationHandlerTest {
         TableDefinitions.PHONE_VERIFICATIONS.create(dynamoDb, table);
         Clock clock = Clock.offset(Clock.system(ZoneOffset.UTC), Duration.ZERO);
         handler = new PhoneVerificationHandler(new PhoneVerificationService(new PhoneVerificationStore(dynamoDb, table),
-                new SnsSmsSender(sms.client()), PhoneNormalizer.russia(), VerificationRules.DEFAULT, clock,
+                sms.sender(), PhoneNormalizer.russia(), VerificationRules.DEFAULT, clock,
                 new DecisionLog("phone-verification", new LogSink.Captured(), clock)));
     }
 

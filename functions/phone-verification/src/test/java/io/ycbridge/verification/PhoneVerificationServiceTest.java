@@ -54,7 +54,7 @@ class PhoneVerificationServiceTest {
         table = TableDefinitions.PHONE_VERIFICATIONS.logicalId() + "-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
         TableDefinitions.PHONE_VERIFICATIONS.create(dynamoDb, table);
         store = new PhoneVerificationStore(dynamoDb, table);
-        service = new PhoneVerificationService(store, new SnsSmsSender(sms.client()), PhoneNormalizer.russia(), VerificationRules.DEFAULT,
+        service = new PhoneVerificationService(store, sms.sender(), PhoneNormalizer.russia(), VerificationRules.DEFAULT,
                 clock, new DecisionLog("phone-verification", logs, clock));
         phone = String.format("+7999%07d", ProcessHandle.current().pid() % 1000 * 10_000 + SEQUENCE.get());
     }

@@ -54,18 +54,13 @@ public final class AwsClients implements AutoCloseable {
         return secretsManager.get();
     }
 
-    /**
-     * Points the builder of a service this module does not carry (SNS: only the phone-verification jar has it) at
-     * these settings, with this environment's one HTTP client and the endpoint set for {@code service}, if any
-     * ({@link AwsSettings#SNS}). The function builds and keeps that client itself: naming its class here would make
-     * every other function's jar fail to load this one.
-     */
-    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String service) {
-        return settings.configure(builder, http, service).overrideConfiguration(overrides);
+    /** This environment's one HTTP client, for the call made without a service module (SNS Publish, phone-verification). */
+    public SdkHttpClient http() {
+        return http;
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
-        return configure(builder, null);
+        return settings.configure(builder, http).overrideConfiguration(overrides);
     }
 
     @Override

@@ -14,8 +14,8 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Where the AWS clients point. {@code endpoint} is set only for local runs (DynamoDB Local, moto, LocalStack);
- * {@code serviceEndpoints} overrides it for one service (SNS goes to moto or the local stack's SMS sink while DynamoDB
- * goes to DynamoDB Local). Then, unless the environment names an access key, the clients sign with dummy credentials,
+ * {@code serviceEndpoints} overrides it for one service (SNS, which phone-verification calls without an SDK client, goes
+ * to moto or the local stack's SMS sink while DynamoDB goes to DynamoDB Local). Then, unless the environment names an access key, the clients sign with dummy credentials,
  * because a local endpoint must never make the SDK go looking for a real account.
  */
 public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCredentials, Map<String, URI> serviceEndpoints) {
@@ -47,13 +47,8 @@ public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCr
      * set. Every client of the functions is built through this, whichever service module it comes from.
      */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, SdkHttpClient http) {
-        return configure(builder, http, null);
-    }
-
-    /** As {@link #configure(AwsClientBuilder, SdkHttpClient)}, with the endpoint of {@code service} when one is set for it. */
-    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, SdkHttpClient http, String service) {
         builder.region(region).httpClient(http);
-        Optional.ofNullable(service == null ? null : serviceEndpoints.get(service)).or(() -> endpoint).ifPresent(builder::endpointOverride);
+        endpoint.ifPresent(builder::endpointOverride);
         if (dummyCredentials) {
             builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         }

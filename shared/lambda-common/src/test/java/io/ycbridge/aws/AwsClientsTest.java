@@ -37,10 +37,9 @@ class AwsClientsTest {
         Config config = Config.of(Map.of("AWS_REGION", "eu-central-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:8000",
                 "AWS_ENDPOINT_URL_SNS", "http://127.0.0.1:5000"));
 
-        try (AwsClients aws = AwsClients.from(config);
-             // Any service's builder takes the per-service endpoint by its key; the SNS client itself is phone-verification's.
-             var keyedAsSns = aws.configure(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder(), AwsSettings.SNS).build()) {
-            assertEquals(java.net.URI.create("http://127.0.0.1:5000"), keyedAsSns.serviceClientConfiguration().endpointOverride().orElseThrow());
+        AwsSettings settings = AwsSettings.from(config);
+        assertEquals(java.net.URI.create("http://127.0.0.1:5000"), settings.serviceEndpoints().get(AwsSettings.SNS));
+        try (AwsClients aws = new AwsClients(settings)) {
             assertEquals(java.net.URI.create("http://127.0.0.1:8000"), aws.dynamoDb().serviceClientConfiguration().endpointOverride().orElseThrow());
         }
         assertTrue(AwsSettings.from(Config.of(Map.of("AWS_REGION", "eu-central-1", "AWS_ENDPOINT_URL_SNS", "http://127.0.0.1:5000")))
