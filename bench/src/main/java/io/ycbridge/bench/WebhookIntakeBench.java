@@ -45,8 +45,9 @@ public final class WebhookIntakeBench {
             TableDefinitions.RECORDS.create(client, "records-handler");
             TableDefinitions.RECORDS.create(client, "records-raw");
             TableDefinitions.RECORDS.create(client, "records-raw-stored");
+            TableDefinitions.SYNC_STATE.create(client, "sync-state");
             WebhookIntakeHandler handler = new WebhookIntakeHandler(Config.of(Map.of(
-                    "RECORDS_TABLE", "records-handler", "AWS_ENDPOINT_URL", dynamoDb.endpoint().toString(), "AWS_REGION", "us-east-1",
+                    "RECORDS_TABLE", "records-handler", "SYNC_STATE_TABLE", "sync-state", "AWS_ENDPOINT_URL", dynamoDb.endpoint().toString(), "AWS_REGION", "us-east-1",
                     "COMPANY_IDS", "235564", "YCLIENTS_SECRET_SOURCE", "env", "YCLIENTS_PARTNER_TOKEN", "bench-partner-token",
                     "YCLIENTS_WEBHOOK_TOKEN", TOKEN)));
             // As Lambda delivers it: the event's bytes to the stream entry, the answer's bytes back.

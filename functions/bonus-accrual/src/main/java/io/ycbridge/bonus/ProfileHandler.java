@@ -45,7 +45,7 @@ public final class ProfileHandler extends HttpApiHandler {
                 BonusAccrualService.from(config, aws),
                 new UserLinkStore(aws.dynamoDb(), config.require(EnvVar.USER_LINKS_TABLE)),
                 new ProfileStore(aws.dynamoDb(), config.require(EnvVar.PROFILES_TABLE)),
-                PhoneNormalizer.russia(),
+                PhoneNormalizer.fromConfig(config),
                 Clock.systemUTC());
     }
 

@@ -5,6 +5,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber;
+import io.ycbridge.config.Config;
+import io.ycbridge.config.EnvVar;
 import io.ycbridge.phone.InvalidPhoneNumberException.Reason;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,6 +66,15 @@ public final class PhoneNormalizer {
     /** Russia: YClients' home market, and the default region when nothing else says. */
     public static PhoneNormalizer russia() {
         return forRegion("RU");
+    }
+
+    /**
+     * The deployment's default region, {@code PHONE_DEFAULT_REGION} (RU when unset): for what belongs to no company,
+     * such as an app user's profile, and for companies whose country nothing names ({@link PhoneRegions}).
+     */
+    public static PhoneNormalizer fromConfig(Config config) {
+        return config.optional(EnvVar.PHONE_DEFAULT_REGION, "an ISO 3166-1 alpha-2 region code with phone metadata, e.g. RU, UA, KZ",
+                PhoneNormalizer::forRegion).orElseGet(PhoneNormalizer::russia);
     }
 
     /** The region in the upper-case form libphonenumber uses, or empty when it has no phone metadata for it. */

@@ -6,7 +6,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** A company (branch). {@code timezone} is an hour offset; {@code timezone_name} an IANA zone, when sent. */
+/**
+ * A company (branch). {@code timezone} is an hour offset; {@code timezone_name} an IANA zone, when sent. The country is
+ * only a name in the account's language ({@code "Россия"}, {@code ""} when unset) beside YClients' own
+ * {@code country_id}, which is no ISO code; {@code phone} is the company's own number, e.g. {@code "+7 495 509-24-46"}.
+ */
 public record Company(
         long id,
         String title,
@@ -14,6 +18,7 @@ public record Company(
         @JsonProperty("timezone_name") String timezoneName,
         String country,
         String city,
+        String phone,
         Boolean active) {
 
     /** The company's zone: the named zone when the API gives a valid one, else the fixed hour offset. */
