@@ -81,12 +81,6 @@ public final class PhoneRegions {
         return entry.phones() == null ? fallback : entry.phones();
     }
 
-    /** What the sync just read from the company's data ({@code region} empty: it names none we know). */
-    public void learned(long companyId, Optional<String> region) {
-        known.put(companyId, new Known(region.flatMap(PhoneNormalizer::region).map(PhoneNormalizer::forRegion).orElse(null),
-                clock.instant()));
-    }
-
     private Known ask(long companyId, Instant now) {
         Optional<String> region;
         try {
