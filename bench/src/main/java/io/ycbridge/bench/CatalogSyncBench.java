@@ -179,7 +179,8 @@ public final class CatalogSyncBench {
         Clock clock = sim.clock();
         SyncStateStore states = new SyncStateStore(dynamoDb, tables.state);
         // As deployed: the default region, overridden by what the sync learns of each company's country.
-        RecordNormalizer normalizer = new RecordNormalizer(PhoneRegions.everywhere(PhoneNormalizer.russia()).withCompanyData(states::phoneRegion, clock));
+        RecordNormalizer normalizer = new RecordNormalizer(PhoneRegions.everywhere(PhoneNormalizer.russia())
+                .withCompanyData(states::phoneRegion, clock, new DecisionLog("catalog-sync", line -> { }, clock)));
         return new CatalogSyncService(CompanyApi.of(client), counter, new CatalogStore(dynamoDb, tables.catalog, clock),
                 new RecordStore(dynamoDb, tables.records), new RecordVersionStore(dynamoDb, tables.records), states, normalizer, settings,
                 clock, new DecisionLog("catalog-sync", line -> { }, clock), new EmfMetrics("catalog-sync", line -> { }, clock));

@@ -57,7 +57,7 @@ record CatalogSyncWiring(CatalogSyncService service, CompanyFanOut fanOut, List<
                 new RecordStore(dynamoDb, config.require(EnvVar.RECORDS_TABLE)),
                 new RecordVersionStore(dynamoDb, config.require(EnvVar.RECORDS_TABLE)),
                 states,
-                new RecordNormalizer(PhoneRegions.fromConfig(config).withCompanyData(states::phoneRegion, clock)), settings, clock, log, new EmfMetrics("catalog-sync", LogSink.STDOUT, clock));
+                new RecordNormalizer(PhoneRegions.fromConfig(config).withCompanyData(states::phoneRegion, clock, log)), settings, clock, log, new EmfMetrics("catalog-sync", LogSink.STDOUT, clock));
         return new CatalogSyncWiring(service, new InProcessFanOut(service), config.requireIds(EnvVar.COMPANY_IDS), log);
     }
 

@@ -69,7 +69,8 @@ final class SyncFixture implements AutoCloseable {
         return new CatalogSyncService(CompanyApi.of(client()), requests, catalog, records,
                 new RecordVersionStore(dynamoDb, recordsTable), states,
                 // As deployed: RU by default, each company's country once the sync has learned it.
-                new RecordNormalizer(PhoneRegions.everywhere(PhoneNormalizer.russia()).withCompanyData(states::phoneRegion, clock)), settings,
+                new RecordNormalizer(PhoneRegions.everywhere(PhoneNormalizer.russia()).withCompanyData(states::phoneRegion, clock,
+                        new DecisionLog("catalog-sync", logs, clock))), settings,
                 clock, new DecisionLog("catalog-sync", logs, clock), new EmfMetrics("catalog-sync", logs, clock));
     }
 

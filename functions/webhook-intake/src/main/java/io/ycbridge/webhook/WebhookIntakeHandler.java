@@ -57,14 +57,15 @@ public final class WebhookIntakeHandler extends HttpApiHandler {
         YClientsAccess api = YClientsAccess.fromConfig(config, aws, RequestObserver.NONE);
         // The company's phone region as the sync learned it; read once per company here, not once per delivery.
         SyncStateStore companies = new SyncStateStore(aws.dynamoDb(), config.require(EnvVar.SYNC_STATE_TABLE));
+        DecisionLog log = new DecisionLog("webhook-intake", LogSink.STDOUT, clock);
         return new WebhookService(
                 new WebhookTokenCheck(() -> api.secrets().secret().webhookTokenIfAny()),
                 new HashSet<>(config.requireIds(EnvVar.COMPANY_IDS)),
                 config.zone(EnvVar.COMPANY_TIME_ZONE, ZoneId.of("Europe/Moscow")),
-                new RecordNormalizer(PhoneRegions.fromConfig(config).withCompanyData(companies::phoneRegion, clock)),
+                new RecordNormalizer(PhoneRegions.fromConfig(config).withCompanyData(companies::phoneRegion, clock, log)),
                 new RecordStore(aws.dynamoDb(), config.require(EnvVar.RECORDS_TABLE)),
                 (companyId, recordId) -> api.call(client -> client.record(companyId, recordId)),
-                new DecisionLog("webhook-intake", LogSink.STDOUT, clock),
+                log,
                 new EmfMetrics("webhook-intake", LogSink.STDOUT, clock),
                 clock);
     }

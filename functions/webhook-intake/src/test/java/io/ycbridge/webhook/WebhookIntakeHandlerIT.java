@@ -126,7 +126,7 @@ class WebhookIntakeHandlerIT {
         PhoneRegions regions = PhoneRegions.everywhere(PhoneNormalizer.russia()).withCompanyData(company -> {
             stateReads.incrementAndGet();
             return states.phoneRegion(company);
-        }, CLOCK);
+        }, CLOCK, new DecisionLog("webhook-intake", logs, CLOCK));
         handler = new WebhookIntakeHandler(service(records, new RecordNormalizer(regions)));
 
         APIGatewayV2HTTPEvent created = event("record-created");

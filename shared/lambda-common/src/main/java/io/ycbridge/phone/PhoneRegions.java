@@ -2,6 +2,7 @@ package io.ycbridge.phone;
 
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
+import io.ycbridge.observe.DecisionLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,41 +26,45 @@ import java.util.function.LongFunction;
 public final class PhoneRegions {
     /** How long "the company's data names no region" (or could not be read) is believed before asking again. */
     public static final Duration RECHECK = Duration.ofMinutes(10);
+    private static final DecisionLog QUIET = new DecisionLog("phone-regions", line -> { }, Clock.systemUTC());
 
     private final PhoneNormalizer fallback;
     private final Map<Long, PhoneNormalizer> configured;
     private final LongFunction<Optional<String>> companyData;
     private final Clock clock;
+    private final DecisionLog log;
     private final Map<Long, Known> known = new ConcurrentHashMap<>();
 
     /**
      * @param fallback    the deployment's default region
      * @param configured  per-company regions that win over the company's data
      * @param companyData the region the company's data names, if any; may throw (a failed read counts as none)
+     * @param log         one line each time a company's data is asked: the region used, or why the default
      */
     public PhoneRegions(PhoneNormalizer fallback, Map<Long, PhoneNormalizer> configured, LongFunction<Optional<String>> companyData,
-                        Clock clock) {
+                        Clock clock, DecisionLog log) {
         this.fallback = Objects.requireNonNull(fallback, "fallback");
         this.configured = Map.copyOf(configured);
         this.companyData = Objects.requireNonNull(companyData, "companyData");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.log = Objects.requireNonNull(log, "log");
     }
 
     /** One region for every company: tests, and tools that serve one country. */
     public static PhoneRegions everywhere(PhoneNormalizer phones) {
-        return new PhoneRegions(phones, Map.of(), companyId -> Optional.empty(), Clock.systemUTC());
+        return new PhoneRegions(phones, Map.of(), companyId -> Optional.empty(), Clock.systemUTC(), QUIET);
     }
 
     /** {@code PHONE_DEFAULT_REGION} (RU when unset) and {@code COMPANY_PHONE_REGIONS}, without the companies' data. */
     public static PhoneRegions fromConfig(Config config) {
         return new PhoneRegions(PhoneNormalizer.fromConfig(config), config.perCompany(EnvVar.COMPANY_PHONE_REGIONS,
                 "company:region pairs separated by commas, each region an ISO 3166-1 alpha-2 code, e.g. 235564:RU,1169323:UA",
-                PhoneNormalizer::forRegion), companyId -> Optional.empty(), Clock.systemUTC());
+                PhoneNormalizer::forRegion), companyId -> Optional.empty(), Clock.systemUTC(), QUIET);
     }
 
     /** The same settings, with the companies' own data asked where no setting names the company. */
-    public PhoneRegions withCompanyData(LongFunction<Optional<String>> source, Clock clock) {
-        return new PhoneRegions(fallback, configured, source, clock);
+    public PhoneRegions withCompanyData(LongFunction<Optional<String>> source, Clock clock, DecisionLog log) {
+        return new PhoneRegions(fallback, configured, source, clock, log);
     }
 
     /** The deployment's default. */
@@ -84,12 +89,16 @@ public final class PhoneRegions {
     private Known ask(long companyId, Instant now) {
         Optional<String> region;
         try {
-            region = companyData.apply(companyId);
+            region = companyData.apply(companyId).flatMap(PhoneNormalizer::region);
         } catch (RuntimeException unreadable) {
             // The default until the next check; storing the record matters more than its region.
-            region = Optional.empty();
+            log.warn("phone-region-unreadable", Map.of("company", companyId, "region", fallback.region(),
+                    "error", unreadable.getClass().getSimpleName()));
+            return new Known(null, now);
         }
-        return new Known(region.flatMap(PhoneNormalizer::region).map(PhoneNormalizer::forRegion).orElse(null), now);
+        log.info("phone-region", Map.of("company", companyId, "region", region.orElse(fallback.region()),
+                "from", region.isPresent() ? "company-data" : "default"));
+        return new Known(region.map(PhoneNormalizer::forRegion).orElse(null), now);
     }
 
     /** A company's region as last asked; {@code phones} null: none known, ask again after {@link #RECHECK}. */

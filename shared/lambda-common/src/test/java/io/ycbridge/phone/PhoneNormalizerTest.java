@@ -15,6 +15,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PhoneNormalizerTest {
     private final PhoneNormalizer russia = PhoneNormalizer.russia();
 
+    /**
+     * Besides the issue's cases: spaces, dashes, dots, parentheses and no-break spaces; the API's digits with the
+     * country code and no plus; 00 and the Soviet-era 8 10 international prefix, still typed in Russia; the recycled
+     * +7 940 range (Abkhazia, formerly +995 44) and Kazakhstan's +7 6xx/7xx, which share Russia's +7 and its trunk 8.
+     */
     @ParameterizedTest(name = "{1} in {0} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
             RU | +7 916 123-45-67         | +79161234567
@@ -44,6 +49,9 @@ class PhoneNormalizerTest {
             UA | 0044 20 7946 0958        | +442079460958
             RU | 007 916 123 45 67        | +79161234567
             RU | 8 10 44 20 7946 0958     | +442079460958
+            RU | 8 940 123 45 67          | +79401234567
+            RU | +7 940 123 45 67         | +79401234567
+            KZ | 8 (727) 250-12-34        | +77272501234
             KZ | +7 701 123 45 67         | +77011234567
             KZ | 8 701 123 45 67          | +77011234567
             KZ | 77011234567              | +77011234567

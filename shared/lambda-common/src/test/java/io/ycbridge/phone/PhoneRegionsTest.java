@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.ConfigException;
 import io.ycbridge.localaws.MovableClock;
+import io.ycbridge.observe.DecisionLog;
+import io.ycbridge.observe.LogSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -19,6 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PhoneRegionsTest {
     private static final long KYIV = 1169323;
     private static final long MOSCOW = 235564;
+    private final LogSink.Captured logs = new LogSink.Captured();
+    private final DecisionLog log = new DecisionLog("test", logs, java.time.Clock.systemUTC());
 
     @Test
     void russiaWhenNothingIsSet() {
@@ -67,12 +71,14 @@ class PhoneRegionsTest {
         PhoneRegions regions = PhoneRegions.everywhere(PhoneNormalizer.russia()).withCompanyData(company -> {
             asked.incrementAndGet();
             return company == KYIV ? Optional.of("UA") : Optional.empty();
-        }, new MovableClock(Instant.parse("2026-11-20T10:00:00Z")));
+        }, new MovableClock(Instant.parse("2026-11-20T10:00:00Z")), log);
 
         for (int delivery = 0; delivery < 5; delivery++) {
             assertEquals("UA", regions.forCompany(KYIV).region());
         }
         assertEquals(1, asked.get(), "once per company per execution environment");
+        assertEquals(1, logs.lines().size(), "one decision line per ask: " + logs.all());
+        assertTrue(logs.all().contains("\"company-data\"") && logs.all().contains("\"UA\""), logs.all());
     }
 
     @Test
@@ -82,7 +88,7 @@ class PhoneRegionsTest {
                 .withCompanyData(company -> {
                     asked.incrementAndGet();
                     return Optional.of("UA");
-                }, new MovableClock(Instant.parse("2026-11-20T10:00:00Z")));
+                }, new MovableClock(Instant.parse("2026-11-20T10:00:00Z")), log);
 
         assertEquals("PL", regions.forCompany(KYIV).region());
         assertEquals(0, asked.get(), "a configured company needs no read");
@@ -99,7 +105,7 @@ class PhoneRegionsTest {
                 throw new IllegalStateException("table unreadable");
             }
             return answer[0];
-        }, clock);
+        }, clock, log);
 
         assertEquals("RU", regions.forCompany(KYIV).region(), "nothing learned yet");
         clock.advance(PhoneRegions.RECHECK.minusSeconds(1));
@@ -109,6 +115,7 @@ class PhoneRegionsTest {
         clock.advance(Duration.ofSeconds(1));
         assertEquals("RU", regions.forCompany(KYIV).region(), "a failed read stores nothing and breaks nothing");
         assertEquals(2, asked.get());
+        assertTrue(logs.all().contains("\"phone-region-unreadable\"") && logs.all().contains("IllegalStateException"), logs.all());
 
         answer[0] = Optional.of("UA");
         clock.advance(PhoneRegions.RECHECK);
@@ -121,7 +128,7 @@ class PhoneRegionsTest {
     @Test
     void theNoRegionMarkAndUnknownCodesCountAsNone() {
         PhoneRegions regions = PhoneRegions.everywhere(PhoneNormalizer.forRegion("UA"))
-                .withCompanyData(company -> Optional.of(company == KYIV ? "ZZ" : "Narnia"), new MovableClock(Instant.EPOCH));
+                .withCompanyData(company -> Optional.of(company == KYIV ? "ZZ" : "Narnia"), new MovableClock(Instant.EPOCH), log);
 
         assertEquals("UA", regions.forCompany(KYIV).region());
         assertEquals("UA", regions.forCompany(MOSCOW).region());

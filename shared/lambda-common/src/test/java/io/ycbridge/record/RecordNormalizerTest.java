@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.phone.PhoneNormalizer;
 import io.ycbridge.phone.PhoneRegions;
 import io.ycbridge.yclients.ApiJson;
@@ -140,7 +141,8 @@ class RecordNormalizerTest {
             """)
     void eachCompanysPhonesAreReadInItsRegion(long company, String phoneJson, String e164) throws Exception {
         RecordNormalizer regional = new RecordNormalizer(new PhoneRegions(PhoneNormalizer.russia(),
-                Map.of(1169323L, PhoneNormalizer.forRegion("UA")), id -> Optional.empty(), Clock.systemUTC()));
+                Map.of(1169323L, PhoneNormalizer.forRegion("UA")), id -> Optional.empty(), Clock.systemUTC(),
+                new DecisionLog("test", line -> { }, Clock.systemUTC())));
         String json = FULL.replace("235564", Long.toString(company)).replace("79990000000", phoneJson);
 
         StoredRecord stored = regional.normalize(company, ApiJson.mapper().readValue(json, Record.class), MOSCOW, RecordSource.WEBHOOK);

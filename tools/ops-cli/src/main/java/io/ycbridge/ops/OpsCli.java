@@ -208,7 +208,7 @@ public final class OpsCli {
             DecisionLog quiet = new DecisionLog("ops-cli", line -> { }, clock);
             SyncStateStore states = new SyncStateStore(dynamoDb, stateTable);
             // The deployed sync's phone regions, so a back-fill from a laptop stores the numbers it would store.
-            RecordNormalizer normalizer = new RecordNormalizer(PhoneRegions.fromConfig(env.config()).withCompanyData(states::phoneRegion, clock));
+            RecordNormalizer normalizer = new RecordNormalizer(PhoneRegions.fromConfig(env.config()).withCompanyData(states::phoneRegion, clock, quiet));
             CatalogSyncService service = new CatalogSyncService(access::call, requests,
                     new CatalogStore(dynamoDb, catalogTable, clock), new RecordStore(dynamoDb, recordsTable),
                     new RecordVersionStore(dynamoDb, recordsTable), states, normalizer,
