@@ -43,13 +43,10 @@ class CompanyCountryTest {
         assertEquals("NONE".equals(region) ? Optional.empty() : Optional.of(region), CompanyCountry.regionOf(company));
     }
 
-    /**
-     * The reference's own examples: GET /company/{id} (without its {@code "timezone": "Europe/Moscow"}, which
-     * Company does not read yet), and a record's company with country_id "0" and only a phone.
-     */
+    /** The reference's own examples: GET /company/{id}, and a record's company with country_id "0" and only a phone. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            {"id": 37532, "title": "Новая компания", "country_id": 1, "country": "Россия", "city_id": 1, "city": "Москва"} | RU
+            {"id": 37532, "title": "Новая компания", "country_id": 1, "country": "Россия", "city_id": 1, "city": "Москва", "timezone": "Europe/Moscow"} | RU
             {"id": 4564, "title": "", "country_id": "0", "country": "", "city_id": "0", "city": "Москва", "phone": "+7 916 684-41-22", "timezone": "0"} | RU
             """)
     void readsTheReferencesCompanyObjects(String json, String region) throws Exception {
