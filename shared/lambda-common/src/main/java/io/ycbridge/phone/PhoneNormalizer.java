@@ -116,7 +116,7 @@ public final class PhoneNormalizer {
     public PhoneNumber parse(String raw) {
         Written written = Written.of(raw);
         if (written.international()) {
-            return e164(read("+" + written.digits(), UNKNOWN_REGION));
+            return e164(reading("+" + written.digits(), UNKNOWN_REGION).numberOrThrow());
         }
         Reading national = reading(written.digits(), region);
         Reading international = reading("+" + written.digits(), UNKNOWN_REGION);
@@ -137,19 +137,22 @@ public final class PhoneNormalizer {
         return nationalValid || !PHONES.isValidNumber(international.number()) ? national.number() : international.number();
     }
 
-    private static Phonenumber.PhoneNumber read(String text, String region) {
-        return reading(text, region).numberOrThrow();
-    }
-
-    private static Reading reading(String text, String region) {
+    private Reading reading(String text, String parseRegion) {
         Phonenumber.PhoneNumber number;
         try {
-            number = PHONES.parse(text, region);
+            number = PHONES.parse(text, parseRegion);
         } catch (NumberParseException e) {
             return new Reading(null, refusal(e));
         }
         ValidationResult possible = PHONES.isPossibleNumberWithReason(number);
-        return possible == ValidationResult.IS_POSSIBLE ? new Reading(number, null) : new Reading(number, refusal(possible, number));
+        if (possible == ValidationResult.IS_POSSIBLE) {
+            return new Reading(number, null);
+        }
+        // As before libphonenumber: a number written with the default country's own code and a length that country's
+        // numbers never have says so; the app shows this reason to the user who typed it.
+        boolean homeCodeWritten = text.startsWith("+") && number.getCountryCode() == PHONES.getCountryCodeForRegion(region);
+        boolean wrongLength = possible == ValidationResult.TOO_SHORT || possible == ValidationResult.TOO_LONG;
+        return new Reading(number, refusal(homeCodeWritten && wrongLength ? ValidationResult.INVALID_LENGTH : possible, number));
     }
 
     private static PhoneNumber e164(Phonenumber.PhoneNumber number) {

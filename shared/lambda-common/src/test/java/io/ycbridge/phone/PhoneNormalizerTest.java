@@ -77,7 +77,9 @@ class PhoneNormalizerTest {
             RU | '   '                    | EMPTY
             RU | '- ( ) -'                | EMPTY
             RU | +                        | TOO_SHORT
-            RU | +7 916 123-45-6          | TOO_SHORT
+            RU | +7 916 123-45-6          | WRONG_LENGTH_FOR_COUNTRY
+            RU | +7 999 000               | WRONG_LENGTH_FOR_COUNTRY
+            UA | +7 916 123-45-6          | TOO_SHORT
             RU | +7 916 123-45-678        | WRONG_LENGTH_FOR_COUNTRY
             RU | 12345                    | TOO_SHORT
             RU | 916123456                | TOO_SHORT
@@ -95,7 +97,9 @@ class PhoneNormalizerTest {
             RU | 123456789012345678901    | TOO_LONG
             UA | 06711122                 | TOO_SHORT
             UA | 067111223344             | TOO_LONG
-            GB | +44 20 7946 09581234     | TOO_LONG
+            GB | +44 20 7946 09581234     | WRONG_LENGTH_FOR_COUNTRY
+            RU | +44 20 7946 09581234     | TOO_LONG
+            RU | +44 20 7946              | TOO_SHORT
             """)
     void refusesWithAReasonThatNeverQuotesTheNumber(String region, String raw, Reason reason) {
         PhoneNormalizer phones = PhoneNormalizer.forRegion(region);
