@@ -5,6 +5,8 @@ import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.MovableClock;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
+import io.ycbridge.phone.PhoneNormalizer;
+import io.ycbridge.phone.PhoneRegions;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.RecordVersionStore;
@@ -175,8 +177,12 @@ public final class CatalogSyncBench {
                 .observer(counter)
                 .build();
         Clock clock = sim.clock();
+        SyncStateStore states = new SyncStateStore(dynamoDb, tables.state);
+        // As deployed: the default region, overridden by what the sync learns of each company's country.
+        RecordNormalizer normalizer = new RecordNormalizer(PhoneRegions.everywhere(PhoneNormalizer.russia())
+                .withCompanyData(states::phoneRegion, clock, new DecisionLog("catalog-sync", line -> { }, clock)));
         return new CatalogSyncService(CompanyApi.of(client), counter, new CatalogStore(dynamoDb, tables.catalog, clock),
-                new RecordStore(dynamoDb, tables.records), new RecordVersionStore(dynamoDb, tables.records), new SyncStateStore(dynamoDb, tables.state), RecordNormalizer.russia(), settings,
+                new RecordStore(dynamoDb, tables.records), new RecordVersionStore(dynamoDb, tables.records), states, normalizer, settings,
                 clock, new DecisionLog("catalog-sync", line -> { }, clock), new EmfMetrics("catalog-sync", line -> { }, clock));
     }
 

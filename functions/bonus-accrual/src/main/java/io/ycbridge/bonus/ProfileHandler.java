@@ -56,7 +56,7 @@ public final class ProfileHandler extends HttpApiHandler {
                 new UserLinkStore(aws.dynamoDb(), config.require(EnvVar.USER_LINKS_TABLE)),
                 new ProfileStore(aws.dynamoDb(), config.require(EnvVar.PROFILES_TABLE)),
                 new PhoneVerificationStore(aws.dynamoDb(), config.require(EnvVar.PHONE_VERIFICATIONS_TABLE)),
-                PhoneNormalizer.russia(),
+                PhoneNormalizer.fromConfig(config),
                 PhoneClaims.from(config),
                 Clock.systemUTC(),
                 new DecisionLog("profile", LogSink.STDOUT, Clock.systemUTC()));

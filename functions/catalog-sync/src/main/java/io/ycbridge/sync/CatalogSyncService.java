@@ -8,6 +8,7 @@ import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.catalog.KindCounts;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
+import io.ycbridge.phone.CompanyCountry;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordSource;
 import io.ycbridge.record.RecordStore;
@@ -26,6 +27,7 @@ import io.ycbridge.yclients.ValidationException;
 import io.ycbridge.yclients.TwoFactorRequiredException;
 import io.ycbridge.yclients.PermissionException;
 import io.ycbridge.yclients.RecordQuery;
+import io.ycbridge.yclients.model.Company;
 import io.ycbridge.yclients.model.Record;
 import io.ycbridge.yclients.model.Service;
 import io.ycbridge.yclients.model.ServiceCategory;
@@ -41,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.function.ToLongFunction;
 
@@ -199,21 +202,35 @@ public final class CatalogSyncService {
         return settings.catalogDue(companyId, state.lastCatalogAt().orElse(null), runAt);
     }
 
+    /**
+     * The company's zone, from the state or, once, from {@code GET /company/{id}}, which also gives its phone region:
+     * both are remembered, so the call is made again only while the API names no zone. The region is stored before
+     * any record is read, so the normalizer (and webhook intake, through the same state) reads phones in it.
+     */
     private ZoneId zone(long companyId, SyncState state) {
-        if (state.zone().isPresent()) {
-            try {
-                return ZoneId.of(state.zone().get());
-            } catch (java.time.DateTimeException ignored) {
-                // read it again below
-            }
+        Optional<ZoneId> zone = state.zone().flatMap(CatalogSyncService::zoneOf);
+        if (zone.isPresent() && state.phoneRegion().isPresent()) {
+            return zone.get();
         }
-        // One request per company, once: the zone rarely changes and every run after the first saves the call.
-        ZoneId zone = api.call(client -> client.company(companyId)).zone().orElse(null);
-        if (zone == null) {
-            return settings.defaultZone();
+        Company company = api.call(client -> client.company(companyId));
+        if (state.phoneRegion().isEmpty()) {
+            Optional<String> region = CompanyCountry.regionOf(company);
+            states.rememberPhoneRegion(companyId, region);
+            log.info("phone-region-learned", Map.of("companyId", companyId, "region", region.orElse("none")));
         }
-        states.rememberZone(companyId, zone);
-        return zone;
+        if (zone.isEmpty()) {
+            zone = company.zone();
+            zone.ifPresent(known -> states.rememberZone(companyId, known));
+        }
+        return zone.orElse(settings.defaultZone());
+    }
+
+    private static Optional<ZoneId> zoneOf(String id) {
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (java.time.DateTimeException unreadable) {
+            return Optional.empty(); // read it again from the API
+        }
     }
 
     private void syncCatalog(long companyId, Progress progress) {

@@ -9,6 +9,7 @@ import io.ycbridge.config.EnvVar;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.observe.LogSink;
+import io.ycbridge.phone.PhoneRegions;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.RecordVersionStore;
@@ -50,12 +51,13 @@ record CatalogSyncWiring(CatalogSyncService service, CompanyFanOut fanOut, List<
                 config.zone(EnvVar.COMPANY_TIME_ZONE, ZoneId.of("Europe/Moscow")),
                 config.seconds(EnvVar.SYNC_CATALOG_INTERVAL_SECONDS, Duration.ZERO));
         DecisionLog log = new DecisionLog("catalog-sync", LogSink.STDOUT, clock);
+        SyncStateStore states = new SyncStateStore(dynamoDb, stateTable);
         CatalogSyncService service = new CatalogSyncService(access::call, requests,
                 new CatalogStore(dynamoDb, config.require(EnvVar.CATALOG_TABLE), clock),
                 new RecordStore(dynamoDb, config.require(EnvVar.RECORDS_TABLE)),
                 new RecordVersionStore(dynamoDb, config.require(EnvVar.RECORDS_TABLE)),
-                new SyncStateStore(dynamoDb, stateTable),
-                RecordNormalizer.russia(), settings, clock, log, new EmfMetrics("catalog-sync", LogSink.STDOUT, clock));
+                states,
+                new RecordNormalizer(PhoneRegions.fromConfig(config).withCompanyData(states::phoneRegion, clock, log)), settings, clock, log, new EmfMetrics("catalog-sync", LogSink.STDOUT, clock));
         return new CatalogSyncWiring(service, new InProcessFanOut(service), config.requireIds(EnvVar.COMPANY_IDS), log);
     }
 

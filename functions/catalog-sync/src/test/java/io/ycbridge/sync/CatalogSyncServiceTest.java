@@ -72,6 +72,57 @@ class CatalogSyncServiceTest {
         assertTrue(fixture.records.get(DEMO_SALON_ID, 9004).orElseThrow().deleted());
     }
 
+    /**
+     * A Ukrainian salon: its admins type clients' numbers the domestic way. The sync learns the country from the
+     * company object, remembers it for webhook intake, and stores +380; the Russian salon's numbers stay +7.
+     */
+    @Test
+    void aForeignCompanysDomesticNumbersAreReadInItsOwnCountry() {
+        long kyiv = 777_001;
+        fixture.sim.data().addCompany(kyiv, "Kyiv Salon", "Europe/Kyiv", 0, "Україна", "Київ", "");
+        fixture.sim.data().addCategory(kyiv, 7001, "Hair");
+        fixture.sim.data().addService(kyiv, 7101, 7001, "Haircut", new java.math.BigDecimal("600"), 3600);
+        fixture.sim.data().addStaff(kyiv, 7201, "Iryna", "Barber");
+        fixture.sim.data().addClient(kyiv, 7301, "Petro", "067 111-22-33");
+        fixture.sim.data().addClient(kyiv, 7302, "Guest", "+44 20 7946 0958");
+        long domestic = fixture.sim.data().createRecord(kyiv, 7301, 7201, List.of(7101L), java.time.LocalDateTime.of(2026, 11, 21, 10, 0));
+        long foreign = fixture.sim.data().createRecord(kyiv, 7302, 7201, List.of(7101L), java.time.LocalDateTime.of(2026, 11, 21, 12, 0));
+
+        CompanySync result = service.sync(kyiv, NO_DEADLINE);
+
+        assertEquals(SyncOutcome.OK, result.outcome(), String.valueOf(result.error()));
+        assertEquals("+380671112233", fixture.records.get(kyiv, domestic).orElseThrow().clientPhone().e164());
+        assertEquals("+442079460958", fixture.records.get(kyiv, foreign).orElseThrow().clientPhone().e164());
+        assertEquals(Optional.of("UA"), fixture.states.get(kyiv).phoneRegion());
+        assertTrue(fixture.logs.all().contains("\"phone-region-learned\""), "one decision line says what was learned");
+        assertTrue(!fixture.logs.all().contains("671112233"), "no phone number in the logs");
+
+        service.sync(DEMO_SALON_ID, NO_DEADLINE);
+        assertEquals(Optional.of("RU"), fixture.states.get(DEMO_SALON_ID).phoneRegion());
+        assertEquals("+79161234567", fixture.records.get(DEMO_SALON_ID, 9007).orElseThrow().clientPhone().e164(),
+                "the domestic 89161234567 of the Russian salon");
+    }
+
+    /** No country in the company's data: remembered as none (no API call per run), the default region reads its numbers. */
+    @Test
+    void aCompanyWithoutACountryIsReadInTheDefaultRegionAndNotAskedAgain() {
+        long unnamed = 777_002;
+        fixture.sim.data().addCompany(unnamed, "No Country", "Europe/Moscow");
+        fixture.sim.data().addCategory(unnamed, 7001, "Hair");
+        fixture.sim.data().addService(unnamed, 7101, 7001, "Haircut", new java.math.BigDecimal("600"), 3600);
+        fixture.sim.data().addStaff(unnamed, 7201, "Irina", "Barber");
+        fixture.sim.data().addClient(unnamed, 7301, "Pyotr", "8 916 123-45-67");
+        long record = fixture.sim.data().createRecord(unnamed, 7301, 7201, List.of(7101L), java.time.LocalDateTime.of(2026, 11, 21, 10, 0));
+
+        service.sync(unnamed, NO_DEADLINE);
+        fixture.sim.clock().advance(Duration.ofMinutes(30));
+        CompanySync second = service.sync(unnamed, NO_DEADLINE);
+
+        assertEquals(Optional.of(SyncStateStore.NO_REGION), fixture.states.get(unnamed).phoneRegion());
+        assertEquals("+79161234567", fixture.records.get(unnamed, record).orElseThrow().clientPhone().e164());
+        assertEquals(4, second.apiRequests(), "zone and region are remembered: three catalog lists and one records page");
+    }
+
     @Test
     void aSecondSyncWithNoChangesWritesNothing() {
         fixture.sim.data().markConfirmed(DEMO_SALON_ID, 9001); // changed just now: the next run's overlap reads it again

@@ -4,6 +4,8 @@ import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.observe.LogSink;
+import io.ycbridge.phone.PhoneNormalizer;
+import io.ycbridge.phone.PhoneRegions;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.RecordVersionStore;
@@ -65,7 +67,10 @@ final class SyncFixture implements AutoCloseable {
 
     CatalogSyncService service(SyncSettings settings, Clock clock) {
         return new CatalogSyncService(CompanyApi.of(client()), requests, catalog, records,
-                new RecordVersionStore(dynamoDb, recordsTable), states, RecordNormalizer.russia(), settings,
+                new RecordVersionStore(dynamoDb, recordsTable), states,
+                // As deployed: RU by default, each company's country once the sync has learned it.
+                new RecordNormalizer(PhoneRegions.everywhere(PhoneNormalizer.russia()).withCompanyData(states::phoneRegion, clock,
+                        new DecisionLog("catalog-sync", logs, clock))), settings,
                 clock, new DecisionLog("catalog-sync", logs, clock), new EmfMetrics("catalog-sync", logs, clock));
     }
 

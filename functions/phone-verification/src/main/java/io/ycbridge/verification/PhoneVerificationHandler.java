@@ -52,7 +52,7 @@ public final class PhoneVerificationHandler extends HttpApiHandler {
         return new PhoneVerificationService(
                 new PhoneVerificationStore(aws.dynamoDb(), config.require(EnvVar.PHONE_VERIFICATIONS_TABLE)),
                 SnsSmsSender.from(aws.settings(), aws.http()),
-                PhoneNormalizer.russia(),
+                PhoneNormalizer.fromConfig(config),
                 VerificationRules.DEFAULT,
                 Clock.systemUTC(),
                 new DecisionLog("phone-verification", LogSink.STDOUT, Clock.systemUTC()));

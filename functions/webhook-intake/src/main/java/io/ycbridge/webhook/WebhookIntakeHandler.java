@@ -14,6 +14,7 @@ import io.ycbridge.http.HttpApiHandler;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.observe.LogSink;
+import io.ycbridge.phone.PhoneRegions;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.sync.SyncStateStore;
@@ -54,15 +55,18 @@ public final class WebhookIntakeHandler extends HttpApiHandler {
         AwsClients aws = AwsClients.from(config);
         Clock clock = Clock.systemUTC();
         YClientsAccess api = YClientsAccess.fromConfig(config, aws, RequestObserver.NONE);
+        // The company's phone region as the sync learned it; read once per company here, not once per delivery.
+        SyncStateStore companies = new SyncStateStore(aws.dynamoDb(), config.require(EnvVar.SYNC_STATE_TABLE));
+        DecisionLog log = new DecisionLog("webhook-intake", LogSink.STDOUT, clock);
         return new WebhookService(
                 new WebhookTokenCheck(() -> api.secrets().secret().webhookTokenIfAny()),
                 new HashSet<>(config.requireIds(EnvVar.COMPANY_IDS)),
                 config.zone(EnvVar.COMPANY_TIME_ZONE, ZoneId.of("Europe/Moscow")),
-                RecordNormalizer.russia(),
+                new RecordNormalizer(PhoneRegions.fromConfig(config).withCompanyData(companies::phoneRegion, clock, log)),
                 new RecordStore(aws.dynamoDb(), config.require(EnvVar.RECORDS_TABLE)),
                 (companyId, recordId) -> api.call(client -> client.record(companyId, recordId)),
-                new SyncStateStore(aws.dynamoDb(), config.require(EnvVar.SYNC_STATE_TABLE)),
-                new DecisionLog("webhook-intake", LogSink.STDOUT, clock),
+                companies,
+                log,
                 new EmfMetrics("webhook-intake", LogSink.STDOUT, clock),
                 clock);
     }

@@ -12,6 +12,8 @@ import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.observe.LogSink;
+import io.ycbridge.phone.PhoneNormalizer;
+import io.ycbridge.phone.PhoneRegions;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.RecordItem;
@@ -81,8 +83,12 @@ class WebhookIntakeHandlerIT {
     }
 
     private WebhookService service(RecordStore store) {
+        return service(store, RecordNormalizer.russia());
+    }
+
+    private WebhookService service(RecordStore store, RecordNormalizer normalizer) {
         return new WebhookService(new WebhookTokenCheck(() -> Optional.of(TOKEN)), Set.of(COMPANY, 1169323L), ZoneId.of("Europe/Moscow"),
-                RecordNormalizer.russia(), store, (company, record) -> {
+                normalizer, store, (company, record) -> {
                     fetches.incrementAndGet();
                     return api.get().fetch(company, record);
                 }, marks,
@@ -110,6 +116,39 @@ class WebhookIntakeHandlerIT {
         assertEquals("+79990000000", stored.clientPhoneE164());
         assertFalse(stored.incomplete());
         assertEquals(0, fetches.get(), "a complete body needs no read-back");
+    }
+
+    /**
+     * The Altegio branch 1169323 is in Ukraine as far as the sync learned (SyncStateTable): a domestic 067 number is
+     * stored as +380, and the state is read once for the company, not once per delivery.
+     */
+    @Test
+    void aDomesticNumberOfAForeignCompanyIsStoredInItsCountrysForm() throws Exception {
+        String stateTable = "sync-state-" + System.nanoTime();
+        TableDefinitions.SYNC_STATE.create(dynamo, stateTable);
+        SyncStateStore states = new SyncStateStore(dynamo, stateTable);
+        states.rememberPhoneRegion(1169323L, Optional.of("UA"));
+        AtomicInteger stateReads = new AtomicInteger();
+        PhoneRegions regions = PhoneRegions.everywhere(PhoneNormalizer.russia()).withCompanyData(company -> {
+            stateReads.incrementAndGet();
+            return states.phoneRegion(company);
+        }, CLOCK, new DecisionLog("webhook-intake", logs, CLOCK));
+        handler = new WebhookIntakeHandler(service(records, new RecordNormalizer(regions)));
+
+        APIGatewayV2HTTPEvent created = event("record-created");
+        created.setBody(created.getBody().replace("235564", "1169323").replace("+79990000000", "067 111 22 33"));
+        APIGatewayV2HTTPEvent updated = event("record-updated");
+        updated.setBody(updated.getBody().replace("235564", "1169323").replace("+79990000000", "0671112233"));
+
+        assertEquals("accepted", body(handler.handle(created, null)).path("outcome").asText());
+        assertEquals("+380671112233", records.get(1169323L, 9001).orElseThrow().clientPhoneE164());
+        assertEquals("accepted", body(handler.handle(updated, null)).path("outcome").asText());
+        assertEquals("+380671112233", records.get(1169323L, 9001).orElseThrow().clientPhoneE164());
+        assertEquals(1, stateReads.get(), "one state read for the company, then the execution environment remembers");
+        assertFalse(logs.all().contains("671112233"), "no phone number in the logs");
+
+        assertEquals("accepted", body(handler.handle(event("record-created"), null)).path("outcome").asText());
+        assertEquals("+79990000000", records.get(COMPANY, 9001).orElseThrow().clientPhoneE164(), "the Russian salon: unchanged");
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.ycbridge.widget;
 
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,24 +19,7 @@ public final class BookingForms {
     }
 
     static BookingForms parse(String text) {
-        Map<Long, BookingForm> forms = new LinkedHashMap<>();
-        for (String pair : text.split(",")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            int colon = pair.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("no company before ':'");
-            }
-            long company = Long.parseLong(pair.substring(0, colon).strip());
-            if (company <= 0 || forms.put(company, BookingForm.parse(pair.substring(colon + 1))) != null) {
-                throw new IllegalArgumentException("company id not positive or given twice");
-            }
-        }
-        if (forms.isEmpty()) {
-            throw new IllegalArgumentException("empty");
-        }
-        return new BookingForms(forms);
+        return new BookingForms(Config.companyPairs(text, BookingForm::parse));
     }
 
     public Optional<BookingForm> forCompany(long companyId) {

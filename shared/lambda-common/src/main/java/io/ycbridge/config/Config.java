@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +73,37 @@ public final class Config {
     /** Comma-separated positive ids, e.g. {@code COMPANY_IDS=235564,240012}. At least one. */
     public List<Long> requireIds(EnvVar variable) {
         return require(variable, "positive numeric ids separated by commas, e.g. 235564,240012", Config::parseIds);
+    }
+
+    /**
+     * {@code company:value} pairs separated by commas, e.g. {@code COMPANY_PHONE_REGIONS=235564:RU,1169323:UA}; each
+     * company once. Empty when the variable is unset.
+     */
+    public <T> Map<Long, T> perCompany(EnvVar variable, String expected, Function<String, T> valueParser) {
+        return optional(variable, expected, text -> companyPairs(text, valueParser)).orElse(Map.of());
+    }
+
+    /** The parser behind {@link #perCompany}: at least one pair, ids positive, none twice; insertion order kept. */
+    public static <T> Map<Long, T> companyPairs(String text, Function<String, T> valueParser) {
+        Map<Long, T> values = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int colon = pair.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("no company before ':'");
+            }
+            long company = Long.parseLong(pair.substring(0, colon).strip());
+            T value = valueParser.apply(pair.substring(colon + 1));
+            if (company <= 0 || value == null || values.put(company, value) != null) {
+                throw new IllegalArgumentException("company id not positive or given twice");
+            }
+        }
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("empty");
+        }
+        return values;
     }
 
     public Optional<URI> optionalUri(EnvVar variable) {

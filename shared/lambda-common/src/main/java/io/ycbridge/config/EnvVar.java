@@ -41,6 +41,10 @@ public enum EnvVar {
 
     COMPANY_IDS("the YClients company ids this deployment serves, comma-separated (235564,240012)", false),
     COMPANY_TIME_ZONE("IANA zone for record times sent without an offset (default Europe/Moscow)", false),
+    PHONE_DEFAULT_REGION("ISO 3166-1 region whose rules read phone numbers written without a country code, where the "
+            + "company's own country is not known (default RU)", false),
+    COMPANY_PHONE_REGIONS("per-company phone regions, company:region comma-separated (1169323:UA), overriding the country "
+            + "in the company's data", false),
 
     YCLIENTS_SECRET_SOURCE("where the YClients credentials come from: secretsmanager or env (default: secretsmanager when "
             + "YCLIENTS_SECRET_ARN is set, else env)", false),

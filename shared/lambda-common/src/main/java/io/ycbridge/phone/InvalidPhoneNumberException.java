@@ -19,7 +19,7 @@ public final class InvalidPhoneNumberException extends IllegalArgumentException 
         ILLEGAL_CHARACTERS,
         TOO_SHORT,
         TOO_LONG,
-        /** The default country's numbers have a fixed length and this one has another. */
+        /** Written with the default region's own country code (or any code libphonenumber knows) in a length its numbers never have. */
         WRONG_LENGTH_FOR_COUNTRY,
         UNKNOWN_FORMAT
     }

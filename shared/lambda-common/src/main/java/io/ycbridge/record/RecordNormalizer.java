@@ -2,6 +2,7 @@ package io.ycbridge.record;
 
 import io.ycbridge.phone.PhoneNormalizer;
 import io.ycbridge.phone.PhoneNumber;
+import io.ycbridge.phone.PhoneRegions;
 import io.ycbridge.yclients.ApiTimestamp;
 import io.ycbridge.yclients.model.Record;
 import io.ycbridge.yclients.model.RecordClient;
@@ -22,16 +23,22 @@ import java.util.Objects;
  *
  * <p>Time zone: a time sent with an offset keeps it; a time without one is the company's local time in
  * {@code companyZone} (see ApiTimestamp). A record with no client ({@code client: null}, a walk-in) is complete
- * without one. A phone that is no usable number is dropped (the client id still identifies the client).
+ * without one. A phone that is no usable number is dropped (the client id still identifies the client). A phone
+ * without a country code is read in the company's region ({@link PhoneRegions}).
  */
 public final class RecordNormalizer {
-    private final PhoneNormalizer phones;
+    private final PhoneRegions phones;
 
-    public RecordNormalizer(PhoneNormalizer phones) {
+    public RecordNormalizer(PhoneRegions phones) {
         this.phones = Objects.requireNonNull(phones, "phones");
     }
 
-    /** With the default country +7. */
+    /** One region for every company. */
+    public RecordNormalizer(PhoneNormalizer phones) {
+        this(PhoneRegions.everywhere(phones));
+    }
+
+    /** Every company in Russia: for tests. */
     public static RecordNormalizer russia() {
         return new RecordNormalizer(PhoneNormalizer.russia());
     }
@@ -76,7 +83,7 @@ public final class RecordNormalizer {
         RecordClient client = record.client();
         if (client != null) {
             clientId = client.id() == null || client.id() <= 0 ? null : client.id();
-            phone = client.phone() == null ? null : phones.normalize(client.phone()).orElse(null);
+            phone = client.phone() == null ? null : phones.forCompany(companyId).normalize(client.phone()).orElse(null);
             if (clientId == null && phone == null) {
                 incomplete = true; // a client object with neither id nor phone: the body was cut short
             }

@@ -15,10 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * One item per company in SyncStateTable: the records cursor, the company's zone, how the last run went (for
- * operators and the app's "last synced" line) and the records to re-read from the API. Every write is an UpdateItem
- * of its own attributes, so recording a failure can never move the cursor, and the cursor only moves forward: two
- * overlapping runs cannot take it back.
+ * One item per company in SyncStateTable: the records cursor, the company's zone and phone region, how the last run
+ * went (for operators and the app's "last synced" line) and the records to re-read from the API. Every write is an
+ * UpdateItem of its own attributes, so recording a failure can never move the cursor, and the cursor only moves
+ * forward: two overlapping runs cannot take it back.
  *
  * <p>Re-read marks are a number set of record ids: the webhook adds one when it stored a delivery it could not check
  * with the API (a same-second conflict, a body without fields, a delete without data) and the sync removes the ones
@@ -28,6 +28,9 @@ public final class SyncStateStore {
     static final String COMPANY_ID = "company_id";
     static final String CURSOR = "cursor_ms";
     static final String ZONE = "zone";
+    static final String PHONE_REGION = "phone_region";
+    /** Stored when the company's data names no region, so the sync does not ask the API again every run. */
+    public static final String NO_REGION = "ZZ";
     static final String LAST_RUN_AT = "last_run_at";
     static final String LAST_OUTCOME = "last_outcome";
     static final String LAST_ERROR = "last_error";
@@ -49,8 +52,14 @@ public final class SyncStateStore {
         if (item == null || item.isEmpty()) {
             return SyncState.none(companyId);
         }
-        return new SyncState(companyId, instant(item, CURSOR), text(item, ZONE), instant(item, LAST_RUN_AT), text(item, LAST_OUTCOME),
+        return new SyncState(companyId, instant(item, CURSOR), text(item, ZONE), text(item, PHONE_REGION), instant(item, LAST_RUN_AT),
+                text(item, LAST_OUTCOME),
                 text(item, LAST_ERROR), instant(item, LAST_SUCCESS_AT), instant(item, LAST_CATALOG_AT));
+    }
+
+    /** The company's phone region as the sync learned it: what webhook intake asks, once per company and environment. */
+    public Optional<String> phoneRegion(long companyId) {
+        return get(companyId).phoneRegion();
     }
 
     /**
@@ -72,18 +81,17 @@ public final class SyncStateStore {
     }
 
     public void rememberZone(long companyId, ZoneId zone) {
-        client.updateItem(update -> update.tableName(tableName).key(key(companyId))
-                .updateExpression("SET #zone = :zone")
-                .expressionAttributeNames(Map.of("#zone", ZONE))
-                .expressionAttributeValues(Map.of(":zone", AttributeValue.fromS(zone.getId()))));
+        set(companyId, ZONE, AttributeValue.fromS(zone.getId()));
+    }
+
+    /** @param region an ISO 3166-1 code, or empty when the company's data names none */
+    public void rememberPhoneRegion(long companyId, Optional<String> region) {
+        set(companyId, PHONE_REGION, AttributeValue.fromS(region.orElse(NO_REGION)));
     }
 
     /** Stamps a complete read of the company's catalog. */
     public void recordCatalog(long companyId, Instant at) {
-        client.updateItem(update -> update.tableName(tableName).key(key(companyId))
-                .updateExpression("SET #catalog = :at")
-                .expressionAttributeNames(Map.of("#catalog", LAST_CATALOG_AT))
-                .expressionAttributeValues(Map.of(":at", millis(at))));
+        set(companyId, LAST_CATALOG_AT, millis(at));
     }
 
     /**
@@ -137,6 +145,14 @@ public final class SyncStateStore {
                 .updateExpression("DELETE #reread :ids")
                 .expressionAttributeNames(Map.of("#reread", REREAD))
                 .expressionAttributeValues(Map.of(":ids", AttributeValue.fromNs(recordIds.stream().map(String::valueOf).toList()))));
+    }
+
+    /** One attribute of the company's item, nothing else touched. */
+    private void set(long companyId, String attribute, AttributeValue value) {
+        client.updateItem(update -> update.tableName(tableName).key(key(companyId))
+                .updateExpression("SET #attribute = :value")
+                .expressionAttributeNames(Map.of("#attribute", attribute))
+                .expressionAttributeValues(Map.of(":value", value)));
     }
 
     private static Map<String, AttributeValue> key(long companyId) {

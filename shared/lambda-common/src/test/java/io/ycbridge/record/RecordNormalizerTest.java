@@ -7,15 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.observe.DecisionLog;
+import io.ycbridge.phone.PhoneNormalizer;
+import io.ycbridge.phone.PhoneRegions;
 import io.ycbridge.yclients.ApiJson;
 import io.ycbridge.yclients.model.Record;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RecordNormalizerTest {
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
@@ -116,6 +124,43 @@ class RecordNormalizerTest {
         assertNull(stored.clientPhone());
         assertEquals(4001L, stored.clientId());
         assertFalse(stored.incomplete());
+    }
+
+    /** A Ukrainian branch and a Russian salon in one deployment: each company's domestic numbers in its own country. */
+    @ParameterizedTest(name = "{1} of company {0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1169323 | '"0671112233"'       | +380671112233
+            1169323 | '"067 111-22-33"'    | +380671112233
+            1169323 | 380671112233         | +380671112233
+            1169323 | '"+7 916 123-45-67"' | +79161234567
+            1169323 | '"+44 20 7946 0958"' | +442079460958
+            235564  | '"8 916 123 45 67"'  | +79161234567
+            235564  | 79161234567          | +79161234567
+            235564  | 380671112233         | +380671112233
+            235564  | '"0044 20 7946 0958"'| +442079460958
+            """)
+    void eachCompanysPhonesAreReadInItsRegion(long company, String phoneJson, String e164) throws Exception {
+        RecordNormalizer regional = new RecordNormalizer(new PhoneRegions(PhoneNormalizer.russia(),
+                Map.of(1169323L, PhoneNormalizer.forRegion("UA")), id -> Optional.empty(), Clock.systemUTC(),
+                new DecisionLog("test", line -> { }, Clock.systemUTC())));
+        String json = FULL.replace("235564", Long.toString(company)).replace("79990000000", phoneJson);
+
+        StoredRecord stored = regional.normalize(company, ApiJson.mapper().readValue(json, Record.class), MOSCOW, RecordSource.WEBHOOK);
+
+        assertEquals(e164, stored.clientPhoneE164());
+    }
+
+    /**
+     * Why the company's region matters: read in Russia, a Ukrainian domestic number is a possible (ten digits, not
+     * valid) +7 number, and the possible-not-valid policy keeps it; only the right region gives the client's phone.
+     */
+    @Test
+    void aDomesticNumberOfAnotherCountryNeedsThatCountrysRegion() throws Exception {
+        String json = FULL.replace("79990000000", "\"0671112233\"");
+
+        assertEquals("+70671112233", normalizer.normalize(parse(json(json)), MOSCOW, RecordSource.WEBHOOK).clientPhoneE164());
+        assertEquals("+380671112233", new RecordNormalizer(PhoneNormalizer.forRegion("UA"))
+                .normalize(parse(json(json)), MOSCOW, RecordSource.WEBHOOK).clientPhoneE164());
     }
 
     @Test

@@ -88,4 +88,18 @@ class SyncStateStoreTest {
         assertEquals(List.of(9002L), List.copyOf(store.rereads(240012)));
         assertEquals(Optional.of(T1), store.get(COMPANY).cursor(), "the marks leave the rest of the state alone");
     }
+
+    @Test
+    void thePhoneRegionIsKeptBesideTheZoneAndNoneIsRememberedToo() {
+        store.advanceCursor(COMPANY, T1);
+        store.rememberZone(COMPANY, ZoneId.of("Europe/Kyiv"));
+        store.rememberPhoneRegion(COMPANY, Optional.of("UA"));
+        store.rememberPhoneRegion(COMPANY + 1, Optional.empty());
+
+        assertEquals(Optional.of("UA"), store.phoneRegion(COMPANY));
+        assertEquals(Optional.of("Europe/Kyiv"), store.get(COMPANY).zone());
+        assertEquals(Optional.of(T1), store.get(COMPANY).cursor(), "nothing else touched");
+        assertEquals(Optional.of(SyncStateStore.NO_REGION), store.phoneRegion(COMPANY + 1));
+        assertEquals(Optional.empty(), store.phoneRegion(COMPANY + 2));
+    }
 }

@@ -228,6 +228,20 @@ class ModelDecodingTest {
                 """);
     }
 
+    /** timezone is hours in live answers and a zone name in the reference's GET /company/{id}: both give the zone. */
+    @Test
+    void aCompanysZoneComesFromEitherShapeOfTimezone() throws Exception {
+        assertEquals(java.time.ZoneId.of("Europe/Moscow"), JSON.readValue("""
+                {"id": 37532, "title": "Новая компания", "country_id": 1, "country": "Россия", "timezone": "Europe/Moscow"}
+                """, Company.class).zone().orElseThrow());
+        assertEquals(java.time.ZoneOffset.ofHours(3), JSON.readValue("{\"id\": 1, \"timezone\": 3}", Company.class).zone().orElseThrow());
+        assertEquals(java.time.ZoneOffset.ofHours(12), JSON.readValue("{\"id\": 1, \"timezone\": \"12\"}", Company.class).zone().orElseThrow());
+        assertEquals(java.time.ZoneId.of("Asia/Almaty"), JSON.readValue("{\"id\": 1, \"timezone\": 5, \"timezone_name\": \"Asia/Almaty\"}",
+                Company.class).zone().orElseThrow(), "the name wins over the hours");
+        assertTrue(JSON.readValue("{\"id\": 1, \"timezone\": \"soon\"}", Company.class).zone().isEmpty());
+        assertEquals("+7 916 684-41-22", JSON.readValue("{\"id\": 1, \"phone\": \"+7 916 684-41-22\"}", Company.class).phone());
+    }
+
     @Test
     void brokenTextInsideAnUnknownFieldStillFailsAsBefore() {
         // Skipping still reads the text as far as JSON requires: bytes that are not UTF-8 are refused as before.

@@ -50,13 +50,19 @@ public final class SimulatorData {
     }
 
     public void addCompany(long id, String title, String timezoneName, String country, String city) {
+        addCompany(id, title, timezoneName, 0, country, city, "");
+    }
+
+    /** With the country as the reference's company object carries it: YClients' id and name, and the company's phone. */
+    public void addCompany(long id, String title, String timezoneName, int countryId, String country, String city, String phone) {
         ZoneId zone;
         try {
             zone = ZoneId.of(Objects.requireNonNull(timezoneName, "timezoneName"));
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("not a time zone name: " + timezoneName, e);
         }
-        Company company = new Company(id, Objects.requireNonNull(title, "title"), zone, orEmpty(country), orEmpty(city));
+        Company company = new Company(id, Objects.requireNonNull(title, "title"), zone, countryId, orEmpty(country), orEmpty(city),
+                orEmpty(phone));
         write(() -> {
             CompanyBook book = companies.get(id);
             if (book == null) {

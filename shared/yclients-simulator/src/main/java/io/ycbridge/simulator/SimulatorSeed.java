@@ -66,7 +66,7 @@ public final class SimulatorSeed {
 
     private static void demoSalon(SimulatorData d) {
         long c = DEMO_SALON_ID;
-        d.addCompany(c, "Demo Salon", "Europe/Moscow", "Россия", "Москва");
+        d.addCompany(c, "Demo Salon", "Europe/Moscow", 1, "Россия", "Москва", "+7 495 509-24-46");
         d.addCategory(c, 1001, "Стрижки");
         d.addCategory(c, 1002, "Окрашивание");
         d.addCategory(c, 1003, "Ногтевой сервис");
@@ -106,7 +106,8 @@ public final class SimulatorSeed {
 
     private static void demoBranch(SimulatorData d) {
         long c = DEMO_BRANCH_ID;
-        d.addCompany(c, "Demo Branch", "Europe/Kyiv", "Ukraine", "Kyiv");
+        // An Altegio branch: the reference lists no country id for Ukraine, so only the name and the phone tell.
+        d.addCompany(c, "Demo Branch", "Europe/Kyiv", 0, "Ukraine", "Kyiv", "+380 44 123 45 67");
         d.addCategory(c, 2001, "Hair");
         d.addService(c, 601, 2001, "Haircut", new BigDecimal("800"), 3600);
         d.addService(c, 602, 2001, "Beard trim", new BigDecimal("400"), 1800);

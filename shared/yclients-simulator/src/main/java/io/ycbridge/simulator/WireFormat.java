@@ -41,8 +41,10 @@ final class WireFormat {
         node.put("title", company.title());
         node.set("timezone", offsetHours(company.zone(), now));
         node.put("timezone_name", company.zone().getId());
+        node.put("country_id", company.countryId());
         node.put("country", company.country());
         node.put("city", company.city());
+        node.put("phone", company.phone());
         if (style == Style.LIST) {
             node.put("active", "1");
         } else {

@@ -43,6 +43,20 @@ class CatalogTest {
         assertEquals(2, api.get("/company/" + BRANCH).data().path("timezone").asInt());
     }
 
+    /** The reference's company object: YClients' country id and the country's name, and the company's own phone. */
+    @Test
+    void aCompanyCarriesItsCountryAsTheReferenceWritesIt() {
+        JsonNode salon = api.get("/company/" + SALON).data();
+        assertEquals(1, salon.path("country_id").asInt());
+        assertTrue(salon.path("country_id").isIntegralNumber());
+        assertEquals("Россия", salon.path("country").asText());
+        assertEquals("+7 495 509-24-46", salon.path("phone").asText());
+        JsonNode branch = api.get("/company/" + BRANCH).data();
+        assertEquals(0, branch.path("country_id").asInt(), "unset, as in the reference's record examples");
+        assertEquals("Ukraine", branch.path("country").asText());
+        assertTrue(branch.path("phone").asText().startsWith("+380"));
+    }
+
     @Test
     void theCompaniesListWritesIdsAsStrings() {
         JsonNode list = api.auth(Api.PARTNER_ONLY).get("/companies").data();

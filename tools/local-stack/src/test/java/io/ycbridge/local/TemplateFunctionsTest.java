@@ -154,6 +154,7 @@ class TemplateFunctionsTest {
             return switch (name) {
                 case "COMPANY_IDS" -> "235564,1169323";
                 case "BOOKING_FORMS" -> "235564:n239661.yclients.com";
+                case "COMPANY_PHONE_REGIONS" -> "1169323:UA";
                 default -> parameter.path("Default").asText("x");
             };
         }

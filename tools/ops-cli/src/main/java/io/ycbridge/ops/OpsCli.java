@@ -10,6 +10,7 @@ import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.record.RecordItem;
+import io.ycbridge.phone.PhoneRegions;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordSource;
 import io.ycbridge.record.RecordStore;
@@ -205,9 +206,12 @@ public final class OpsCli {
             YClientsAccess access = access(env, limiter, redactor, requests);
             secrets[0] = access.secrets();
             DecisionLog quiet = new DecisionLog("ops-cli", line -> { }, clock);
+            SyncStateStore states = new SyncStateStore(dynamoDb, stateTable);
+            // The deployed sync's phone regions, so a back-fill from a laptop stores the numbers it would store.
+            RecordNormalizer normalizer = new RecordNormalizer(PhoneRegions.fromConfig(env.config()).withCompanyData(states::phoneRegion, clock, quiet));
             CatalogSyncService service = new CatalogSyncService(access::call, requests,
                     new CatalogStore(dynamoDb, catalogTable, clock), new RecordStore(dynamoDb, recordsTable),
-                    new RecordVersionStore(dynamoDb, recordsTable), new SyncStateStore(dynamoDb, stateTable), RecordNormalizer.russia(),
+                    new RecordVersionStore(dynamoDb, recordsTable), states, normalizer,
                     new SyncSettings(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(7),
                             env.config().zone(EnvVar.COMPANY_TIME_ZONE, ZoneId.of("Europe/Moscow"))),
                     clock, quiet, new EmfMetrics("ops-cli", line -> { }, clock));
