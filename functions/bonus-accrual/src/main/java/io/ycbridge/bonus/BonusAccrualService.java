@@ -8,20 +8,22 @@ import io.ycbridge.record.StoredRecord;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Brings the ledger to what a record version is worth: reads the record's accrual state, skips versions not newer
- * than the applied one, asks {@link BonusPolicy} for the entry and writes it with {@link BonusLedgerStore}, reading
- * again when a concurrent writer got there first. Also links users and credits what their visits earned before.
+ * Brings the ledger to what a record version is worth, for whoever owns it now: reads the record's accrual state and the
+ * links that name its owner (or takes them from this environment's hints), skips versions not newer than the applied
+ * one, asks {@link BonusPolicy} for the amounts and writes them with {@link BonusLedgerStore}, reading again when a
+ * concurrent writer or a new link got there first. Also links proven phones, crediting what their visits earned
+ * before, and erases accounts. The README's "who gets the money" table is the policy this implements.
  */
 public final class BonusAccrualService {
     /** Conflicts only arise between writers of the same record or the same balance; a handful of tries settles them. */

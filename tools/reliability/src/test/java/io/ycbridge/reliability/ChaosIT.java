@@ -62,6 +62,8 @@ class ChaosIT {
     static final int PEOPLE = 250;
     static final int USERS = 200;
     static final int DELIVERIES = 10_000;
+    /** App users who type a stranger's phone into their profile, without any proof. */
+    static final int HOSTILE = 20;
     /**
      * The template's BatchSize is 100; with one accrual in ten failing (what 6 % of DynamoDB calls failing means) a
      * batch of 100 replays most of itself ~10 times, which costs minutes here and proves nothing more. 25 keeps the
@@ -107,6 +109,9 @@ class ChaosIT {
             DynamoDbFaults.arm(seed, 0.05, 0.01);
             for (int user = 0; user < USERS / 2; user++) {
                 link(stack, people, user);
+            }
+            for (int hostile = 0; hostile < HOSTILE; hostile++) {
+                claimWithoutProof(stack, people, hostile);
             }
             StreamDrain stream = stack.stream(STREAM_BATCH);
             int redelivered = 0;
@@ -167,7 +172,7 @@ class ChaosIT {
             assertTrue(DynamoDbFaults.BEFORE.get() > 100 && DynamoDbFaults.AFTER.get() > 10, "faults were injected");
 
             System.out.printf("ChaosIT histories: %d client moves, %d same-second pairs, %d data-less deletes, %d shared visits, "
-                            + "%d phone corrections%n", history.moves, history.sameSecond, history.withoutData.size(), history.joined.size() / 2,
+                            + "%d clients' phones corrected or given%n", history.moves, history.sameSecond, history.withoutData.size(), history.joined.size() / 2,
                     history.corrections);
             verify(stack, people, finalBodies, history);
         }
@@ -180,6 +185,7 @@ class ChaosIT {
         int moves;
         int sameSecond;
         int corrections;
+        int readAfterCorrection;
     }
 
     /**
@@ -198,8 +204,7 @@ class ChaosIT {
         for (int step = 0; step < versionsWanted; step++) {
             stack.sim.clock().advance(Duration.ofSeconds(1 + random.nextInt(3)));
             if (step == versionsWanted * 2 / 5) {
-                people.correctPhones(data);
-                history.corrections++;
+                history.corrections = people.correctPhones(data);
             }
             if (live.isEmpty() && created == RECORDS) {
                 break;
@@ -337,6 +342,29 @@ class ChaosIT {
         }
     }
 
+    /** A hostile user saves a profile with a stranger's phone (a user's or a pending one), with no proof of it. */
+    private static void claimWithoutProof(Stack stack, People people, int hostile) throws Exception {
+        int victim = (hostile * 13) % PEOPLE;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                APIGatewayV2HTTPResponse response = DynamoDbFaults.during(
+                        () -> stack.putProfileUnproven(hostileUser(hostile), "Hostile " + hostile, people.profilePhone(victim)));
+                if (response.getStatusCode() == 200) {
+                    assertTrue(response.getBody().contains("\"phoneVerified\":false"), response.getBody());
+                    return;
+                }
+                assertTrue(response.getStatusCode() >= 500, "profile answered " + response.getStatusCode() + ": " + response.getBody());
+            } catch (RuntimeException failedInvocation) {
+                // Lambda answered 500; the app tries again.
+            }
+            assertTrue(attempt < 30, "hostile profile " + hostile + " never saved");
+        }
+    }
+
+    private static String hostileUser(int hostile) {
+        return "hostile-" + hostile;
+    }
+
     /** Each branch synced once while YClients answers 429 and 5xx bursts; a failed run is repeated, as the schedule would. */
     private static void syncUnderYClientsFaults(Stack stack) throws Exception {
         for (long company : List.of(A, B)) {
@@ -383,7 +411,17 @@ class ChaosIT {
             if ("delete".equals(body.path("status").asText())) {
                 record = record.asDeleted();
             }
-            expectedRecords.put(entry.getKey(), normalizer.normalize(body.path("company_id").asLong(), record, MOSCOW, RecordSource.WEBHOOK));
+            StoredRecord last = normalizer.normalize(body.path("company_id").asLong(), record, MOSCOW, RecordSource.WEBHOOK);
+            // A record embeds its client as the client is now, and a phone corrected in the client base changes no
+            // record's change date: a version the bridge read from the API after the correction shows the new phone at
+            // the same version. Either is right; what is stored then decides the owner.
+            StoredRecord now = normalizer.normalize(last.companyId(), apiNow(stack, last), MOSCOW, RecordSource.WEBHOOK);
+            StoredRecord actual = stored.get(entry.getKey());
+            boolean readLater = actual != null && !last.equals(withSource(actual, RecordSource.WEBHOOK)) && now.equals(withSource(actual, RecordSource.WEBHOOK));
+            if (readLater) {
+                history.readAfterCorrection++;
+            }
+            expectedRecords.put(entry.getKey(), readLater ? now : last);
         }
         // A client seen with a phone on any record is known by it: the phone the latest such version showed.
         Map<String, StoredRecord> clientPhones = new HashMap<>();
@@ -483,10 +521,27 @@ class ChaosIT {
             BigDecimal expected = expectedByOwner.getOrDefault("USER#" + people.user(user), BigDecimal.ZERO);
             assertEquals(0, expected.compareTo(shown), "GET /v1/me/bonus of user " + user + ": " + shown + " != " + expected);
         }
+        // Nobody is paid for a phone they did not prove, and no link names them.
+        for (int hostile = 0; hostile < HOSTILE; hostile++) {
+            String owner = BonusOwner.user(hostileUser(hostile)).key();
+            assertEquals(0, balances.getOrDefault(owner, BigDecimal.ZERO).signum(), "balance of " + owner);
+            assertTrue(!entriesByOwner.containsKey(owner), "entries of " + owner);
+            BigDecimal shown = new BigDecimal(Stack.JSON.readTree(stack.myBonus(hostileUser(hostile), Map.of()).getBody()).path("balance").asText());
+            assertEquals(0, shown.signum(), "GET /v1/me/bonus of " + owner);
+        }
+        long hostileLinks = 0;
+        for (Map<String, AttributeValue> item : stack.client().scanPaginator(r -> r.tableName(stack.table("USER_LINKS_TABLE"))).items()) {
+            if (item.containsKey("user_id") && item.get("user_id").s().startsWith("hostile-") && item.get("link_key").s().startsWith("PHONE#")) {
+                hostileLinks++;
+            }
+        }
+        assertEquals(0, hostileLinks, "phones linked to users who never proved them");
         long users = expectedByOwner.keySet().stream().filter(owner -> owner.startsWith("USER#")).count();
         long pending = expectedByOwner.keySet().stream().filter(owner -> owner.startsWith("PENDING#")).count();
-        System.out.printf("ChaosIT oracle: %d records, %d users and %d pending owners with visits, total %s bonus%n",
-                stored.size(), users, pending, expectedByOwner.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+        System.out.printf("ChaosIT oracle: %d records, %d users and %d pending owners with visits, total %s bonus; %d records read "
+                        + "from the API after their client's phone changed; %d hostile claims, 0 credits and 0 links to them%n",
+                stored.size(), users, pending, expectedByOwner.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add),
+                history.readAfterCorrection, HOSTILE);
     }
 
     /**
@@ -503,6 +558,12 @@ class ChaosIT {
             phone = seenWithPhone.clientPhoneE164();
         }
         return phone == null ? null : proven.getOrDefault(phone, BonusOwner.pendingPhone(phone).key());
+    }
+
+    /** The record as the API answers it at the end of the run, deleted ones included. */
+    private static Record apiNow(Stack stack, StoredRecord record) throws Exception {
+        Record now = Stack.JSON.treeToValue(stack.sim.data().recordJson(record.companyId(), record.recordId()).orElseThrow(), Record.class);
+        return record.deleted() ? now.asDeleted() : now;
     }
 
     private static long clientOf(SimulatorData data, long company, long record) {

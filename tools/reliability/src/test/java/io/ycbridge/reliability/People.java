@@ -87,16 +87,20 @@ final class People {
         return d;
     }
 
-    /** The salon's corrections, halfway through the history: new phones, and phones for those booked without. */
-    void correctPhones(SimulatorData data) {
+    /** The salon's corrections, halfway through the history: new phones, and phones for those booked without; how many. */
+    int correctPhones(SimulatorData data) {
+        int corrected = 0;
         for (int p = 0; p < kinds.size(); p++) {
             if (kinds.get(p) == Kind.CORRECTED || kinds.get(p) == Kind.PHONE_LATER) {
                 data.setClientPhone(ChaosIT.A, clientId(ChaosIT.A, p), notation(currentDigits(p), p + 3, kinds.get(p)));
+                corrected++;
                 if (p % 3 == 0) {
                     data.setClientPhone(ChaosIT.B, clientId(ChaosIT.B, p), notation(currentDigits(p), p + 1, kinds.get(p)));
+                    corrected++;
                 }
             }
         }
+        return corrected;
     }
 
     static long clientId(long company, int person) {

@@ -75,7 +75,7 @@ class RereadIT {
             StoredRecord placeholder = stored(stack, 9002);
             assertTrue(placeholder.deleted() && placeholder.incomplete());
 
-            // Stored complete (the visit came and paid): marked deleted on the spot, same content and change date.
+            // Stored complete (the visit came and paid): marked deleted on the spot, same content, dated at arrival.
             stack.sim.faults().clear();
             stack.sim.data().completeVisit(COMPANY, RECORD, true);
             assertEquals("accepted", outcome(stack.deliver(stack.sim.webhooks().body(COMPANY, RECORD, "update")).getBody()));
@@ -83,7 +83,10 @@ class RereadIT {
             stack.sim.faults().always(Fault.serverError());
             stack.sim.data().cancel(COMPANY, RECORD);
             assertEquals("accepted", outcome(stack.deliver(withoutData.formatted(RECORD)).getBody()));
-            assertEquals(completed.withDeleted(true), stored(stack));
+            StoredRecord marked = stored(stack);
+            assertTrue(marked.deleted());
+            assertEquals(completed.services(), marked.services(), "the completed content, deleted: accrual reverses it at once");
+            assertTrue(marked.changedAt().isAfter(completed.changedAt()), "dated at arrival, so no late older body undeletes it");
             assertEquals(2, revision(stack, RECORD));
 
             stack.sim.faults().clear();
@@ -95,7 +98,9 @@ class RereadIT {
             assertTrue(real.deleted());
             assertTrue(real.changedAt().isBefore(placeholder.changedAt()), "by the real, older deleted record");
             assertEquals(Set.of(), marks(stack).rereads(COMPANY));
-            assertTrue(stored(stack).deleted());
+            StoredRecord settled = stored(stack);
+            assertTrue(settled.deleted());
+            assertTrue(settled.changedAt().isBefore(marked.changedAt()), "the sync stored YClients' own deleted version");
         }
     }
 
