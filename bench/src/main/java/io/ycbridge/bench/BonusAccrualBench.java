@@ -5,6 +5,9 @@ import io.ycbridge.bonus.BonusAccrualService;
 import io.ycbridge.bonus.BonusLedgerStore;
 import io.ycbridge.bonus.BonusRules;
 import io.ycbridge.bonus.CompanyBonusRules;
+import io.ycbridge.bonus.ProfileHandler;
+import io.ycbridge.config.Config;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.ycbridge.bonus.UserLinkStore;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.phone.PhoneNumber;
@@ -38,7 +41,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * <li>accrue, new record: a completion this environment never saw, of a client it has seen (a shard's usual new
  * record): written as unseen with the links it named the client by, checked in the transaction;</li>
  * <li>accrue, cold: a record and client new to this environment (after a cold start or a shard move; a fresh service
- * each time): one BatchGetItem of the state and the links, then the transaction.</li>
+ * each time): one BatchGetItem of the state and the links, then the transaction;</li>
+ * <li>profile save: {@code PUT /v1/me/profile} through ProfileHandler of a new user whose token proves the phone: the
+ * link transaction, the pending credit's query, the profile item and the read-back the answer reports.</li>
  * </ul>
  * Throughput is 1 / median latency (one caller, as one stream shard is processed). Goals (issue 21): warm at least
  * 0.9× the raw write's throughput, a never-seen record at least 0.7×. Usage: {@code bench/run BonusAccrual [iterations] [warm-up]}.
@@ -57,6 +62,12 @@ public final class BonusAccrualBench {
             DynamoDbClient client = dynamoDb.client();
             TableDefinitions.BONUS_LEDGER.create(client, "BonusLedgerTable-bench");
             TableDefinitions.USER_LINKS.create(client, "UserLinksTable-bench");
+            TableDefinitions.PROFILES.create(client, "ProfilesTable-bench");
+            TableDefinitions.PHONE_VERIFICATIONS.create(client, "PhoneVerificationsTable-bench");
+            ProfileHandler profiles = new ProfileHandler(Config.of(Map.of("PROFILES_TABLE", "ProfilesTable-bench",
+                    "BONUS_LEDGER_TABLE", "BonusLedgerTable-bench", "USER_LINKS_TABLE", "UserLinksTable-bench",
+                    "PHONE_VERIFICATIONS_TABLE", "PhoneVerificationsTable-bench", "BONUS_PERCENT", "5",
+                    "AWS_ENDPOINT_URL", dynamoDb.endpoint().toString(), "AWS_REGION", "us-east-1")));
             UserLinkStore links = new UserLinkStore(client, "UserLinksTable-bench");
             BonusLedgerStore ledger = new BonusLedgerStore(client, "BonusLedgerTable-bench");
             CompanyBonusRules rules = CompanyBonusRules.uniform(BonusRules.percent("5"));
@@ -67,15 +78,16 @@ public final class BonusAccrualBench {
             Samples warm = new Samples("accrue, warm (booking seen before)", iterations);
             Samples fresh = new Samples("accrue, new record of a known client", iterations);
             Samples cold = new Samples("accrue, cold (read + write)", iterations);
+            Samples profile = new Samples("profile save, phone proven by the token", iterations);
             Samples raw = new Samples("raw TransactWriteItems (same 3 items)", iterations);
-            Samples discard = new Samples("warm-up", 4 * warmup);
+            Samples discard = new Samples("warm-up", 5 * warmup);
             long record = 1;
             for (int i = 0; i < warmup; i++, record += 3) {
-                step(service, freshEnvironment, client, record, i % 4, discard, discard, discard, discard);
+                step(service, freshEnvironment, profiles, client, record, i % 5, discard, discard, discard, discard, discard);
             }
             long started = System.nanoTime();
             for (int i = 0; i < iterations; i++, record += 3) {
-                step(service, freshEnvironment, client, record, i % 4, warm, fresh, cold, raw);
+                step(service, freshEnvironment, profiles, client, record, i % 5, warm, fresh, cold, profile, raw);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -87,6 +99,7 @@ public final class BonusAccrualBench {
             System.out.println(warm.row(raw));
             System.out.println(fresh.row(raw));
             System.out.println(cold.row(raw));
+            System.out.println(profile.row(raw));
             double warmRatio = raw.medianMicros() / warm.medianMicros();
             double freshRatio = raw.medianMicros() / fresh.medianMicros();
             double coldRatio = raw.medianMicros() / cold.medianMicros();
@@ -94,6 +107,8 @@ public final class BonusAccrualBench {
                     + "new record of a known client %.0f/s (%.2f×, goal ≥ 0.70× — %s), cold record and client %.0f/s (%.2f×)%n",
                     1e6 / raw.medianMicros(), 1e6 / warm.medianMicros(), warmRatio, warmRatio >= 0.9 ? "met" : "NOT met",
                     1e6 / fresh.medianMicros(), freshRatio, freshRatio >= 0.7 ? "met" : "NOT met", 1e6 / cold.medianMicros(), coldRatio);
+            System.out.printf(Locale.ROOT, "profile save p50 %.0f µs against one raw TransactWriteItems %.0f µs (%.2f×)%n",
+                    profile.medianMicros(), raw.medianMicros(), profile.medianMicros() / raw.medianMicros());
         }
     }
 
@@ -101,17 +116,40 @@ public final class BonusAccrualBench {
      * Record {@code record} is the warm one, {@code record + 1} the new record of a known client, {@code record + 2} the
      * cold one, accrued by an environment that has seen nothing; the raw write uses its own range.
      */
-    private static void step(BonusAccrualService service, Supplier<BonusAccrualService> freshEnvironment, DynamoDbClient client, long record,
-                             int order, Samples warm, Samples fresh, Samples cold, Samples raw) {
+    private static void step(BonusAccrualService service, Supplier<BonusAccrualService> freshEnvironment, ProfileHandler profiles,
+                             DynamoDbClient client, long record, int order, Samples warm, Samples fresh, Samples cold, Samples profile,
+                             Samples raw) {
         service.accrue(booked(record)); // untimed: what the stream delivered when the visit was booked
         BonusAccrualService newEnvironment = freshEnvironment.get();
-        for (int k = 0; k < 4; k++) {
-            switch ((order + k) % 4) {
+        for (int k = 0; k < 5; k++) {
+            switch ((order + k) % 5) {
                 case 0 -> timeAccrue(service, visit(record), warm);
                 case 1 -> timeAccrue(service, visit(record + 1), fresh);
                 case 2 -> timeAccrue(newEnvironment, visit(record + 2), cold);
+                case 3 -> timeProfileSave(profiles, record, profile);
                 default -> timeRaw(client, record, raw);
             }
+        }
+    }
+
+    /** A new user saves the profile with the phone its token proves. */
+    private static void timeProfileSave(ProfileHandler profiles, long record, Samples samples) {
+        String user = "profile-user-" + record;
+        String phone = String.format(Locale.ROOT, "+7998%07d", record);
+        Map<String, String> claims = Map.of("sub", user, "phone_number", phone, "phone_number_verified", "true");
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("PUT /v1/me/profile")
+                .withRawPath("/v1/me/profile").withHeaders(Map.of("content-type", "application/json")).withIsBase64Encoded(false)
+                .withBody("{\"name\":\"Bench User\",\"phone\":\"" + phone + "\"}")
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRouteKey("PUT /v1/me/profile")
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build())
+                        .build())
+                .build();
+        long start = System.nanoTime();
+        int status = profiles.handle(event, null).getStatusCode();
+        samples.add(System.nanoTime() - start);
+        if (status != 200) {
+            throw new IllegalStateException("profile save answered " + status);
         }
     }
 

@@ -150,7 +150,8 @@ public final class RecordItem {
         return value == null || value.n() == null ? null : Long.valueOf(value.n());
     }
 
-    private static boolean boolOf(Map<String, AttributeValue> item, String name) {
+    /** A boolean attribute, false when absent: the stored flags are written only as true or false. */
+    static boolean boolOf(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value != null && Boolean.TRUE.equals(value.bool());
     }

@@ -108,11 +108,11 @@ public final class RecordStore {
             return Optional.of(UpsertOutcome.UPDATED);
         } catch (ConditionalCheckFailedException refused) {
             Map<String, AttributeValue> stored = refused.hasItem() && !refused.item().isEmpty() ? refused.item() : read(companyId, recordId);
-            if (stored == null || stored.isEmpty() || flag(stored, RecordItem.INCOMPLETE)) {
+            if (stored == null || stored.isEmpty() || RecordItem.boolOf(stored, RecordItem.INCOMPLETE)) {
                 return Optional.empty();
             }
             // Deleted already, or a version newer than the arrival (a clock apart): nothing to add.
-            return Optional.of(flag(stored, RecordItem.DELETED) ? UpsertOutcome.DUPLICATE : UpsertOutcome.STALE);
+            return Optional.of(RecordItem.boolOf(stored, RecordItem.DELETED) ? UpsertOutcome.DUPLICATE : UpsertOutcome.STALE);
         }
     }
 
@@ -143,7 +143,7 @@ public final class RecordStore {
         if (storedVersion.isBefore(record.changedAt())) {
             return UpsertOutcome.STALE; // a placeholder refused over something complete: what is stored is better
         }
-        boolean differs = !record.incomplete() && !record.deleted() && !flag(stored, RecordItem.INCOMPLETE) && !flag(stored, RecordItem.DELETED)
+        boolean differs = !record.incomplete() && !record.deleted() && !RecordItem.boolOf(stored, RecordItem.INCOMPLETE) && !RecordItem.boolOf(stored, RecordItem.DELETED)
                 && stored.containsKey(RecordItem.CONTENT) && !stored.get(RecordItem.CONTENT).s().equals(RecordContent.fingerprint(record));
         return differs ? UpsertOutcome.CONFLICT : UpsertOutcome.DUPLICATE;
     }
@@ -152,10 +152,6 @@ public final class RecordStore {
         return client.getItem(get -> get.tableName(tableName).consistentRead(true).key(RecordItem.key(companyId, recordId))).item();
     }
 
-    private static boolean flag(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value != null && Boolean.TRUE.equals(value.bool());
-    }
 
     /** The stored version, read consistently (a caller deciding on it must not see an older one). */
     public Optional<StoredRecord> get(long companyId, long recordId) {

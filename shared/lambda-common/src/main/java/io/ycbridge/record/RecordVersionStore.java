@@ -53,7 +53,7 @@ public final class RecordVersionStore {
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
                     versions.put(Long.parseLong(item.get(RecordItem.RECORD_ID).n()), new StoredVersion(
                             Instant.ofEpochMilli(Long.parseLong(item.get(RecordItem.CHANGED_AT).n())),
-                            flag(item, RecordItem.DELETED), flag(item, RecordItem.INCOMPLETE) || flag(item, RecordItem.PLACEHOLDER),
+                            RecordItem.boolOf(item, RecordItem.DELETED), RecordItem.boolOf(item, RecordItem.INCOMPLETE) || RecordItem.boolOf(item, RecordItem.PLACEHOLDER),
                             item.containsKey(RecordItem.CONTENT) ? item.get(RecordItem.CONTENT).s() : null));
                 }
                 pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
@@ -62,10 +62,6 @@ public final class RecordVersionStore {
         return versions;
     }
 
-    private static boolean flag(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value != null && Boolean.TRUE.equals(value.bool());
-    }
 
     /**
      * What decides whether an upsert from the API would write: the version, the flags a same-version write may add and
