@@ -205,46 +205,14 @@ public final class BonusAccrualService {
         List<BonusLedgerStore.VisitWrite> visits = new ArrayList<>(2);
         if (visit != null) {
             VisitState current = visitState != null ? visitState : ledger.visit(company, visit);
-            visits.add(visitChange(current, current.withMember(id, target), owner, companyRules, id, version, revision, entries));
+            visits.add(VisitCapPolicy.change(current, current.withMember(id, target), owner, companyRules, id, version, revision, entries));
         }
         if (seen.visit() != null && !seen.visit().equals(visit)) {
             VisitState left = ledger.visit(company, seen.visit());
-            visits.add(visitChange(left, left.withMember(id, null), null, companyRules, id, version, revision, entries));
+            visits.add(VisitCapPolicy.change(left, left.withMember(id, null), null, companyRules, id, version, revision, entries));
         }
         AccrualState next = new AccrualState(company, id, owner, target, version, revision, identity, visit);
         return new Decision(seen, next, entries, visits, facts, resolved, false, linkItems);
-    }
-
-    /**
-     * A visit whose members changed: its correction is recomputed from the members' sum and held by the owner of the
-     * record that changed it ({@code holder}; null keeps the visit's holder). The difference is one entry, or two when
-     * the holder changes: the old holder's correction undone, the new one applied.
-     */
-    private static BonusLedgerStore.VisitWrite visitChange(VisitState seen, VisitState members, BonusOwner holder, BonusRules companyRules,
-                                                           long recordId, Instant version, long revision, List<LedgerEntry> entries) {
-        BigDecimal correction = BonusPolicy.visitCorrection(members.total(), companyRules);
-        BonusOwner before = seen.correction().signum() == 0 ? null : seen.owner();
-        BonusOwner after = correction.signum() == 0 ? null : holder != null ? holder : seen.owner();
-        String scope = "cap" + seen.visitId();
-        long company = seen.companyId();
-        if (before != null && after != null && !before.equals(after)) {
-            entries.add(LedgerEntry.of(before, company, recordId, EntryKind.VISIT_CAP, BonusPolicy.money(seen.correction().negate()),
-                    version, revision, scope));
-            entries.add(LedgerEntry.of(after, company, recordId, EntryKind.VISIT_CAP, correction, version, revision, scope));
-        } else {
-            BigDecimal delta = correction.subtract(seen.correction());
-            BonusOwner payer = before != null ? before : after;
-            if (delta.signum() != 0 && payer != null) {
-                entries.add(LedgerEntry.of(payer, company, recordId, EntryKind.VISIT_CAP, BonusPolicy.money(delta), version, revision, scope));
-            }
-            if (payer == null) {
-                // Nobody holds the correction only when nobody was paid: every member is unowned, its amount zero.
-                correction = BigDecimal.ZERO;
-            }
-            after = payer;
-        }
-        VisitState next = new VisitState(company, seen.visitId(), members.members(), BonusPolicy.money(correction), after, seen.revision());
-        return new BonusLedgerStore.VisitWrite(seen, next);
     }
 
     /**
