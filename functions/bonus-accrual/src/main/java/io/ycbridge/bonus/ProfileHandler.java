@@ -81,7 +81,7 @@ public final class ProfileHandler extends HttpApiHandler {
                 return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of("cache-control", "no-store")).build();
             }
             return save(user, event);
-        } catch (BonusAccrualService.ContendedException | UserLinkStore.LinkConflictException contended) {
+        } catch (BonusAccrualService.ContendedException contended) {
             // A link that kept losing to concurrent writers is no refusal: the app tries again (never 409).
             return json(503, Map.of("error", "busy linking the phone; try again shortly"), RETRY_AFTER);
         } catch (RuntimeException failure) {

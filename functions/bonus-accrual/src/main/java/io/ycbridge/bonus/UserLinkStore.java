@@ -40,13 +40,6 @@ public final class UserLinkStore {
         this.table = table;
     }
 
-    /** Thrown when a phone or client id is already linked to another user (kept for callers of the old link rule). */
-    public static final class LinkConflictException extends RuntimeException {
-        public LinkConflictException(String message) {
-            super(message);
-        }
-    }
-
     /** The user's links: the proven phone (null once it was taken over); clients are found through their phone. */
     public record Links(String userId, String phoneE164) {
     }
@@ -59,11 +52,6 @@ public final class UserLinkStore {
     /** The user who proved this phone, read consistently. */
     public Optional<String> userForPhone(String e164) {
         return Optional.ofNullable(text(get(phoneKey(e164)), USER_ID));
-    }
-
-    /** The phone this company's client was last seen with on a record. */
-    public Optional<String> phoneOfClient(long companyId, long clientId) {
-        return Optional.ofNullable(text(get(clientKey(companyId, clientId)), PHONE));
     }
 
     /**

@@ -64,8 +64,11 @@ public final class RecordStore {
 
     /** A version as a webhook body (or a replay) tells it: it may be an old delivery, so the API arbitrates same-second differences. */
     public UpsertOutcome upsert(StoredRecord record) {
-        Condition condition = record.incomplete() ? (record.deleted() ? INCOMPLETE_DELETED : INCOMPLETE) : (record.deleted() ? BODY_DELETED : BODY);
-        return write(record, condition, false);
+        return write(record, bodyCondition(record), false);
+    }
+
+    private static Condition bodyCondition(StoredRecord record) {
+        return record.incomplete() ? (record.deleted() ? INCOMPLETE_DELETED : INCOMPLETE) : (record.deleted() ? BODY_DELETED : BODY);
     }
 
     /** A version just read from the API (sync, read-back): the truth as of the read, so it settles a same-second difference. */
@@ -117,7 +120,9 @@ public final class RecordStore {
     }
 
     private UpsertOutcome write(StoredRecord record, Condition condition, boolean placeholder) {
-        UpdateItemRequest request = updateRequest(record, condition, placeholder);
+        // The fingerprint is worked out once, by toItem; the condition and the refusal read it from the item.
+        Map<String, AttributeValue> item = RecordItem.toItem(record);
+        UpdateItemRequest request = updateRequest(record, item, condition, placeholder);
         try {
             UpdateItemResponse response = client.updateItem(request);
             return response.hasAttributes() && !response.attributes().isEmpty() ? UpsertOutcome.UPDATED : UpsertOutcome.CREATED;
@@ -130,28 +135,25 @@ public final class RecordStore {
                     return write(record, condition, placeholder); // removed by hand in between: records are never deleted by the code
                 }
             }
-            return refusal(record, stored);
+            return refusal(record, item.get(RecordItem.CONTENT).s(), stored);
         }
     }
 
     /** Why a version was refused, from the stored item. */
-    private static UpsertOutcome refusal(StoredRecord record, Map<String, AttributeValue> stored) {
-        Instant storedVersion = RecordItem.changedAt(stored);
-        if (storedVersion.isAfter(record.changedAt())) {
+    private static UpsertOutcome refusal(StoredRecord record, String content, Map<String, AttributeValue> stored) {
+        if (!RecordItem.changedAt(stored).equals(record.changedAt())) {
+            // Newer stored, or an older one that is complete where the refused version was a placeholder: either way
+            // what is stored is better.
             return UpsertOutcome.STALE;
         }
-        if (storedVersion.isBefore(record.changedAt())) {
-            return UpsertOutcome.STALE; // a placeholder refused over something complete: what is stored is better
-        }
         boolean differs = !record.incomplete() && !record.deleted() && !RecordItem.boolOf(stored, RecordItem.INCOMPLETE) && !RecordItem.boolOf(stored, RecordItem.DELETED)
-                && stored.containsKey(RecordItem.CONTENT) && !stored.get(RecordItem.CONTENT).s().equals(RecordContent.fingerprint(record));
+                && stored.containsKey(RecordItem.CONTENT) && !stored.get(RecordItem.CONTENT).s().equals(content);
         return differs ? UpsertOutcome.CONFLICT : UpsertOutcome.DUPLICATE;
     }
 
     private Map<String, AttributeValue> read(long companyId, long recordId) {
         return client.getItem(get -> get.tableName(tableName).consistentRead(true).key(RecordItem.key(companyId, recordId))).item();
     }
-
 
     /** The stored version, read consistently (a caller deciding on it must not see an older one). */
     public Optional<StoredRecord> get(long companyId, long recordId) {
@@ -183,17 +185,16 @@ public final class RecordStore {
 
     /** The exact request {@link #upsert} sends; the benchmark compares it with a hand-written write of the same item. */
     public UpdateItemRequest updateRequest(StoredRecord record) {
-        return updateRequest(record, record.incomplete() ? (record.deleted() ? INCOMPLETE_DELETED : INCOMPLETE)
-                : (record.deleted() ? BODY_DELETED : BODY), false);
+        return updateRequest(record, RecordItem.toItem(record), bodyCondition(record), false);
     }
 
-    private UpdateItemRequest updateRequest(StoredRecord record, Condition condition, boolean placeholder) {
-        Map<String, AttributeValue> item = RecordItem.toItem(record);
+    private UpdateItemRequest updateRequest(StoredRecord record, Map<String, AttributeValue> item, Condition condition, boolean placeholder) {
         if (placeholder) {
+            item = new HashMap<>(item);
             item.put(RecordItem.PLACEHOLDER, TRUE);
         }
         Map<String, String> names = new HashMap<>(condition.names());
-        Map<String, AttributeValue> values = new HashMap<>(condition.values(record));
+        Map<String, AttributeValue> values = new HashMap<>(condition.values(record, item.get(RecordItem.CONTENT)));
         StringBuilder set = new StringBuilder(400).append("SET ");
         int n = 0;
         for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
@@ -246,17 +247,17 @@ public final class RecordStore {
             return used;
         }
 
-        Map<String, AttributeValue> values(StoredRecord record) {
+        Map<String, AttributeValue> values(StoredRecord record, AttributeValue content) {
             Map<String, AttributeValue> values = new HashMap<>(4);
+            if (expression.contains(":content")) {
+                values.put(":content", content);
+            }
             values.put(":changed", RecordItem.number(record.changedAt().toEpochMilli()));
             if (expression.contains(":true")) {
                 values.put(":true", TRUE);
             }
             if (expression.contains(":false")) {
                 values.put(":false", FALSE);
-            }
-            if (expression.contains(":content")) {
-                values.put(":content", AttributeValue.fromS(RecordContent.fingerprint(record)));
             }
             return values;
         }

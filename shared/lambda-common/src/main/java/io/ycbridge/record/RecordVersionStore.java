@@ -62,7 +62,6 @@ public final class RecordVersionStore {
         return versions;
     }
 
-
     /**
      * What decides whether an upsert from the API would write: the version, the flags a same-version write may add and
      * the content fingerprint. {@code incomplete} also stands for a placeholder, which any API version replaces.
