@@ -338,7 +338,6 @@ public final class CatalogSyncService {
                     continue;
                 }
                 progress.fetched++;
-                settled.add(recordId);
                 try {
                     count(records.upsertFromApi(normalizer.normalize(companyId, record, zone, RecordSource.SYNC)), progress);
                     progress.reread++;
@@ -346,6 +345,8 @@ public final class CatalogSyncService {
                     progress.rejected++;
                     log.warn("record-rejected", Map.of("companyId", companyId, "recordId", recordId, "reason", unusable.getMessage()));
                 }
+                // Only once stored (or refused for good): a storage failure above keeps the mark for the next run.
+                settled.add(recordId);
             }
         } finally {
             // Also when a refusal or a storage failure ends the run: what was stored stays settled.

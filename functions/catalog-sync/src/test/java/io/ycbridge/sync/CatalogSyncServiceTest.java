@@ -305,6 +305,37 @@ class CatalogSyncServiceTest {
     }
 
     @Test
+    void aReReadThatCannotBeStoredKeepsItsMark() throws Exception {
+        service.sync(DEMO_SALON_ID, NO_DEADLINE);
+        StoredRecord api = fixture.records.get(DEMO_SALON_ID, 9002).orElseThrow();
+        // The webhook stored the other version of the same second, so the re-read has something to write.
+        fixture.records.upsertFromApi(fromSimulator(9002, json -> json.put("paid_full", api.paidFull() ? 0 : 1)));
+        fixture.states.markForReread(DEMO_SALON_ID, 9002);
+        fixture.sim.clock().advance(Duration.ofMinutes(30));
+        DynamoDbClient failingWrites = (DynamoDbClient) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("updateItem") && args[0] instanceof software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest
+                            update && update.tableName().equals(fixture.recordsTable)) {
+                        throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder().message("injected").build();
+                    }
+                    try {
+                        return method.invoke(dynamoDb, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        CatalogSyncService storageDown = fixture.service(SyncSettings.DEFAULT, fixture.sim.clock(),
+                new io.ycbridge.record.RecordStore(failingWrites, fixture.recordsTable));
+
+        CompanySync failed = storageDown.sync(DEMO_SALON_ID, NO_DEADLINE);
+
+        assertEquals(SyncOutcome.FAILED, failed.outcome(), "the storage failure fails the run");
+        assertEquals(Set.of(9002L), fixture.states.rereads(DEMO_SALON_ID), "not stored, so still marked");
+        assertEquals(new RecordCounts.Rereads(1, 0, 0, 0), service.sync(DEMO_SALON_ID, NO_DEADLINE).records().rereads(), "the next run settles it");
+        assertEquals(api, fixture.records.get(DEMO_SALON_ID, 9002).orElseThrow());
+    }
+
+    @Test
     void whileTheApiCannotAnswerTheMarksStayForTheNextRun() {
         service.sync(DEMO_SALON_ID, NO_DEADLINE);
         fixture.states.markForReread(DEMO_SALON_ID, 9002);

@@ -66,6 +66,11 @@ final class SyncFixture implements AutoCloseable {
     }
 
     CatalogSyncService service(SyncSettings settings, Clock clock) {
+        return service(settings, clock, records);
+    }
+
+    /** With another records store: one whose writes fail, say. */
+    CatalogSyncService service(SyncSettings settings, Clock clock, RecordStore records) {
         return new CatalogSyncService(CompanyApi.of(client()), requests, catalog, records,
                 new RecordVersionStore(dynamoDb, recordsTable), states,
                 // As deployed: RU by default, each company's country once the sync has learned it.
