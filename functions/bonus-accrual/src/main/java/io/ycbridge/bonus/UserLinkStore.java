@@ -218,15 +218,13 @@ public final class UserLinkStore {
         // Conditioned on the counter read: of two concurrent saves with different phones exactly one commits.
         return TransactWriteItem.builder().put(put -> put.tableName(table).item(user)
                 .conditionExpression(revisionCondition(read))
-                .expressionAttributeNames(read == null ? Map.of("#revision", KEY) : Map.of("#revision", REVISION))
-                .expressionAttributeValues(read == null ? null : revisionValues(read))).build();
+                .expressionAttributeNames(Map.of("#revision", REVISION))
+                .expressionAttributeValues(revisionValues(read))).build();
     }
 
+    /** The user item still has the counter read: absent (no item, or none yet), or the value read. */
     private static String revisionCondition(Map<String, AttributeValue> read) {
-        if (read == null) {
-            return "attribute_not_exists(#revision)";
-        }
-        return read.containsKey(REVISION) ? "#revision = :revision" : "attribute_not_exists(#revision)";
+        return read != null && read.containsKey(REVISION) ? "#revision = :revision" : "attribute_not_exists(#revision)";
     }
 
     private static Map<String, AttributeValue> revisionValues(Map<String, AttributeValue> read) {
