@@ -5,7 +5,7 @@ import io.ycbridge.bonus.BonusAccrualService;
 import io.ycbridge.bonus.BonusLedgerStore;
 import io.ycbridge.bonus.BonusRules;
 import io.ycbridge.bonus.CompanyBonusRules;
-import io.ycbridge.bonus.ProfileHandler;
+import io.ycbridge.app.profile.ProfileHandler;
 import io.ycbridge.config.Config;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.ycbridge.bonus.UserLinkStore;

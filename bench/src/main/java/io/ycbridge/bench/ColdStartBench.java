@@ -343,8 +343,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
             case "WebhookIntakeFunction" -> "webhook-intake";
             case "CatalogSyncFunction" -> "catalog-sync";
             case "SyncScheduleFunction" -> "sync-schedule";
-            case "WidgetUrlFunction", "CatalogFunction" -> "widget-url";
-            default -> "bonus-accrual";
+            case "BonusAccrualFunction" -> "bonus-accrual";
+            default -> "app-api";
         };
         return Files.size(root.resolve("functions/" + module + "/target/" + module + "-lambda.jar"));
     }

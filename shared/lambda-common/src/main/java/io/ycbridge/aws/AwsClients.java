@@ -54,7 +54,7 @@ public final class AwsClients implements AutoCloseable {
         return secretsManager.get();
     }
 
-    /** This environment's one HTTP client, for the call made without a service module (SNS Publish, phone-verification). */
+    /** This environment's one HTTP client, for the call made without a service module (SNS Publish, in the app-api jar). */
     public SdkHttpClient http() {
         return http;
     }

@@ -14,7 +14,7 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Where the AWS clients point. {@code endpoint} is set only for local runs (DynamoDB Local, moto, LocalStack);
- * {@code serviceEndpoints} overrides it for one service (SNS, which phone-verification calls without an SDK client, goes
+ * {@code serviceEndpoints} overrides it for one service (SNS, which the phone-verification route calls without an SDK client, goes
  * to moto or the local stack's SMS sink while DynamoDB goes to DynamoDB Local). Then, unless the environment names an access key, the clients sign with dummy credentials,
  * because a local endpoint must never make the SDK go looking for a real account.
  */

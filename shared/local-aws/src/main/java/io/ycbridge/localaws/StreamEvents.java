@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 /**
  * What Lambda's DynamoDB event source does to stream records before the function sees them: SDK stream records
  * (from GetRecords on DynamoDB Local) into a {@link DynamodbEvent}, type by type. For the local stack's stream poller
- * and the tests that feed bonus accrual from a real stream; bonus-accrual's StreamImages goes the other way.
+ * and the tests that feed bonus accrual from a real stream; the stream function reads them back (bonus-accrual).
  */
 public final class StreamEvents {
     private StreamEvents() {

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Where the phone-verification function's SMS go locally: a loopback endpoint that answers Amazon SNS's
+ * Where the phone-verification route's SMS go locally: a loopback endpoint that answers Amazon SNS's
  * {@code Publish} (the AWS Query protocol the SDK's SNS client speaks: a form body, an XML answer) and prints the
  * message — with the code in it — to stdout, so a developer can finish the SMS flow by hand. Local only, never
  * deployed: the function reaches it through {@code AWS_ENDPOINT_URL_SNS}, exactly as it would reach SNS.

@@ -84,7 +84,7 @@ final class LocalStack implements AutoCloseable {
         environment.putAll(settings.functionEnvironment());
         environment.put(EnvVar.AWS_REGION.name(), LocalDynamoDb.REGION.id());
         environment.put(EnvVar.AWS_ENDPOINT_URL.name(), dynamoDb.endpoint().toString());
-        // SMS codes are printed, not sent: the phone-verification function's SNS client talks to the local sink.
+        // SMS codes are printed, not sent: the phone-verification route's SNS client talks to the local sink.
         smsSink = new LocalSmsSink(System.out);
         running.add(smsSink);
         environment.put(EnvVar.AWS_ENDPOINT_URL_SNS.name(), smsSink.endpoint().toString());

@@ -70,10 +70,10 @@ class TemplateFunctionsTest {
             handlers.add(properties(id).path("Handler").asText().replace("::handleRequest", ""));
         }
         assertEquals(new TreeSet<>(List.of(
-                "io.ycbridge.bonus.BonusAccrualHandler", "io.ycbridge.bonus.BonusBalanceHandler", "io.ycbridge.bonus.ProfileHandler",
+                "io.ycbridge.bonus.BonusAccrualHandler", "io.ycbridge.app.bonus.BonusBalanceHandler", "io.ycbridge.app.profile.ProfileHandler",
                 "io.ycbridge.schedule.SyncScheduleHandler", "io.ycbridge.sync.CatalogSyncHandler", "io.ycbridge.webhook.WebhookIntakeHandler",
-                "io.ycbridge.verification.PhoneVerificationHandler", "io.ycbridge.widget.CatalogHandler",
-                "io.ycbridge.widget.WidgetUrlHandler")), handlers);
+                "io.ycbridge.app.verification.PhoneVerificationHandler", "io.ycbridge.app.booking.CatalogHandler",
+                "io.ycbridge.app.booking.WidgetUrlHandler")), handlers);
     }
 
     @TestFactory

@@ -1,0 +1,79 @@
+package io.ycbridge.app.bonus;
+
+import io.ycbridge.bonus.BalancePage;
+import io.ycbridge.bonus.BonusAccrualService;
+import static io.ycbridge.http.HttpApiExchange.error;
+import static io.ycbridge.http.HttpApiExchange.json;
+import static io.ycbridge.http.HttpApiExchange.subject;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.aws.AwsClients;
+import io.ycbridge.config.Config;
+import io.ycbridge.http.HttpApiHandler;
+import io.ycbridge.yclients.ApiJson;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /v1/me/bonus?limit=&cursor=} for the app, behind the HTTP API's JWT authorizer. The user is the token's
+ * {@code sub} and nothing else: the route takes no user parameter, so no request can name another user's balance,
+ * and a cursor only positions within the caller's own entries.
+ */
+public final class BonusBalanceHandler extends HttpApiHandler {
+    static final int DEFAULT_LIMIT = 20;
+    private static final ObjectMapper JSON = ApiJson.mapper();
+    private final BonusAccrualService service;
+
+    public BonusBalanceHandler() {
+        this(Config.fromEnvironment());
+    }
+
+    /** The same wiring from explicit values: for the local stack and the template check, which have no process environment to set. */
+    public BonusBalanceHandler(Config config) {
+        this(BonusAccrualService.from(config, AwsClients.from(config)));
+    }
+
+    public BonusBalanceHandler(BonusAccrualService service) {
+        this.service = service;
+    }
+
+    /** The response body. Money as decimal strings ("297.00"): a JSON number becomes a binary float in most app code. */
+    record Body(String balance, List<Entry> entries, String nextCursor) {
+    }
+
+    /** One entry as the app sees it; {@code at} is the record version (YClients' change time) it belongs to. */
+    record Entry(String id, String kind, String amount, long companyId, long recordId, String at) {
+    }
+
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+        String user = subject(event);
+        if (user == null) {
+            return error(401, "no user: the request carries no token subject");
+        }
+        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        int limit;
+        try {
+            limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : DEFAULT_LIMIT;
+        } catch (NumberFormatException e) {
+            return error(400, "limit must be a whole number from 1 to 100");
+        }
+        if (limit < 1 || limit > 100) {
+            return error(400, "limit must be a whole number from 1 to 100");
+        }
+        BalancePage page;
+        try {
+            page = service.balance(user, limit, query.get("cursor"));
+        } catch (BonusAccrualService.BadCursorException e) {
+            return error(400, e.getMessage());
+        }
+        return json(200, new Body(page.balance().toPlainString(), page.entries().stream()
+                .map(entry -> new Entry(entry.id(), entry.kind().name(), entry.amount().toPlainString(), entry.companyId(), entry.recordId(),
+                        entry.version().toString()))
+                .toList(), page.nextCursor()));
+    }
+}

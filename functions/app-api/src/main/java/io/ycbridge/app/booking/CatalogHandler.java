@@ -1,0 +1,67 @@
+package io.ycbridge.app.booking;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.ycbridge.catalog.CatalogStore;
+import io.ycbridge.config.Config;
+import io.ycbridge.http.HttpApiHandler;
+import java.util.Map;
+
+/**
+ * {@code GET /v1/catalog?company=…}: the company's bookable services (with categories, prices, durations) and staff.
+ * The ETag is a hash of the body, so it changes exactly when what the app shows changes (a sync that rewrote nothing
+ * visible keeps it); {@code If-None-Match} with it answers 304 and the app keeps its copy.
+ */
+public final class CatalogHandler extends HttpApiHandler {
+    /** The app must ask again each time (a catalog can change every 30 minutes) but may reuse its copy on a 304. */
+    private static final String CACHE_CONTROL = "private, no-cache";
+    private final BookingUrlService service;
+
+    public CatalogHandler() {
+        this(Config.fromEnvironment());
+    }
+
+    public CatalogHandler(Config config) {
+        this(WidgetUrlHandler.fromEnvironment(config));
+    }
+
+    CatalogHandler(BookingUrlService service) {
+        this.service = service;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+        if (HttpExchange.subject(event) == null) {
+            return HttpExchange.error(401, "no user: the request carries no token subject");
+        }
+        try {
+            long company = HttpExchange.company(HttpExchange.query(event));
+            String body = HttpExchange.encode(service.catalog(company));
+            String etag = "\"" + CatalogStore.hash(body).substring(0, 32) + "\"";
+            Map<String, String> headers = Map.of("etag", etag, "cache-control", CACHE_CONTROL);
+            if (matches(HttpExchange.header(event, "if-none-match"), etag)) {
+                return APIGatewayV2HTTPResponse.builder().withStatusCode(304).withHeaders(headers).build();
+            }
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                    .withHeaders(Map.of("etag", etag, "cache-control", CACHE_CONTROL, "content-type", "application/json"))
+                    .withBody(body).build();
+        } catch (RequestRefused refused) {
+            return HttpExchange.error(refused.status(), refused.getMessage());
+        }
+    }
+
+    /** RFC 9110: a list of tags or {@code *}, compared weakly (a proxy may have added {@code W/}). */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,108 @@
+package io.ycbridge.app.verification;
+
+import static io.ycbridge.http.HttpApiExchange.body;
+import static io.ycbridge.http.HttpApiExchange.error;
+import static io.ycbridge.http.HttpApiExchange.json;
+import static io.ycbridge.http.HttpApiExchange.subject;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.aws.AwsClients;
+import io.ycbridge.aws.TransientAwsFailure;
+import io.ycbridge.config.Config;
+import io.ycbridge.config.EnvVar;
+import io.ycbridge.http.ApiRoute;
+import io.ycbridge.http.HttpApiHandler;
+import io.ycbridge.observe.DecisionLog;
+import io.ycbridge.observe.LogSink;
+import io.ycbridge.phone.PhoneNormalizer;
+import io.ycbridge.yclients.ApiJson;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code POST /v1/me/phone/verification} {@code {"phone"}} texts a code to the phone; {@code PUT} the same path
+ * {@code {"phone", "code"}} proves it. Both behind the JWT authorizer: the user is the token's subject. One function
+ * for the route family because both need the same table and only this one may send SMS (sns:Publish).
+ */
+public final class PhoneVerificationHandler extends HttpApiHandler {
+    private static final ObjectMapper JSON = ApiJson.mapper();
+    private static final String MALFORMED = "the body is not a JSON object with phone (and code, to prove it)";
+    private final PhoneVerificationService service;
+
+    public PhoneVerificationHandler() {
+        this(Config.fromEnvironment());
+    }
+
+    /** The same wiring from explicit values: for the local stack and the template check. */
+    public PhoneVerificationHandler(Config config) {
+        this(fromEnvironment(config));
+    }
+
+    PhoneVerificationHandler(PhoneVerificationService service) {
+        this.service = service;
+    }
+
+    static PhoneVerificationService fromEnvironment(Config config) {
+        AwsClients aws = AwsClients.from(config);
+        return new PhoneVerificationService(
+                new PhoneVerificationStore(aws.dynamoDb(), config.require(EnvVar.PHONE_VERIFICATIONS_TABLE)),
+                SnsSmsSender.from(aws.settings(), aws.http()),
+                PhoneNormalizer.fromConfig(config),
+                VerificationRules.DEFAULT,
+                Clock.systemUTC(),
+                new DecisionLog("phone-verification", LogSink.STDOUT, Clock.systemUTC()));
+    }
+
+    record Request(String phone, String code) {
+    }
+
+    record SentBody(long expiresInSeconds) {
+    }
+
+    record ProvenBody(boolean phoneVerified, String proofExpiresAt) {
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+        String user = subject(event);
+        if (user == null) {
+            return error(401, "no user: the request carries no token subject");
+        }
+        Request request;
+        try {
+            request = JSON.readValue(body(event), Request.class);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return error(400, MALFORMED);
+        }
+        if (request == null) {
+            return error(400, MALFORMED);
+        }
+        try {
+            if (ApiRoute.PHONE_VERIFICATION_SEND.routeKey().equals(event.getRouteKey())) {
+                return json(202, new SentBody(service.send(user, request.phone()).expiresIn().toSeconds()));
+            }
+            return json(200, new ProvenBody(true, service.verify(user, request.phone(), request.code()).until().toString()));
+        } catch (PhoneVerificationService.InvalidRequestException invalid) {
+            return error(400, invalid.getMessage());
+        } catch (PhoneVerificationService.WrongCodeException wrong) {
+            return error(422, wrong.getMessage());
+        } catch (PhoneVerificationService.LimitedException limited) {
+            return json(429, Map.of("error", limited.getMessage()), retryAfter(limited.retryAfter()));
+        } catch (SmsSender.SmsNotSentException notSent) {
+            return json(503, Map.of("error", "the SMS could not be sent just now; try again shortly"), retryAfter(Duration.ofSeconds(30)));
+        } catch (RuntimeException failure) {
+            if (TransientAwsFailure.test(failure)) {
+                return json(503, Map.of("error", "busy; try again shortly"), retryAfter(Duration.ofSeconds(1)));
+            }
+            throw failure;
+        }
+    }
+
+    private static Map<String, String> retryAfter(Duration wait) {
+        return Map.of("retry-after", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
+    }
+}

@@ -1,0 +1,141 @@
+package io.ycbridge.app.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ycbridge.http.ApiRoute;
+import io.ycbridge.http.HttpApiHandler;
+import io.ycbridge.localaws.LocalDynamoDbExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * openapi.yaml, {@link ApiRoute} and the handlers agree: the same routes, methods, query parameters and status sets;
+ * every event file of an app route names a declared route; and every widget-url event, run through its handler,
+ * answers a status the file declares for that route. (bonus-accrual's handler tests assert their statuses against
+ * {@link ApiRoute}, which this test holds to the file.)
+ */
+@ExtendWith(LocalDynamoDbExtension.class)
+class OpenApiContractTest {
+    private static final Path ROOT = Path.of("../..");
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
+    private static final List<String> APP_EVENT_FOLDERS = List.of("widget-url", "catalog", "profile", "bonus-balance",
+            "phone-verification");
+    private static JsonNode openApi;
+
+    @BeforeAll
+    static void read() throws IOException {
+        openApi = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(ROOT.resolve("openapi.yaml")));
+    }
+
+    @Test
+    void isOpenApi3() {
+        assertTrue(openApi.path("openapi").asText().startsWith("3."));
+        assertEquals("bearer", openApi.path("components").path("securitySchemes").path("jwt").path("scheme").asText());
+    }
+
+    @Test
+    void declaresExactlyTheHandlersRoutes() {
+        Set<String> inFile = new TreeSet<>();
+        openApi.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (METHODS.contains(operation.getKey())) {
+                inFile.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+        Set<String> inCode = Stream.of(ApiRoute.values()).map(ApiRoute::routeKey).collect(Collectors.toCollection(TreeSet::new));
+
+        assertEquals(inCode, inFile);
+    }
+
+    @Test
+    void everyRouteHasTheHandlersParametersAndStatuses() {
+        List<String> problems = new ArrayList<>();
+        for (ApiRoute route : ApiRoute.values()) {
+            JsonNode operation = operation(route);
+            Set<String> query = new TreeSet<>();
+            operation.path("parameters").forEach(parameter -> {
+                if (parameter.path("in").asText().equals("query")) {
+                    query.add(parameter.path("name").asText());
+                }
+            });
+            if (!query.equals(new TreeSet<>(route.queryParameters()))) {
+                problems.add(route.routeKey() + ": query parameters " + query + " in the file, " + route.queryParameters() + " in code");
+            }
+            if (!statuses(route).equals(new TreeSet<>(route.statuses()))) {
+                problems.add(route.routeKey() + ": statuses " + statuses(route) + " in the file, " + new TreeSet<>(route.statuses()) + " in code");
+            }
+            boolean sendsBody = route.method().equals("PUT") || route.method().equals("POST");
+            if (sendsBody != operation.has("requestBody")) {
+                problems.add(route.routeKey() + ": a PUT or POST has a request body, a GET or DELETE none");
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void everyAppEventNamesADeclaredRoute() throws IOException {
+        Set<String> declared = Stream.of(ApiRoute.values()).map(ApiRoute::routeKey).collect(Collectors.toSet());
+        int files = 0;
+        for (String folder : APP_EVENT_FOLDERS) {
+            try (Stream<Path> events = Files.list(ROOT.resolve("events").resolve(folder))) {
+                for (Path file : events.filter(f -> f.toString().endsWith(".json")).toList()) {
+                    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
+                    assertTrue(declared.contains(event.getRouteKey()), file + " names " + event.getRouteKey());
+                    assertEquals(event.getRouteKey(), event.getRequestContext().getHttp().getMethod() + " " + event.getRawPath(), file.toString());
+                    files++;
+                }
+            }
+        }
+        assertTrue(files >= 20, "found the event folders");
+    }
+
+    @Test
+    void widgetUrlHandlersAnswerOnlyDeclaredStatuses(DynamoDbClient client) throws IOException {
+        BookingUrlService service = DemoCatalog.service(client);
+        check("widget-url", ApiRoute.BOOKING_URL, new WidgetUrlHandler(service));
+        check("catalog", ApiRoute.CATALOG, new CatalogHandler(service));
+    }
+
+    private static void check(String folder, ApiRoute route, HttpApiHandler handler)
+            throws IOException {
+        Set<Integer> declared = statuses(route);
+        Set<Integer> seen = new TreeSet<>();
+        try (Stream<Path> events = Files.list(ROOT.resolve("events").resolve(folder))) {
+            for (Path file : events.filter(f -> f.toString().endsWith(".json")).toList()) {
+                int status = handler.handle(EventLoader.loadApiGatewayHttpEvent(file.toString()), null).getStatusCode();
+                assertTrue(declared.contains(status), file + " answered " + status + ", the file declares " + declared);
+                seen.add(status);
+            }
+        }
+        assertFalse(seen.isEmpty());
+    }
+
+    private static JsonNode operation(ApiRoute route) {
+        return openApi.path("paths").path(route.path()).path(route.method().toLowerCase(Locale.ROOT));
+    }
+
+    private static Set<Integer> statuses(ApiRoute route) {
+        Set<Integer> statuses = new TreeSet<>();
+        operation(route).path("responses").properties().forEach(response -> statuses.add(Integer.parseInt(response.getKey())));
+        return statuses;
+    }
+}
