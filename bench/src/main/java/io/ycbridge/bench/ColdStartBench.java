@@ -95,8 +95,8 @@ public final class ColdStartBench {
             System.out.printf(Locale.ROOT, "ColdStart: %d fresh JVMs per start under the Lambda runtime interface client, %d CPUs, %s%n",
                     processes, Runtime.getRuntime().availableProcessors(), Runtime.version());
             System.out.println("| function | cold: init + first event, median ms | vs empty | vs SDK floor | primed (AppCDS), median ms "
-                    + "| primed vs empty | primed vs primed SDK floor | warm second event, median ms | jar MiB |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
+                    + "| primed vs empty | primed vs primed SDK floor | warm second event, median ms | classes loaded | jar bytes |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
             empty.print("empty java21 handler", empty, empty, Files.size(work.resolve("empty.jar")));
             dynamoDbFloor.print("SDK floor: one DynamoDB GetItem", empty, dynamoDbFloor, Files.size(work.resolve("floor.jar")));
             secretFloor.print("SDK floor: GetSecretValue + GetItem", empty, secretFloor, Files.size(work.resolve("floor.jar")));
@@ -132,14 +132,22 @@ public final class ColdStartBench {
             for (int i = 0; i < processes; i++) {
                 primed.add(invoke(root, template, id, event, primedEnv, environment));
             }
-            return new Result(median(plain, 0), median(primed, 0), median(plain, 1));
+            // One more plain start, logging each class as it loads: the count is the same from start to start.
+            Path classLog = work.resolve(id + "-classes.log");
+            invoke(root, template, id, event, ColdStartBench.envFile(work, id + "-classes.json", parameters, id,
+                    "-Xlog:class+load=info:file=" + classLog), environment);
+            long classes;
+            try (var lines = Files.lines(classLog)) {
+                classes = lines.filter(line -> line.contains("[class,load]")).count();
+            }
+            return new Result(median(plain, 0), median(primed, 0), median(plain, 1), classes);
         }
     }
 
-    private record Result(double cold, double primed, double warm) {
+    private record Result(double cold, double primed, double warm, long classes) {
         void print(String name, Result empty, Result floor, long jarBytes) {
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f× | %.2f× | %.0f | %.2f× | %.2f× | %.1f | %.2f |%n", name, cold,
-                    cold / empty.cold, cold / floor.cold, primed, primed / empty.primed, primed / floor.primed, warm, jarBytes / 1048576.0);
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f× | %.2f× | %.0f | %.2f× | %.2f× | %.1f | %d | %,d |%n", name, cold,
+                    cold / empty.cold, cold / floor.cold, primed, primed / empty.primed, primed / floor.primed, warm, classes, jarBytes);
         }
     }
 

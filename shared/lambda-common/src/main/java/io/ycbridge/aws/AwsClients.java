@@ -1,6 +1,7 @@
 package io.ycbridge.aws;
 
 import io.ycbridge.config.Config;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -8,6 +9,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The AWS SDK clients of one execution environment. Make one in the handler's no-arg constructor (Lambda calls it
@@ -35,7 +37,14 @@ public final class AwsClients implements AutoCloseable {
         this.overrides = overrides;
         this.http = UrlConnectionHttpClient.create();
         this.dynamoDb = new Once<>(() -> configure(DynamoDbClient.builder()).build());
-        this.secretsManager = new Once<>(() -> configure(SecretsManagerClient.builder()).build());
+        // Not a lambda: linking one loads the types of its signature, and the jars of functions that never read the
+        // secret (bonus-accrual, app-api) leave the Secrets Manager module out. A class is loaded only when it runs.
+        this.secretsManager = new Once<>(new Supplier<>() {
+            @Override
+            public SecretsManagerClient get() {
+                return configure(SecretsManagerClient.builder()).build();
+            }
+        });
     }
 
     public static AwsClients from(Config config) {
@@ -65,8 +74,13 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
-        dynamoDb.ifPresent(DynamoDbClient::close);
-        secretsManager.ifPresent(SecretsManagerClient::close);
+        closeIfMade(dynamoDb);
+        closeIfMade(secretsManager);
         http.close();
+    }
+
+    /** Typed as any client, for the reason above. */
+    private static void closeIfMade(Once<? extends SdkAutoCloseable> client) {
+        client.ifPresent(SdkAutoCloseable::close);
     }
 }
