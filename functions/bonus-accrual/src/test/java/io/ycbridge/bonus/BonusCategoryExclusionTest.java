@@ -1,6 +1,6 @@
 package io.ycbridge.bonus;
 
-import io.ycbridge.localaws.MovableClock;
+import io.ycbridge.simulator.MovableClock;
 
 import static io.ycbridge.bonus.Visits.CLIENT;
 import static io.ycbridge.bonus.Visits.COMPANY;

@@ -11,7 +11,7 @@ import io.ycbridge.delivery.DeliveryKey;
 import io.ycbridge.delivery.DeliveryOutcome;
 import io.ycbridge.delivery.DeliveryStore;
 import io.ycbridge.fixture.Tables;
-import io.ycbridge.localaws.MovableClock;
+import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.UpsertOutcome;
 import io.ycbridge.secret.SecretsManagerSecretSource;

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.aws.AwsSettings;
 import io.ycbridge.config.Config;
-import io.ycbridge.localaws.MovableClock;
+import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.localaws.MotoServer;
 import io.ycbridge.localaws.MotoServerExtension;
 import io.ycbridge.yclients.AuthenticationException;

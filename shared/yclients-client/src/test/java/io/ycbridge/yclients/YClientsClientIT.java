@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ycbridge.simulator.Fault;
 import io.ycbridge.simulator.MessageLanguage;
+import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.simulator.RecordedRequest;
 import io.ycbridge.simulator.SimulatorDefaults;
 import io.ycbridge.simulator.SimulatorSeed;
@@ -40,7 +41,8 @@ class YClientsClientIT {
     private static final long OTHER_COMPANY = 1169323;
     private static YClientsSimulator sim;
 
-    private FakeTime time;
+    private MovableClock clock;
+    private RecordingSleeper sleeper;
 
     @BeforeAll
     static void startSimulator() {
@@ -58,15 +60,16 @@ class YClientsClientIT {
         sim.faults().clear();
         sim.clearRequests();
         sim.messages(MessageLanguage.RU);
-        time = new FakeTime();
+        clock = new MovableClock();
+        sleeper = new RecordingSleeper(clock);
     }
 
     private YClientsClient.Builder builder(Credentials credentials) {
         return YClientsClient.builder()
                 .baseUri(sim.baseUri())
                 .credentials(credentials)
-                .clock(time)
-                .sleeper(time)
+                .clock(clock)
+                .sleeper(sleeper)
                 .random(new Random(1))
                 .rateLimiter(RateLimiter.UNLIMITED);
     }
@@ -189,7 +192,7 @@ class YClientsClientIT {
     void rateLimitingIsRetriedHonouringRetryAfterWithoutRealSleeping() {
         sim.faults().on("/company/" + COMPANY + "/staff").next(2, Fault.rateLimited(Duration.ofSeconds(3)));
         assertFalse(client().staff(COMPANY).isEmpty());
-        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3)), time.sleeps());
+        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3)), sleeper.sleeps());
         assertEquals(3, sim.requestCount());
     }
 
@@ -199,8 +202,8 @@ class YClientsClientIT {
         ServerException error = assertThrows(ServerException.class, () -> client().staff(COMPANY));
         assertEquals(503, error.status());
         assertEquals(RetryPolicy.DEFAULT.maxAttempts(), sim.requestCount());
-        assertEquals(RetryPolicy.DEFAULT.maxAttempts() - 1, time.sleeps().size());
-        time.sleeps().forEach(d -> assertTrue(d.compareTo(RetryPolicy.DEFAULT.maxDelay()) <= 0, d.toString()));
+        assertEquals(RetryPolicy.DEFAULT.maxAttempts() - 1, sleeper.sleeps().size());
+        sleeper.sleeps().forEach(d -> assertTrue(d.compareTo(RetryPolicy.DEFAULT.maxDelay()) <= 0, d.toString()));
     }
 
     @Test
@@ -208,7 +211,7 @@ class YClientsClientIT {
         sim.faults().next(Fault.rateLimited(Duration.ofMinutes(10)));
         assertThrows(RateLimitedException.class, () -> client().staff(COMPANY));
         assertEquals(1, sim.requestCount());
-        assertTrue(time.sleeps().isEmpty());
+        assertTrue(sleeper.sleeps().isEmpty());
     }
 
     @Test
@@ -229,7 +232,7 @@ class YClientsClientIT {
         TransportException error = assertThrows(TransportException.class, () -> nowhere.services(COMPANY));
         assertEquals(0, error.status());
         assertTrue(error.isTransient());
-        assertEquals(RetryPolicy.DEFAULT.maxAttempts() - 1, time.sleeps().size());
+        assertEquals(RetryPolicy.DEFAULT.maxAttempts() - 1, sleeper.sleeps().size());
     }
 
     @Test
@@ -352,11 +355,11 @@ class YClientsClientIT {
     void theBuiltInRateLimiterSpacesRequests() {
         YClientsClient limited = YClientsClient.builder().baseUri(sim.baseUri())
                 .credentials(new Credentials(SimulatorDefaults.PARTNER_TOKEN, SimulatorDefaults.USER_TOKEN))
-                .clock(time).sleeper(time).rateLimit(5, 200).build();
+                .clock(clock).sleeper(sleeper).rateLimit(5, 200).build();
         for (int i = 0; i < 15; i++) {
             limited.company(COMPANY);
         }
-        assertEquals(2_000, time.slept().toMillis(), 10);
+        assertEquals(2_000, sleeper.slept().toMillis(), 10);
     }
 
     @Test
