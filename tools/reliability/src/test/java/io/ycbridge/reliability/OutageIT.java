@@ -160,7 +160,7 @@ class OutageIT {
             for (long id : data.recordIds(COMPANY)) {
                 Record record = Stack.JSON.treeToValue(data.recordJson(COMPANY, id).orElseThrow(), Record.class);
                 StoredRecord expected = normalizer.normalize(COMPANY, record, java.time.ZoneId.of("Europe/Moscow"), RecordSource.SYNC);
-                StoredRecord actual = ChaosIT.withSource(stored(stack, id), RecordSource.SYNC);
+                StoredRecord actual = stored(stack, id).withSource(RecordSource.SYNC);
                 if (!expected.equals(actual)) {
                     differing.add(id + ": expected " + expected + ", stored " + actual);
                 }
