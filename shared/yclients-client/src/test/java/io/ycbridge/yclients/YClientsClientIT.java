@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.ycbridge.simulator.Fault;
 import io.ycbridge.simulator.MessageLanguage;
 import io.ycbridge.simulator.MovableClock;
@@ -217,7 +218,7 @@ class YClientsClientIT {
     @Test
     void writesAreNeverRetried() {
         sim.faults().on("/hooks_settings").next(Fault.serverError());
-        assertThrows(ServerException.class, () -> client().updateHookSettings(COMPANY, HookSettings.forRecords("https://example.test/hook/abcdefgh12345")));
+        assertThrows(ServerException.class, () -> client().updateHookSettings(COMPANY, new HookSettings(JsonNodeFactory.instance.objectNode()).withRecordsTo("https://example.test/hook/abcdefgh12345")));
         assertEquals(1, sim.requestCount());
     }
 
@@ -330,7 +331,7 @@ class YClientsClientIT {
     void readsAndWritesTheWebhookSettings() {
         String url = "https://abc.execute-api.eu-central-1.amazonaws.com/v1/yclients/webhook/s3cr3t-webhook-token";
         String otherIntegration = "https://crm.example.test/hooks/yclients";
-        client().updateHookSettings(COMPANY, HookSettings.forRecords(otherIntegration));
+        client().updateHookSettings(COMPANY, new HookSettings(JsonNodeFactory.instance.objectNode()).withRecordsTo(otherIntegration));
         HookSettings before = client().hookSettings(COMPANY);
         assertFalse(before.deliversRecordsTo(url));
         HookSettings written = client().updateHookSettings(COMPANY, before.withRecordsTo(url));
@@ -347,7 +348,7 @@ class YClientsClientIT {
         AtomicReference<Credentials> current = new AtomicReference<>(new Credentials(SimulatorDefaults.PARTNER_TOKEN, "stale-user-token"));
         YClientsClient client = builder(current.get()).credentials(current::get).build();
         assertThrows(AuthenticationException.class, () -> client.staff(COMPANY));
-        current.set(current.get().withUserToken(SimulatorDefaults.USER_TOKEN));
+        current.set(new Credentials(SimulatorDefaults.PARTNER_TOKEN, SimulatorDefaults.USER_TOKEN));
         assertFalse(client.staff(COMPANY).isEmpty());
     }
 
@@ -355,7 +356,7 @@ class YClientsClientIT {
     void theBuiltInRateLimiterSpacesRequests() {
         YClientsClient limited = YClientsClient.builder().baseUri(sim.baseUri())
                 .credentials(new Credentials(SimulatorDefaults.PARTNER_TOKEN, SimulatorDefaults.USER_TOKEN))
-                .clock(clock).sleeper(sleeper).rateLimit(5, 200).build();
+                .clock(clock).sleeper(sleeper).build();
         for (int i = 0; i < 15; i++) {
             limited.company(COMPANY);
         }
