@@ -12,7 +12,6 @@ public enum EnvVar {
 
     RECORDS_TABLE("name of RecordsTable (template.yaml passes !Ref RecordsTable)", false),
     CATALOG_TABLE("name of CatalogTable", false),
-    DELIVERIES_TABLE("name of DeliveriesTable", false),
     SYNC_STATE_TABLE("name of SyncStateTable", false),
     SYNC_QUEUE_URL("sync schedule: URL of SyncQueue, where each schedule tick sends one message per company", false),
     SYNC_BACKFILL_DAYS("catalog sync: how many days of records a company's first run reads (default 30)", false),
