@@ -2,7 +2,7 @@ package io.ycbridge.bench;
 
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.localaws.LocalDynamoDb;
-import io.ycbridge.localaws.MovableClock;
+import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.phone.PhoneNormalizer;

@@ -1,6 +1,5 @@
 package io.ycbridge.sync;
 
-import io.ycbridge.api.DynamoDbTokenBucket;
 import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.catalog.CatalogStore;
@@ -13,11 +12,7 @@ import io.ycbridge.phone.PhoneRegions;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.RecordVersionStore;
-import io.ycbridge.secret.UserTokenIssuer;
-import io.ycbridge.secret.YClientsSecretProvider;
-import io.ycbridge.yclients.RateLimiter;
-import io.ycbridge.yclients.Sleeper;
-import io.ycbridge.yclients.YClientsClient;
+import io.ycbridge.secret.SecretSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -36,18 +31,15 @@ record CatalogSyncWiring(CatalogSyncService service, CompanyFanOut fanOut, List<
         AwsClients aws = AwsClients.from(config);
         DynamoDbClient dynamoDb = aws.dynamoDb();
         String stateTable = config.require(EnvVar.SYNC_STATE_TABLE);
-        var http = YClientsAccess.sharedHttpClient();
-        UserTokenIssuer issuer = (apiBase, partnerOnly, login, password) -> YClientsClient.builder().baseUri(apiBase).credentials(partnerOnly)
-                .httpClient(http).rateLimiter(RateLimiter.UNLIMITED).build().authenticate(login, password).userToken();
-        YClientsSecretProvider secrets = YClientsSecretProvider.fromConfig(config, aws, issuer);
-        RateLimiter limiter = DynamoDbTokenBucket.yclientsDefaults(dynamoDb, stateTable, () -> secrets.credentials().partnerToken(),
-                positive(config, EnvVar.YCLIENTS_RATE_PER_SECOND, 5), positive(config, EnvVar.YCLIENTS_RATE_PER_MINUTE, 200), clock, Sleeper.SYSTEM);
         RequestCounter requests = new RequestCounter();
-        YClientsAccess access = new YClientsAccess(secrets, http, limiter, requests);
+        YClientsAccess access = YClientsAccess.builder(config, SecretSource.fromConfig(config, aws::secretsManager))
+                .sharedRateLimit(dynamoDb, stateTable)
+                .observer(requests)
+                .build();
         SyncSettings settings = new SyncSettings(
-                Duration.ofDays(positive(config, EnvVar.SYNC_BACKFILL_DAYS, 30)),
+                Duration.ofDays(config.positive(EnvVar.SYNC_BACKFILL_DAYS, 30)),
                 config.seconds(EnvVar.SYNC_OVERLAP_SECONDS, Duration.ofMinutes(5)),
-                Duration.ofDays(positive(config, EnvVar.SYNC_SLICE_DAYS, 7)),
+                Duration.ofDays(config.positive(EnvVar.SYNC_SLICE_DAYS, 7)),
                 config.zone(EnvVar.COMPANY_TIME_ZONE, ZoneId.of("Europe/Moscow")),
                 config.seconds(EnvVar.SYNC_CATALOG_INTERVAL_SECONDS, Duration.ZERO));
         DecisionLog log = new DecisionLog("catalog-sync", LogSink.STDOUT, clock);
@@ -59,16 +51,6 @@ record CatalogSyncWiring(CatalogSyncService service, CompanyFanOut fanOut, List<
                 states,
                 new RecordNormalizer(PhoneRegions.fromConfig(config).withCompanyData(states::phoneRegion, clock, log)), settings, clock, log, new EmfMetrics("catalog-sync", LogSink.STDOUT, clock));
         return new CatalogSyncWiring(service, new InProcessFanOut(service), config.requireIds(EnvVar.COMPANY_IDS), log);
-    }
-
-    private static int positive(Config config, EnvVar variable, int fallback) {
-        return config.optional(variable, "a whole number above 0", text -> {
-            int value = Integer.parseInt(text);
-            if (value < 1) {
-                throw new IllegalArgumentException("not positive");
-            }
-            return value;
-        }).orElse(fallback);
     }
 
 }

@@ -56,9 +56,14 @@ class CatalogSyncServiceTest {
         fixture.close();
     }
 
+    /** Every company in turn, as the schedule's in-process fan-out runs them. */
+    private static SyncSummary syncAll(CatalogSyncService service) {
+        return new InProcessFanOut(service).dispatch(COMPANIES.stream().map(SyncRequest::company).toList(), NO_DEADLINE);
+    }
+
     @Test
     void theFirstSyncCreatesTheWholeCatalogAndEveryRecord() {
-        SyncSummary summary = service.syncAll(COMPANIES, NO_DEADLINE);
+        SyncSummary summary = syncAll(service);
 
         CompanySync salon = summary.company(DEMO_SALON_ID);
         assertEquals(SyncOutcome.OK, salon.outcome(), salon.error());
@@ -126,10 +131,10 @@ class CatalogSyncServiceTest {
     @Test
     void aSecondSyncWithNoChangesWritesNothing() {
         fixture.sim.data().markConfirmed(DEMO_SALON_ID, 9001); // changed just now: the next run's overlap reads it again
-        service.syncAll(COMPANIES, NO_DEADLINE);
+        syncAll(service);
         fixture.sim.clock().advance(Duration.ofMinutes(30));
 
-        SyncSummary again = service.syncAll(COMPANIES, NO_DEADLINE);
+        SyncSummary again = syncAll(service);
 
         assertEquals(0, again.writes());
         CompanySync salon = again.company(DEMO_SALON_ID);
@@ -142,13 +147,13 @@ class CatalogSyncServiceTest {
 
     @Test
     void aRenamedServiceARemovedMasterAndANewCategoryAreExactlyThoseChanges() {
-        service.syncAll(COMPANIES, NO_DEADLINE);
+        syncAll(service);
         fixture.sim.clock().advance(Duration.ofMinutes(30));
         fixture.sim.data().renameService(DEMO_SALON_ID, 302, "Стрижка мужская + борода");
         fixture.sim.data().removeStaff(DEMO_SALON_ID, 56);
         fixture.sim.data().addCategory(DEMO_SALON_ID, 1004, "Брови");
 
-        SyncSummary summary = service.syncAll(COMPANIES, NO_DEADLINE);
+        SyncSummary summary = syncAll(service);
 
         CompanySync salon = summary.company(DEMO_SALON_ID);
         assertEquals(new KindCounts(0, 1, 0, 4), salon.catalog(CatalogKind.SERVICE));
@@ -189,7 +194,7 @@ class CatalogSyncServiceTest {
     void aRefusedPartnerIdStopsOneCompanyAndTheOtherStillSyncs() {
         fixture.sim.faults().on("/company/" + DEMO_SALON_ID).always(Fault.status(401, "Не указан идентификатор партнера"));
 
-        SyncSummary summary = service.syncAll(COMPANIES, NO_DEADLINE);
+        SyncSummary summary = syncAll(service);
 
         CompanySync salon = summary.company(DEMO_SALON_ID);
         assertEquals(SyncOutcome.REFUSED, salon.outcome());

@@ -11,14 +11,11 @@ import io.ycbridge.record.StoredRecord;
 import io.ycbridge.record.UpsertOutcome;
 import io.ycbridge.sync.SyncStateStore;
 import io.ycbridge.yclients.ApiJson;
-import io.ycbridge.yclients.ApiTimestamp;
 import io.ycbridge.yclients.YClientsException;
 import io.ycbridge.yclients.model.Record;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +31,6 @@ import java.util.Set;
  */
 final class WebhookService {
     private static final ObjectMapper JSON = ApiJson.mapper();
-    // A body with no version at all is stored at the epoch: any real version, from the sync, replaces it.
-    private static final ApiTimestamp NO_VERSION = ApiTimestamp.of(OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC));
 
     private final WebhookTokenCheck tokens;
     private final WebhookParser parser = new WebhookParser();
@@ -90,7 +85,7 @@ final class WebhookService {
         StoredRecord fromBody;
         try {
             sent = decode(event);
-            fromBody = normalizeOrNull(event, sent);
+            fromBody = sent == null ? null : normalizeOrNull(event, sent);
         } catch (RejectedDeliveryException e) {
             return IntakeResult.about(event, IntakeOutcome.REJECTED, e.getMessage());
         }
@@ -110,6 +105,8 @@ final class WebhookService {
      * change came last), a body that lacks fields, and a delete without data over nothing complete (a delete over a
      * stored complete version just marks it deleted). Whatever the API cannot answer is marked for the sync to re-read,
      * so the delivery is still accepted and nothing is lost.
+     *
+     * @param sent the body's record, null when the delivery has no data
      */
     private IntakeResult store(WebhookEvent event, Record sent, StoredRecord fromBody) {
         if (fromBody != null && !fromBody.incomplete()) {
@@ -174,8 +171,8 @@ final class WebhookService {
         try {
             Record fetched = fetcher.fetch(event.companyId(), event.resourceId());
             if (fetched != null && fetched.lastChangeDate() != null) {
-                return Optional.of(normalizer.normalize(event.companyId(), event.isDelete() ? fetched.asDeleted() : fetched, companyZone,
-                        RecordSource.WEBHOOK));
+                return Optional.of(deletedOnDelete(event,
+                        normalizer.normalize(event.companyId(), fetched, companyZone, RecordSource.WEBHOOK)));
             }
             log.warn("webhook-readback-failed", fields(event, Map.of("error", "no version in the answer", "status", 200)));
         } catch (YClientsException | IllegalArgumentException apiDown) {
@@ -191,35 +188,37 @@ final class WebhookService {
      * API gives later replaces it (see {@link RecordStore#upsertPlaceholder}).
      */
     private StoredRecord placeholder(WebhookEvent event, Record sent) {
-        ApiTimestamp version = event.isDelete() ? ApiTimestamp.of(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)) : NO_VERSION;
+        Instant version = event.isDelete() ? clock.instant() : Instant.EPOCH;
+        if (sent == null) {
+            return deletedOnDelete(event, StoredRecord.identified(event.companyId(), event.resourceId(), version, RecordSource.WEBHOOK));
+        }
         try {
-            return normalizer.normalize(event.companyId(), sent.withLastChangeDate(version), companyZone, RecordSource.WEBHOOK)
-                    .withIncomplete(true);
+            return deletedOnDelete(event, normalizer.placeholder(event.companyId(), event.resourceId(), sent, version, companyZone,
+                    RecordSource.WEBHOOK));
         } catch (IllegalArgumentException invalid) {
             // E.g. a negative service amount: not a record we can store, and the API gave us none to store instead.
             throw new RejectedDeliveryException("data is not a valid record");
         }
     }
 
-    /** The body's record, deleted for a delete event (its body may not say so); only the ids when it has no data. */
-    private Record decode(WebhookEvent event) {
-        Record record = event.data() == null ? Record.identified(event.resourceId(), event.companyId()) : parse(event);
-        if (record.id() != event.resourceId()) {
+    /** The body's record, or null when the delivery has no data; its ids must be the envelope's where it has them. */
+    private static Record decode(WebhookEvent event) {
+        if (event.data() == null) {
+            return null;
+        }
+        Record record = parse(event);
+        if (record.id() != 0 && record.id() != event.resourceId()) {
             throw new RejectedDeliveryException("data.id does not match resource_id");
         }
         if (record.companyId() != 0 && record.companyId() != event.companyId()) {
             throw new RejectedDeliveryException("data.company_id does not match company_id");
         }
-        return event.isDelete() ? record.asDeleted() : record;
+        return record;
     }
 
     private static Record parse(WebhookEvent event) {
         try {
-            Record record = JSON.treeToValue(event.data(), Record.class);
-            if (record.id() == 0) {
-                record = JSON.treeToValue(((com.fasterxml.jackson.databind.node.ObjectNode) event.data().deepCopy()).put("id", event.resourceId()), Record.class);
-            }
-            return record;
+            return JSON.treeToValue(event.data(), Record.class);
         } catch (JsonMappingException e) {
             throw new RejectedDeliveryException("data is not a record: wrong type at " + e.getPathReference().replaceAll(".*\\[", "["));
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
@@ -227,12 +226,19 @@ final class WebhookService {
         }
     }
 
+    /** The body at the envelope's ids (a body may leave its own id out), or null when it carries no version. */
     private StoredRecord normalizeOrNull(WebhookEvent event, Record sent) {
         try {
-            return normalizer.normalize(event.companyId(), sent, companyZone, RecordSource.WEBHOOK);
+            return deletedOnDelete(event,
+                    normalizer.normalize(event.companyId(), event.resourceId(), sent, companyZone, RecordSource.WEBHOOK));
         } catch (IllegalArgumentException noVersion) {
             return null;
         }
+    }
+
+    /** A delete event's record is deleted, whatever its body (or the API's answer) says. */
+    private static StoredRecord deletedOnDelete(WebhookEvent event, StoredRecord record) {
+        return event.isDelete() ? record.withDeleted(true) : record;
     }
 
     private void report(IntakeResult result, double millis) {

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
@@ -235,9 +236,41 @@ class WebhookIntakeHandlerIT {
     }
 
     @Test
+    void aBodyWithoutItsOwnIdIsTheEnvelopesRecordAndOneWithAnotherIdIsRefused() throws Exception {
+        APIGatewayV2HTTPEvent withoutId = event("record-updated");
+        withoutId.setBody(withoutId.getBody().replace("\"data\": {\"id\": 9001, ", "\"data\": {"));
+        assertEquals("accepted", body(handler.handle(withoutId, null)).path("outcome").asText());
+        StoredRecord stored = records.get(COMPANY, 9001).orElseThrow();
+        assertFalse(stored.incomplete());
+        assertEquals("+79990000000", stored.clientPhoneE164());
+        assertEquals(0, fetches.get(), "complete without its id: the envelope names the record");
+
+        APIGatewayV2HTTPEvent anotherId = event("record-updated");
+        anotherId.setBody(anotherId.getBody().replace("\"data\": {\"id\": 9001, ", "\"data\": {\"id\": 9009, "));
+        APIGatewayV2HTTPResponse refused = handler.handle(anotherId, null);
+        assertEquals(400, refused.getStatusCode());
+        assertEquals("data.id does not match resource_id", body(refused).path("reason").asText());
+        assertTrue(records.get(COMPANY, 9009).isEmpty());
+    }
+
+    @Test
+    void aBodyWithoutAnyVersionKeepsItsContentInThePlaceholder() throws Exception {
+        APIGatewayV2HTTPEvent unversioned = event("record-updated");
+        unversioned.setBody(unversioned.getBody().replace(", \"create_date\": \"2026-11-18T09:10:11+0300\", \"last_change_date\": \"2026-11-20T13:05:00+0300\"", ""));
+        assertEquals("accepted", body(handler.handle(unversioned, null)).path("outcome").asText());
+        StoredRecord placeholder = records.get(COMPANY, 9001).orElseThrow();
+        assertEquals(Instant.EPOCH, placeholder.changedAt());
+        assertTrue(placeholder.incomplete());
+        assertFalse(placeholder.deleted());
+        assertEquals("+79990000000", placeholder.clientPhoneE164());
+        assertEquals(1, placeholder.attendance());
+        assertEquals(Set.of(9001L), marks.rereads(COMPANY));
+    }
+
+    @Test
     void anIncompleteBodyIsCompletedFromTheApi() throws Exception {
         Record full = ApiJson.mapper().treeToValue(ApiJson.mapper().readTree(event("record-updated").getBody()).path("data"), Record.class);
-        api.set((company, record) -> full.withLastChangeDate(full.lastChangeDate()));
+        api.set((company, record) -> full);
         APIGatewayV2HTTPEvent incomplete = event("record-incomplete");
         incomplete.setBody(incomplete.getBody().replace("9002", "9001"));
         incomplete.getPathParameters();
@@ -357,8 +390,9 @@ class WebhookIntakeHandlerIT {
         assertTrue(records.get(COMPANY, 9001).orElseThrow().deleted());
 
         // The API is back: the next delivery's read-back replaces the placeholder with the real, older deleted version.
-        Record real = data("record-updated");
-        api.set((company, record) -> real.asDeleted());
+        Record real = ApiJson.mapper().treeToValue(((ObjectNode) ApiJson.mapper().readTree(event("record-updated").getBody()).path("data"))
+                .put("deleted", true), Record.class);
+        api.set((company, record) -> real);
         assertEquals("accepted", body(deliver("record-deleted-without-data")).path("outcome").asText());
         StoredRecord completed = records.get(COMPANY, 9001).orElseThrow();
         assertFalse(completed.incomplete());

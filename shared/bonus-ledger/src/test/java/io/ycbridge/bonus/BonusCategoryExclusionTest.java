@@ -1,7 +1,7 @@
 package io.ycbridge.bonus;
 
 import io.ycbridge.fixture.Tables;
-import io.ycbridge.localaws.MovableClock;
+import io.ycbridge.simulator.MovableClock;
 
 import static io.ycbridge.bonus.Visits.CLIENT;
 import static io.ycbridge.bonus.Visits.COMPANY;

@@ -1,6 +1,6 @@
 package io.ycbridge.bonus;
 
-import io.ycbridge.localaws.MovableClock;
+import io.ycbridge.simulator.MovableClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

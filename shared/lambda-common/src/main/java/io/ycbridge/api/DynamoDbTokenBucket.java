@@ -59,9 +59,9 @@ public final class DynamoDbTokenBucket implements RateLimiter {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
-    /** YClients' official limits for one partner token, both shared: 5 per second and 200 per minute. */
-    public static RateLimiter yclientsDefaults(DynamoDbClient client, String tableName, Supplier<String> partnerToken, int perSecond,
-                                               int perMinute, Clock clock, Sleeper sleeper) {
+    /** The two limits YClients sets for one partner token (officially 5 per second and 200 per minute), both shared. */
+    static RateLimiter perSecondAndMinute(DynamoDbClient client, String tableName, Supplier<String> partnerToken, int perSecond,
+                                          int perMinute, Clock clock, Sleeper sleeper) {
         return RateLimiter.allOf(
                 new DynamoDbTokenBucket(client, tableName, () -> nameFor(partnerToken.get(), "second"), perSecond, Duration.ofSeconds(1),
                         clock, sleeper),

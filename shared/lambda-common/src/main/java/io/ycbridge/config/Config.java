@@ -125,6 +125,17 @@ public final class Config {
         }).orElse(fallback);
     }
 
+    /** A whole number above 0. */
+    public int positive(EnvVar variable, int fallback) {
+        return optional(variable, "a whole number above 0", text -> {
+            int value = Integer.parseInt(text);
+            if (value < 1) {
+                throw new IllegalArgumentException("not positive");
+            }
+            return value;
+        }).orElse(fallback);
+    }
+
     /** One of the given words, case-insensitive, returned lower-case. */
     public Optional<String> choice(EnvVar variable, List<String> allowed) {
         return optional(variable, "one of " + String.join(", ", allowed), text -> {

@@ -12,7 +12,6 @@ public enum EnvVar {
 
     RECORDS_TABLE("name of RecordsTable (template.yaml passes !Ref RecordsTable)", false),
     CATALOG_TABLE("name of CatalogTable", false),
-    DELIVERIES_TABLE("name of DeliveriesTable", false),
     SYNC_STATE_TABLE("name of SyncStateTable", false),
     SYNC_QUEUE_URL("sync schedule: URL of SyncQueue, where each schedule tick sends one message per company", false),
     SYNC_BACKFILL_DAYS("catalog sync: how many days of records a company's first run reads (default 30)", false),
@@ -20,8 +19,10 @@ public enum EnvVar {
     SYNC_SLICE_DAYS("catalog sync: the longest records window read before the cursor is saved (default 7)", false),
     SYNC_CATALOG_INTERVAL_SECONDS("catalog sync: how often a company's catalog is read, records being read every run "
             + "(default 0: every run)", false),
-    YCLIENTS_RATE_PER_SECOND("requests per second one partner token may make, shared by all invocations (default 5)", false),
-    YCLIENTS_RATE_PER_MINUTE("requests per minute one partner token may make, shared by all invocations (default 200)", false),
+    YCLIENTS_RATE_PER_SECOND("requests per second one partner token may make (default 5): shared by all invocations of the sync, "
+            + "per execution environment elsewhere", false),
+    YCLIENTS_RATE_PER_MINUTE("requests per minute one partner token may make (default 200): shared by all invocations of the sync, "
+            + "per execution environment elsewhere", false),
     BONUS_LEDGER_TABLE("name of BonusLedgerTable", false),
     USER_LINKS_TABLE("name of UserLinksTable", false),
     PROFILES_TABLE("name of ProfilesTable (the app users' name, phone, e-mail and app code)", false),

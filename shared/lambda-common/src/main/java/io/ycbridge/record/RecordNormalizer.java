@@ -56,28 +56,53 @@ public final class RecordNormalizer {
      *                                  against other versions, so it is not stored; the sync brings it
      */
     public StoredRecord normalize(long companyId, Record record, ZoneId companyZone, RecordSource source) {
+        return normalize(companyId, Objects.requireNonNull(record, "record").id(), record, companyZone, source);
+    }
+
+    /**
+     * @param recordId the record's id, e.g. a webhook envelope's {@code resource_id}, which is there even when the
+     *                 record body lacks it
+     */
+    public StoredRecord normalize(long companyId, long recordId, Record record, ZoneId companyZone, RecordSource source) {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(companyZone, "companyZone");
-        if (record.id() <= 0) {
+        requireIds(companyId, recordId);
+        if (record.lastChangeDate() != null) {
+            return stored(companyId, recordId, record, record.lastChangeDate().toInstant(companyZone), false, companyZone, source);
+        }
+        if (record.createDate() != null) {
+            // Never changed since creation, as far as this body tells; the sync confirms.
+            return stored(companyId, recordId, record, record.createDate().toInstant(companyZone), true, companyZone, source);
+        }
+        throw new IllegalArgumentException("record " + recordId + " of company " + companyId
+                + " has no last_change_date (nor create_date): it cannot be ordered against other versions");
+    }
+
+    /**
+     * A body that carries no version, stored at {@code version} and marked incomplete: a placeholder, which any
+     * version the API gives later replaces (see {@link RecordStore#upsertPlaceholder}).
+     *
+     * @throws IllegalArgumentException when the body is not a valid record (e.g. a negative service amount)
+     */
+    public StoredRecord placeholder(long companyId, long recordId, Record record, Instant version, ZoneId companyZone,
+                                    RecordSource source) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(companyZone, "companyZone");
+        requireIds(companyId, recordId);
+        return stored(companyId, recordId, record, version, true, companyZone, source);
+    }
+
+    private static void requireIds(long companyId, long recordId) {
+        if (recordId <= 0) {
             throw new IllegalArgumentException("record of company " + companyId + " has no id");
         }
         if (companyId <= 0) {
-            throw new IllegalArgumentException("record " + record.id() + " has no company_id");
+            throw new IllegalArgumentException("record " + recordId + " has no company_id");
         }
-        boolean incomplete = false;
+    }
 
-        Instant changedAt;
-        if (record.lastChangeDate() != null) {
-            changedAt = record.lastChangeDate().toInstant(companyZone);
-        } else if (record.createDate() != null) {
-            // Never changed since creation, as far as this body tells; the sync confirms.
-            changedAt = record.createDate().toInstant(companyZone);
-            incomplete = true;
-        } else {
-            throw new IllegalArgumentException("record " + record.id() + " of company " + companyId
-                    + " has no last_change_date (nor create_date): it cannot be ordered against other versions");
-        }
-
+    private StoredRecord stored(long companyId, long recordId, Record record, Instant changedAt, boolean incomplete, ZoneId companyZone,
+                                RecordSource source) {
         Long clientId = null;
         PhoneNumber phone = null;
         RecordClient client = record.client();
@@ -107,7 +132,7 @@ public final class RecordNormalizer {
 
         return new StoredRecord(
                 companyId,
-                record.id(),
+                recordId,
                 changedAt,
                 record.isDeleted(),
                 clientId,

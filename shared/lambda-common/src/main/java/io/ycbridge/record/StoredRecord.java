@@ -48,6 +48,15 @@ public record StoredRecord(
         Objects.requireNonNull(source, "source");
     }
 
+    /**
+     * A record known only by its ids, at a version made up for it: the placeholder for a webhook delivered without
+     * {@code data} that the API could not complete. Incomplete, so any version from the API replaces it.
+     */
+    public static StoredRecord identified(long companyId, long recordId, Instant changedAt, RecordSource source) {
+        return new StoredRecord(companyId, recordId, changedAt, false, null, null, null, 0, false, List.of(), null, null, null, true,
+                source);
+    }
+
     /** {@code +79991234567}, or null when the record has no (usable) client phone. */
     public String clientPhoneE164() {
         return clientPhone == null ? null : clientPhone.e164();

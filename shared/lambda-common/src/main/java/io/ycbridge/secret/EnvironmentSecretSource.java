@@ -1,6 +1,9 @@
 package io.ycbridge.secret;
 
 import io.ycbridge.config.Config;
+import io.ycbridge.config.ConfigException;
+import io.ycbridge.config.DotEnvFile;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -25,10 +28,20 @@ public final class EnvironmentSecretSource implements SecretSource {
 
     @Override
     public YClientsSecret load() {
-        Map<String, String> file = envFile == null ? Map.of() : DotEnvFile.read(envFile);
+        Map<String, String> file = envFile == null ? Map.of() : readEnvFile();
         String where = envFile == null ? "the environment" : "the environment and " + envFile;
         return YClientsSecret.from(new EnvironmentSecretFields(
                 name -> environment.optional(name).or(() -> Optional.ofNullable(file.get(name))), where));
+    }
+
+    private Map<String, String> readEnvFile() {
+        try {
+            return DotEnvFile.read(envFile);
+        } catch (IOException e) {
+            throw new SecretUnavailableException("cannot read the .env file " + envFile + " (YCLIENTS_ENV_FILE): " + e.getClass().getSimpleName(), e);
+        } catch (ConfigException e) {
+            throw new SecretFormatException(e.variable(), e.getMessage());
+        }
     }
 
     @Override

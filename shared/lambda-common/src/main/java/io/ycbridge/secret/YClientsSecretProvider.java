@@ -4,7 +4,6 @@ import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.LogSink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.ycbridge.aws.AwsClients;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
 import io.ycbridge.yclients.AuthenticationException;
@@ -71,12 +70,12 @@ public final class YClientsSecretProvider implements Resource {
     }
 
     /**
-     * The provider a handler's no-arg constructor makes: source and TTL from the configuration (see
-     * {@link SecretSource#fromConfig}, {@code YCLIENTS_SECRET_TTL_SECONDS}), registered for SnapStart's checkpoint.
+     * The provider a handler's no-arg constructor makes (through {@code YClientsAccess}): the TTL from the configuration
+     * ({@code YCLIENTS_SECRET_TTL_SECONDS}), registered for SnapStart's checkpoint.
      */
-    public static YClientsSecretProvider fromConfig(Config config, AwsClients aws, UserTokenIssuer issuer) {
-        YClientsSecretProvider provider = new YClientsSecretProvider(SecretSource.fromConfig(config, aws::secretsManager), issuer,
-                Clock.systemUTC(), config.seconds(EnvVar.YCLIENTS_SECRET_TTL_SECONDS, DEFAULT_TTL));
+    public static YClientsSecretProvider fromConfig(Config config, SecretSource source, UserTokenIssuer issuer, Clock clock) {
+        YClientsSecretProvider provider = new YClientsSecretProvider(source, issuer, clock,
+                config.seconds(EnvVar.YCLIENTS_SECRET_TTL_SECONDS, DEFAULT_TTL));
         // CRaC holds registered resources weakly; the handler keeps the provider alive.
         Core.getGlobalContext().register(provider);
         return provider;

@@ -49,16 +49,6 @@ public final class TableDefinitions {
             null,
             null);
 
-    /** Processed deliveries for dedupe where no natural key exists; DynamoDB deletes them after {@code expires_at}. */
-    public static final TableDefinition DELIVERIES = new TableDefinition(
-            "DeliveriesTable",
-            EnvVar.DELIVERIES_TABLE,
-            KeyAttribute.string("delivery_key"),
-            null,
-            List.of(),
-            null,
-            "expires_at");
-
     // Bonus tables (BonusLedgerTable: entries + balance per client, PITR and Retain in the template) are added here by
     // the bonus-accrual work, and to all() below; template.yaml has the matching placeholder.
 
@@ -118,7 +108,7 @@ public final class TableDefinitions {
             null,
             "expires_at");
 
-    private static final List<TableDefinition> ALL = List.of(RECORDS, CATALOG, SYNC_STATE, DELIVERIES, BONUS_LEDGER, USER_LINKS, PROFILES,
+    private static final List<TableDefinition> ALL = List.of(RECORDS, CATALOG, SYNC_STATE, BONUS_LEDGER, USER_LINKS, PROFILES,
             PHONE_VERIFICATIONS);
 
     private TableDefinitions() {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ycbridge.fixture.Tables;
-import io.ycbridge.localaws.MovableClock;
+import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.table.TableDefinitions;
 import java.time.Duration;

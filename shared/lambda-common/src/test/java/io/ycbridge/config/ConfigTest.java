@@ -35,10 +35,10 @@ class ConfigTest {
     @Test
     void aBlankValueCountsAsUnset() {
         // SAM passes "" for an empty parameter.
-        Config config = Config.of(Map.of("DELIVERIES_TABLE", "  "));
+        Config config = Config.of(Map.of("CATALOG_TABLE", "  "));
 
-        assertThrows(ConfigException.class, () -> config.require(EnvVar.DELIVERIES_TABLE));
-        assertTrue(config.optional(EnvVar.DELIVERIES_TABLE).isEmpty());
+        assertThrows(ConfigException.class, () -> config.require(EnvVar.CATALOG_TABLE));
+        assertTrue(config.optional(EnvVar.CATALOG_TABLE).isEmpty());
     }
 
     @Test

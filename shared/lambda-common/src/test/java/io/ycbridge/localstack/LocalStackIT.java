@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.aws.AwsSettings;
-import io.ycbridge.delivery.DeliveryKey;
-import io.ycbridge.delivery.DeliveryOutcome;
-import io.ycbridge.delivery.DeliveryStore;
 import io.ycbridge.fixture.Tables;
-import io.ycbridge.localaws.MovableClock;
+import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.UpsertOutcome;
 import io.ycbridge.secret.SecretsManagerSecretSource;
@@ -66,16 +63,6 @@ class LocalStackIT {
         assertEquals(UpsertOutcome.UPDATED, store.upsert(version(9001, 6).withDeleted(true)));
         assertEquals(UpsertOutcome.STALE, store.upsert(version(9001, 5)));
         assertEquals(version(9001, 6).withDeleted(true), store.get(COMPANY, 9001).orElseThrow());
-    }
-
-    @Test
-    void deliveryStoreDedupes() {
-        DeliveryStore store = new DeliveryStore(aws.dynamoDb(), Tables.create(aws.dynamoDb(), TableDefinitions.DELIVERIES),
-                new MovableClock(Instant.parse("2026-11-20T10:00:00Z")));
-        DeliveryKey key = DeliveryKey.ofContent("webhook#235564", "{}");
-
-        assertEquals(DeliveryOutcome.FIRST_SEEN, store.markSeen(key, Duration.ofDays(1)));
-        assertEquals(DeliveryOutcome.DUPLICATE, store.markSeen(key, Duration.ofDays(1)));
     }
 
     @Test

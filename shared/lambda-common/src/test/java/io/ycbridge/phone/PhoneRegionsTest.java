@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ycbridge.config.Config;
 import io.ycbridge.config.ConfigException;
-import io.ycbridge.localaws.MovableClock;
+import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.LogSink;
 import java.time.Duration;

@@ -14,15 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.aws.AwsSettings;
 import io.ycbridge.config.Config;
-import io.ycbridge.localaws.MovableClock;
+import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.localaws.MotoServer;
 import io.ycbridge.localaws.MotoServerExtension;
 import io.ycbridge.yclients.AuthenticationException;
 import io.ycbridge.yclients.AuthenticationException.Credential;
 import io.ycbridge.yclients.Credentials;
+import io.ycbridge.yclients.RequestObserver;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -87,8 +89,8 @@ class YClientsSecretProviderTest {
 
     @Test
     void readsNothingUntilFirstUse() {
-        YClientsSecretProvider provider = YClientsSecretProvider.fromConfig(
-                Config.of(Map.of("YCLIENTS_SECRET_ARN", arn, "AWS_REGION", "us-east-1")), aws, null);
+        YClientsSecretProvider provider = YClientsAccess.fromConfig(
+                Config.of(Map.of("YCLIENTS_SECRET_ARN", arn, "AWS_REGION", "us-east-1")), aws, RequestObserver.NONE).secrets();
         assertEquals(0, reads.get(), "SnapStart: nothing fetched while the handler is constructed");
 
         assertEquals(new Credentials(PARTNER, USER), provider.credentials());

@@ -66,7 +66,7 @@ class TableDefinitionsTest {
             assertTrue(definition.nameVariable().name().endsWith("_TABLE"), definition.nameVariable().name());
             // Bonus owners are app users, whose one balance spans a chain's companies; their record items still carry the company.
             // A profile is one app user's across the chain's branches too, and so is the proof of their phone.
-            assertTrue(definition.partitionKey().name().equals("company_id") || definition == TableDefinitions.DELIVERIES
+            assertTrue(definition.partitionKey().name().equals("company_id")
                             || definition == TableDefinitions.BONUS_LEDGER || definition == TableDefinitions.USER_LINKS
                             || definition == TableDefinitions.PROFILES || definition == TableDefinitions.PHONE_VERIFICATIONS,
                     "every key starts with the company id: " + definition.logicalId());

@@ -17,10 +17,6 @@ public record Credentials(String partnerToken, String userToken) {
         return new Credentials(partnerToken, null);
     }
 
-    public Credentials withUserToken(String newUserToken) {
-        return new Credentials(partnerToken, newUserToken);
-    }
-
     public boolean hasUserToken() {
         return userToken != null;
     }

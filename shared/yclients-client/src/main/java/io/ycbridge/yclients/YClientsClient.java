@@ -141,8 +141,6 @@ public final class YClientsClient {
         private Duration requestTimeout = Duration.ofSeconds(20);
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private RateLimiter rateLimiter;
-        private int requestsPerSecond = 5;
-        private int requestsPerMinute = 200;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private RandomGenerator random = RandomGenerator.getDefault();
@@ -190,14 +188,10 @@ public final class YClientsClient {
             return this;
         }
 
-        /** The per-token limits of this JVM's limiter (defaults 5/s and 200/min, YClients' official ones). */
-        public Builder rateLimit(int perSecond, int perMinute) {
-            this.requestsPerSecond = perSecond;
-            this.requestsPerMinute = perMinute;
-            return this;
-        }
-
-        /** Replaces the built-in limiter, e.g. with one shared by all Lambda invocations, or {@link RateLimiter#UNLIMITED}. */
+        /**
+         * Replaces the built-in limiter (this client's own, at YClients' official 5/s and 200/min), e.g. with one shared
+         * by all Lambda invocations, or {@link RateLimiter#UNLIMITED}.
+         */
         public Builder rateLimiter(RateLimiter limiter) {
             this.rateLimiter = Objects.requireNonNull(limiter, "rateLimiter");
             return this;
@@ -240,8 +234,8 @@ public final class YClientsClient {
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .build();
             RateLimiter limiter = rateLimiter != null ? rateLimiter : RateLimiter.allOf(
-                    TokenBucket.perSecond(requestsPerSecond, clock, sleeper),
-                    TokenBucket.perMinute(requestsPerMinute, clock, sleeper));
+                    TokenBucket.perSecond(5, clock, sleeper),
+                    TokenBucket.perMinute(200, clock, sleeper));
             return new YClientsClient(new ApiTransport(http, baseUri, credentials, requestTimeout, retryPolicy, limiter,
                     clock, sleeper, random, observer), baseUri);
         }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.ycbridge.simulator.Fault;
 import io.ycbridge.simulator.MessageLanguage;
+import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.simulator.RecordedRequest;
 import io.ycbridge.simulator.SimulatorDefaults;
 import io.ycbridge.simulator.SimulatorSeed;
@@ -40,7 +42,8 @@ class YClientsClientIT {
     private static final long OTHER_COMPANY = 1169323;
     private static YClientsSimulator sim;
 
-    private FakeTime time;
+    private MovableClock clock;
+    private RecordingSleeper sleeper;
 
     @BeforeAll
     static void startSimulator() {
@@ -58,15 +61,16 @@ class YClientsClientIT {
         sim.faults().clear();
         sim.clearRequests();
         sim.messages(MessageLanguage.RU);
-        time = new FakeTime();
+        clock = new MovableClock();
+        sleeper = new RecordingSleeper(clock);
     }
 
     private YClientsClient.Builder builder(Credentials credentials) {
         return YClientsClient.builder()
                 .baseUri(sim.baseUri())
                 .credentials(credentials)
-                .clock(time)
-                .sleeper(time)
+                .clock(clock)
+                .sleeper(sleeper)
                 .random(new Random(1))
                 .rateLimiter(RateLimiter.UNLIMITED);
     }
@@ -189,7 +193,7 @@ class YClientsClientIT {
     void rateLimitingIsRetriedHonouringRetryAfterWithoutRealSleeping() {
         sim.faults().on("/company/" + COMPANY + "/staff").next(2, Fault.rateLimited(Duration.ofSeconds(3)));
         assertFalse(client().staff(COMPANY).isEmpty());
-        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3)), time.sleeps());
+        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3)), sleeper.sleeps());
         assertEquals(3, sim.requestCount());
     }
 
@@ -199,8 +203,8 @@ class YClientsClientIT {
         ServerException error = assertThrows(ServerException.class, () -> client().staff(COMPANY));
         assertEquals(503, error.status());
         assertEquals(RetryPolicy.DEFAULT.maxAttempts(), sim.requestCount());
-        assertEquals(RetryPolicy.DEFAULT.maxAttempts() - 1, time.sleeps().size());
-        time.sleeps().forEach(d -> assertTrue(d.compareTo(RetryPolicy.DEFAULT.maxDelay()) <= 0, d.toString()));
+        assertEquals(RetryPolicy.DEFAULT.maxAttempts() - 1, sleeper.sleeps().size());
+        sleeper.sleeps().forEach(d -> assertTrue(d.compareTo(RetryPolicy.DEFAULT.maxDelay()) <= 0, d.toString()));
     }
 
     @Test
@@ -208,13 +212,13 @@ class YClientsClientIT {
         sim.faults().next(Fault.rateLimited(Duration.ofMinutes(10)));
         assertThrows(RateLimitedException.class, () -> client().staff(COMPANY));
         assertEquals(1, sim.requestCount());
-        assertTrue(time.sleeps().isEmpty());
+        assertTrue(sleeper.sleeps().isEmpty());
     }
 
     @Test
     void writesAreNeverRetried() {
         sim.faults().on("/hooks_settings").next(Fault.serverError());
-        assertThrows(ServerException.class, () -> client().updateHookSettings(COMPANY, HookSettings.forRecords("https://example.test/hook/abcdefgh12345")));
+        assertThrows(ServerException.class, () -> client().updateHookSettings(COMPANY, new HookSettings(JsonNodeFactory.instance.objectNode()).withRecordsTo("https://example.test/hook/abcdefgh12345")));
         assertEquals(1, sim.requestCount());
     }
 
@@ -229,7 +233,7 @@ class YClientsClientIT {
         TransportException error = assertThrows(TransportException.class, () -> nowhere.services(COMPANY));
         assertEquals(0, error.status());
         assertTrue(error.isTransient());
-        assertEquals(RetryPolicy.DEFAULT.maxAttempts() - 1, time.sleeps().size());
+        assertEquals(RetryPolicy.DEFAULT.maxAttempts() - 1, sleeper.sleeps().size());
     }
 
     @Test
@@ -327,7 +331,7 @@ class YClientsClientIT {
     void readsAndWritesTheWebhookSettings() {
         String url = "https://abc.execute-api.eu-central-1.amazonaws.com/v1/yclients/webhook/s3cr3t-webhook-token";
         String otherIntegration = "https://crm.example.test/hooks/yclients";
-        client().updateHookSettings(COMPANY, HookSettings.forRecords(otherIntegration));
+        client().updateHookSettings(COMPANY, new HookSettings(JsonNodeFactory.instance.objectNode()).withRecordsTo(otherIntegration));
         HookSettings before = client().hookSettings(COMPANY);
         assertFalse(before.deliversRecordsTo(url));
         HookSettings written = client().updateHookSettings(COMPANY, before.withRecordsTo(url));
@@ -344,7 +348,7 @@ class YClientsClientIT {
         AtomicReference<Credentials> current = new AtomicReference<>(new Credentials(SimulatorDefaults.PARTNER_TOKEN, "stale-user-token"));
         YClientsClient client = builder(current.get()).credentials(current::get).build();
         assertThrows(AuthenticationException.class, () -> client.staff(COMPANY));
-        current.set(current.get().withUserToken(SimulatorDefaults.USER_TOKEN));
+        current.set(new Credentials(SimulatorDefaults.PARTNER_TOKEN, SimulatorDefaults.USER_TOKEN));
         assertFalse(client.staff(COMPANY).isEmpty());
     }
 
@@ -352,11 +356,11 @@ class YClientsClientIT {
     void theBuiltInRateLimiterSpacesRequests() {
         YClientsClient limited = YClientsClient.builder().baseUri(sim.baseUri())
                 .credentials(new Credentials(SimulatorDefaults.PARTNER_TOKEN, SimulatorDefaults.USER_TOKEN))
-                .clock(time).sleeper(time).rateLimit(5, 200).build();
+                .clock(clock).sleeper(sleeper).build();
         for (int i = 0; i < 15; i++) {
             limited.company(COMPANY);
         }
-        assertEquals(2_000, time.slept().toMillis(), 10);
+        assertEquals(2_000, sleeper.slept().toMillis(), 10);
     }
 
     @Test

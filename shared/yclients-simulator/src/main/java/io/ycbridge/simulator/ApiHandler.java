@@ -33,10 +33,10 @@ final class ApiHandler implements HttpHandler {
     private final Accounts accounts;
     private final Faults faults;
     private final RequestLog log;
-    private final SimulatorClock clock;
+    private final MovableClock clock;
     private final Supplier<MessageLanguage> language;
 
-    ApiHandler(List<Route> routes, Accounts accounts, Faults faults, RequestLog log, SimulatorClock clock,
+    ApiHandler(List<Route> routes, Accounts accounts, Faults faults, RequestLog log, MovableClock clock,
                Supplier<MessageLanguage> language) {
         this.routes = routes;
         this.accounts = accounts;

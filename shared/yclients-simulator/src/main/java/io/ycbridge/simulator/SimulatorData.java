@@ -32,14 +32,14 @@ public final class SimulatorData {
     static final long FIRST_RECORD_ID = 100_001;
     static final long FIRST_VISIT_ID = 700_001;
 
-    private final SimulatorClock clock;
+    private final MovableClock clock;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<Long, CompanyBook> companies = new TreeMap<>();
     private final Map<Long, Long> recordCompany = new HashMap<>();
     private final AtomicLong nextRecordId = new AtomicLong(FIRST_RECORD_ID);
     private final AtomicLong nextVisitId = new AtomicLong(FIRST_VISIT_ID);
 
-    SimulatorData(SimulatorClock clock) {
+    SimulatorData(MovableClock clock) {
         this.clock = clock;
     }
 

@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * A ready data set. Seeds write fixed history (creation and change dates before {@link SimulatorClock#DEFAULT_START})
+ * A ready data set. Seeds write fixed history (creation and change dates before {@link MovableClock#DEFAULT_START})
  * rather than the clock's now, so the same seed gives the same JSON in every run. Seeding onto data that already
  * holds the same ids replaces those entities.
  */
@@ -126,7 +126,7 @@ public final class SimulatorSeed {
     /**
      * A deterministic data set for benchmarks: {@code companies} companies, each with {@code services} services,
      * {@code staff} masters, {@code records} records (per company, spread from 60 days before to 30 days after
-     * {@link SimulatorClock#DEFAULT_START}, in mixed states) and one client per five records. Applied to a fresh
+     * {@link MovableClock#DEFAULT_START}, in mixed states) and one client per five records. Applied to a fresh
      * simulator, the same arguments give the same ids and JSON.
      */
     public static SimulatorSeed large(int companies, int services, int staff, int records, long randomSeed) {
@@ -141,7 +141,7 @@ public final class SimulatorSeed {
             "Europe/Kaliningrad", "Asia/Novosibirsk", "Europe/London");
 
     private static void large(SimulatorData d, int companies, int services, int staff, int records, Random random) {
-        Instant base = SimulatorClock.DEFAULT_START;
+        Instant base = MovableClock.DEFAULT_START;
         for (int i = 0; i < companies; i++) {
             long c = 500_001L + i;
             String zoneName = LARGE_ZONES.get(i % LARGE_ZONES.size());

@@ -33,7 +33,7 @@ public final class YClientsSimulator implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService workers;
-    private final SimulatorClock clock = new SimulatorClock(SimulatorClock.DEFAULT_START);
+    private final MovableClock clock = new MovableClock();
     private final SimulatorData data = new SimulatorData(clock);
     private final Accounts accounts = new Accounts();
     private final Faults faults = new Faults();
@@ -146,7 +146,7 @@ public final class YClientsSimulator implements AutoCloseable {
         return this;
     }
 
-    public SimulatorClock clock() {
+    public MovableClock clock() {
         return clock;
     }
 

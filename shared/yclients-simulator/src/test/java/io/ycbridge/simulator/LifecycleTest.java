@@ -71,8 +71,8 @@ class LifecycleTest {
     @Test
     void theClockMovesOnlyWhenTold() {
         try (YClientsSimulator sim = YClientsSimulator.start()) {
-            assertEquals(SimulatorClock.DEFAULT_START, sim.clock().now());
-            assertEquals(SimulatorClock.DEFAULT_START, sim.clock().instant());
+            assertEquals(MovableClock.DEFAULT_START, sim.clock().now());
+            assertEquals(MovableClock.DEFAULT_START, sim.clock().instant());
             sim.clock().advance(Duration.ofHours(2));
             assertEquals(Instant.parse("2026-11-20T11:00:00Z"), sim.clock().now());
             sim.clock().set(Instant.parse("2027-01-01T00:00:00Z"));

@@ -1,5 +1,7 @@
 package io.ycbridge.local;
 
+import io.ycbridge.config.ConfigException;
+import io.ycbridge.config.DotEnvFile;
 import io.ycbridge.config.EnvVar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,12 +41,11 @@ record LocalSettings(int port, Duration syncEvery, byte[] signingKey, String iss
     static final String DEFAULT_COMPANY_IDS = "235564,1169323";
     static final String DEFAULT_BOOKING_FORMS = "235564:n239661.yclients.com,1169323:n1180001.alteg.io";
 
-    private static final Pattern LINE = Pattern.compile("(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*)");
     private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
     // The stack sets these itself; a user's value would point the functions at a real account or secret.
     private static final Set<EnvVar> OWNED = EnumSet.of(EnvVar.AWS_REGION, EnvVar.AWS_ENDPOINT_URL, EnvVar.YCLIENTS_SECRET_SOURCE,
             EnvVar.YCLIENTS_SECRET_ARN, EnvVar.YCLIENTS_ENV_FILE, EnvVar.SYNC_QUEUE_URL, EnvVar.RECORDS_TABLE, EnvVar.CATALOG_TABLE,
-            EnvVar.DELIVERIES_TABLE, EnvVar.SYNC_STATE_TABLE, EnvVar.BONUS_LEDGER_TABLE, EnvVar.USER_LINKS_TABLE, EnvVar.PROFILES_TABLE);
+            EnvVar.SYNC_STATE_TABLE, EnvVar.BONUS_LEDGER_TABLE, EnvVar.USER_LINKS_TABLE, EnvVar.PROFILES_TABLE);
 
     LocalSettings {
         signingKey = signingKey.clone();
@@ -159,31 +160,14 @@ record LocalSettings(int port, Duration syncEvery, byte[] signingKey, String iss
         throw new IllegalArgumentException(what + " must be a whole number from " + min + " to " + max);
     }
 
-    /** KEY=value lines, # comments, optional quotes and {@code export}; errors name the line number, never its text (tokens). */
-    static Map<String, String> readFile(Path file) {
-        List<String> lines;
+    private static Map<String, String> readFile(Path file) {
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return DotEnvFile.read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            Matcher matcher = LINE.matcher(line);
-            if (!matcher.matches()) {
-                throw new IllegalArgumentException(file + " line " + (i + 1) + " is not KEY=value");
-            }
-            String value = matcher.group(2).strip();
-            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
-                value = value.substring(1, value.length() - 1);
-            }
-            values.put(matcher.group(1), value);
-        }
-        return values;
     }
 
     private static byte[] random(int bytes) {

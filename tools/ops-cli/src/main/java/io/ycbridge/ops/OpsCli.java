@@ -1,6 +1,5 @@
 package io.ycbridge.ops;
 
-import io.ycbridge.api.DynamoDbTokenBucket;
 import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.catalog.CatalogKind;
 import io.ycbridge.catalog.CatalogStore;
@@ -17,8 +16,6 @@ import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.RecordVersionStore;
 import io.ycbridge.record.StoredRecord;
 import io.ycbridge.record.UpsertOutcome;
-import io.ycbridge.secret.UserTokenIssuer;
-import io.ycbridge.secret.YClientsSecretProvider;
 import io.ycbridge.sync.CatalogSyncService;
 import io.ycbridge.sync.CompanySync;
 import io.ycbridge.sync.RequestCounter;
@@ -26,10 +23,6 @@ import io.ycbridge.sync.SyncSettings;
 import io.ycbridge.sync.SyncState;
 import io.ycbridge.sync.SyncStateStore;
 import io.ycbridge.table.TableDefinitions;
-import io.ycbridge.yclients.RateLimiter;
-import io.ycbridge.yclients.Sleeper;
-import io.ycbridge.yclients.TokenBucket;
-import io.ycbridge.yclients.YClientsClient;
 import io.ycbridge.yclients.YClientsException;
 import io.ycbridge.yclients.model.HookSettings;
 import java.io.PrintStream;
@@ -129,8 +122,7 @@ public final class OpsCli {
         }
         boolean dryRun = args.flag("--dry-run");
         try (OpsEnvironment env = OpsEnvironment.from(environment, args)) {
-            YClientsAccess access = access(env, RateLimiter.allOf(TokenBucket.perSecond(5, clock, Sleeper.SYSTEM),
-                    TokenBucket.perMinute(200, clock, Sleeper.SYSTEM)), redactor);
+            YClientsAccess access = readable(yclients(env, redactor).build(), redactor);
             List<Long> companies = args.value("--company").isPresent() ? List.of(args.companyId("--company"))
                     : env.companyIds(access.secrets().secret().companies());
             if (companies.isEmpty()) {
@@ -198,13 +190,10 @@ public final class OpsCli {
             String recordsTable = env.requireTable(EnvVar.RECORDS_TABLE);
             String catalogTable = env.requireTable(EnvVar.CATALOG_TABLE);
             Redactor redactor = new Redactor();
-            YClientsSecretProvider[] secrets = new YClientsSecretProvider[1];
-            // The functions' shared budget: a sync from a laptop spends the same 5/s and 200/min as the deployed ones.
-            RateLimiter limiter = DynamoDbTokenBucket.yclientsDefaults(dynamoDb, stateTable, () -> secrets[0].credentials().partnerToken(),
-                    5, 200, clock, Sleeper.SYSTEM);
             RequestCounter requests = new RequestCounter();
-            YClientsAccess access = access(env, limiter, redactor, requests);
-            secrets[0] = access.secrets();
+            // The functions' shared budget: a sync from a laptop spends from the same buckets as the deployed ones.
+            YClientsAccess access = readable(yclients(env, redactor).sharedRateLimit(dynamoDb, stateTable).observer(requests).build(),
+                    redactor);
             DecisionLog quiet = new DecisionLog("ops-cli", line -> { }, clock);
             SyncStateStore states = new SyncStateStore(dynamoDb, stateTable);
             // The deployed sync's phone regions, so a back-fill from a laptop stores the numbers it would store.
@@ -372,24 +361,17 @@ public final class OpsCli {
         return read == 0 ? "none (no records stored)" : "none among the newest " + read + " record versions";
     }
 
-    private YClientsAccess access(OpsEnvironment env, RateLimiter limiter, Redactor redactor) {
-        return access(env, limiter, redactor, (method, path, status, took, attempt) -> { });
+    /** The access the functions would build from this configuration, on this CLI's clock; logged-in tokens are redacted. */
+    private YClientsAccess.Builder yclients(OpsEnvironment env, Redactor redactor) {
+        return YClientsAccess.builder(env.config(), env.secretSource()).clock(clock).onTokenIssued(redactor::add);
     }
 
-    private YClientsAccess access(OpsEnvironment env, RateLimiter limiter, Redactor redactor, io.ycbridge.yclients.RequestObserver observer) {
-        HttpClient http = YClientsAccess.sharedHttpClient();
-        UserTokenIssuer issuer = (apiBase, partnerOnly, login, password) -> {
-            String token = YClientsClient.builder().baseUri(apiBase).credentials(partnerOnly).httpClient(http)
-                    .rateLimiter(RateLimiter.UNLIMITED).build().authenticate(login, password).userToken();
-            redactor.add(token);
-            return token;
-        };
-        YClientsSecretProvider secrets = new YClientsSecretProvider(env.secretSource(), issuer, clock, YClientsSecretProvider.DEFAULT_TTL);
-        YClientsAccess access = new YClientsAccess(secrets, http, limiter, observer);
+    /** Reads the credentials once, so that none of them is ever printed and an unreadable secret is a usage error. */
+    private static YClientsAccess readable(YClientsAccess access, Redactor redactor) {
         try {
-            redactor.add(secrets.secret().partnerToken());
-            redactor.add(secrets.secret().userToken());
-            redactor.add(secrets.secret().password());
+            redactor.add(access.secrets().secret().partnerToken());
+            redactor.add(access.secrets().secret().userToken());
+            redactor.add(access.secrets().secret().password());
         } catch (RuntimeException unreadable) {
             throw new UsageException("the YClients credentials cannot be read: " + unreadable.getMessage() + " (run ycbridge ops doctor)");
         }

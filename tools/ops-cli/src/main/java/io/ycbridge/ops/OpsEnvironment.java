@@ -3,11 +3,10 @@ package io.ycbridge.ops;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.ConfigException;
+import io.ycbridge.config.DotEnvFile;
 import io.ycbridge.config.EnvVar;
 import io.ycbridge.secret.SecretSource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The configuration the functions would see: the process environment, beneath it a {@code .env} file
@@ -25,8 +22,6 @@ import java.util.regex.Pattern;
  * {@code EnvironmentSecretSource}; the command-line options win over both.
  */
 final class OpsEnvironment implements AutoCloseable {
-    private static final Pattern LINE = Pattern.compile("(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*)");
-
     private final Config config;
     private final String origin;
     private AwsClients aws;
@@ -119,34 +114,13 @@ final class OpsEnvironment implements AutoCloseable {
         }
     }
 
-    /** KEY=value lines as docker compose reads them (the subset lambda-common's reader takes). */
-    static Map<String, String> readEnvFile(Path file) {
-        List<String> lines;
+    private static Map<String, String> readEnvFile(Path file) {
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return DotEnvFile.read(file);
         } catch (IOException e) {
             throw new UsageException("cannot read the .env file " + file + ": " + e.getClass().getSimpleName());
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage());
         }
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            Matcher matcher = LINE.matcher(line);
-            if (!matcher.matches()) {
-                throw new UsageException(file + " line " + (i + 1) + " is not KEY=value");
-            }
-            String raw = matcher.group(2);
-            String value;
-            if ((raw.startsWith("\"") || raw.startsWith("'")) && raw.indexOf(raw.charAt(0), 1) > 0) {
-                value = raw.substring(1, raw.indexOf(raw.charAt(0), 1));
-            } else {
-                int comment = raw.indexOf(" #");
-                value = (comment >= 0 ? raw.substring(0, comment) : raw).strip();
-            }
-            values.put(matcher.group(1), value);
-        }
-        return values;
     }
 }

@@ -182,4 +182,14 @@ class DoctorTest {
         assertEquals(2, doctor("no source").code());
         assertEquals(2, doctor("bad option", "--nope").code());
     }
+
+    @Test
+    void aBadEnvFileLineIsAUsageErrorNamingTheLineNotItsText() throws IOException {
+        Path file = Files.createTempFile("ycbridge", ".env");
+        Files.writeString(file, "# credentials\nYCLIENTS_PARTNER_TOKEN=" + SimulatorDefaults.PARTNER_TOKEN + "\n"
+                + SimulatorDefaults.USER_TOKEN + "\n");
+        OpsFixture.Result result = doctor("bad env file", "--env-file", file.toString());
+        assertEquals(2, result.code());
+        assertTrue(result.err().contains(file + " line 3 is not KEY=value"), result.err());
+    }
 }

@@ -48,7 +48,7 @@ public final class LogScenario {
                 "YCLIENTS_WEBHOOK_TOKEN", webhookToken,
                 "BOOKING_FORMS", COMPANY + ":n239661.yclients.com");
         try (Stack stack = new Stack(endpoint, client, Long.toString(COMPANY), secrets)) {
-            stack.sim.clock().set(io.ycbridge.simulator.SimulatorClock.DEFAULT_START);
+            stack.sim.clock().set(io.ycbridge.simulator.MovableClock.DEFAULT_START);
             stack.sim.seed(SimulatorSeed.demo());
             stack.sim.acceptPartnerToken(partner);
             stack.sim.addUser(login, password, userToken, COMPANY);

@@ -16,7 +16,7 @@ import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordSource;
 import io.ycbridge.record.StoredRecord;
 import io.ycbridge.simulator.Fault;
-import io.ycbridge.simulator.SimulatorClock;
+import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.simulator.SimulatorData;
 import io.ycbridge.simulator.SimulatorSeed;
 import io.ycbridge.sync.CatalogSyncHandler;
@@ -63,8 +63,8 @@ class OutageIT {
     private void run(long seed) throws Exception {
         Random random = new Random(seed);
         try (Stack stack = new Stack(dynamo, Long.toString(COMPANY), Map.of())) {
-            SimulatorClock clock = stack.sim.clock();
-            clock.set(SimulatorClock.DEFAULT_START);
+            MovableClock clock = stack.sim.clock();
+            clock.set(MovableClock.DEFAULT_START);
             stack.sim.seed(SimulatorSeed.demo());
             SimulatorData data = stack.sim.data();
             LogSink.Captured syncLog = new LogSink.Captured();
@@ -160,7 +160,7 @@ class OutageIT {
             for (long id : data.recordIds(COMPANY)) {
                 Record record = Stack.JSON.treeToValue(data.recordJson(COMPANY, id).orElseThrow(), Record.class);
                 StoredRecord expected = normalizer.normalize(COMPANY, record, java.time.ZoneId.of("Europe/Moscow"), RecordSource.SYNC);
-                StoredRecord actual = ChaosIT.withSource(stored(stack, id), RecordSource.SYNC);
+                StoredRecord actual = stored(stack, id).withSource(RecordSource.SYNC);
                 if (!expected.equals(actual)) {
                     differing.add(id + ": expected " + expected + ", stored " + actual);
                 }

@@ -112,7 +112,7 @@ class SecurityIT {
     void aUserCannotReadOrChangeAnothersData() throws Exception {
         try (Stack stack = new Stack(dynamo, Long.toString(COMPANY), Map.of("BOOKING_FORMS", COMPANY + ":n239661.yclients.com",
                 "BONUS_PERCENT", "10"))) {
-            stack.sim.clock().set(io.ycbridge.simulator.SimulatorClock.DEFAULT_START);
+            stack.sim.clock().set(io.ycbridge.simulator.MovableClock.DEFAULT_START);
             stack.sim.seed(SimulatorSeed.demo());
             assertEquals(200, stack.putProfile("user-a", "Анна", "+7 999 000-00-00").getStatusCode());
             assertEquals(200, stack.putProfile("user-b", "Ольга", "+79165550000").getStatusCode());
@@ -170,7 +170,7 @@ class SecurityIT {
     void aHostileUserClaimingAStrangersPhoneGetsNoLinkAndNoCreditAndTheProvenOwnerStillLinks() throws Exception {
         try (Stack stack = new Stack(dynamo, Long.toString(COMPANY), Map.of("BOOKING_FORMS", COMPANY + ":n239661.yclients.com",
                 "BONUS_PERCENT", "10"))) {
-            stack.sim.clock().set(io.ycbridge.simulator.SimulatorClock.DEFAULT_START);
+            stack.sim.clock().set(io.ycbridge.simulator.MovableClock.DEFAULT_START);
             stack.sim.seed(SimulatorSeed.demo());
             // Client 4001 (+79990000000) comes twice before anyone has linked the phone: the bonuses wait, pending.
             completeVisitsOfClient4001(stack, 2);

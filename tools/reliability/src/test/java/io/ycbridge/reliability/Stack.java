@@ -73,7 +73,6 @@ final class Stack implements AutoCloseable {
         table("RECORDS_TABLE", TableDefinitions.RECORDS, "records" + suffix);
         table("CATALOG_TABLE", TableDefinitions.CATALOG, "catalog" + suffix);
         table("SYNC_STATE_TABLE", TableDefinitions.SYNC_STATE, "sync-state" + suffix);
-        table("DELIVERIES_TABLE", TableDefinitions.DELIVERIES, "deliveries" + suffix);
         table("BONUS_LEDGER_TABLE", TableDefinitions.BONUS_LEDGER, "ledger" + suffix);
         table("USER_LINKS_TABLE", TableDefinitions.USER_LINKS, "links" + suffix);
         table("PROFILES_TABLE", TableDefinitions.PROFILES, "profiles" + suffix);

@@ -11,11 +11,8 @@ import io.ycbridge.observe.LogSink;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.RecordVersionStore;
-import io.ycbridge.secret.UserTokenIssuer;
-import io.ycbridge.secret.YClientsSecretProvider;
+import io.ycbridge.secret.SecretSource;
 import io.ycbridge.sync.CatalogSyncService;
-import io.ycbridge.yclients.RateLimiter;
-import io.ycbridge.yclients.YClientsClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -24,7 +21,8 @@ import java.time.ZoneId;
  * The reliability suite's one reach into the sync's package: {@code CatalogSyncWiring.from(config)} with the
  * simulator's clock instead of the system's, so a "day" of outage can pass in a second. The sync's cursor and window
  * are computed from its clock; with the real one, changes dated by the simulator would fall outside the window.
- * Everything else is the production wiring (rate limiting is left out: the simulator is unthrottled).
+ * Everything else is the production wiring, except that the rate limit is this JVM's (at the stack's generous limits)
+ * rather than the DynamoDB buckets: the simulator is unthrottled.
  */
 public final class SimulatedDaySync {
     private SimulatedDaySync() {
@@ -33,12 +31,8 @@ public final class SimulatedDaySync {
     public static CatalogSyncHandler handler(Config config, Clock clock, LogSink sink) {
         AwsClients aws = AwsClients.from(config);
         var dynamoDb = aws.dynamoDb();
-        var http = YClientsAccess.sharedHttpClient();
-        UserTokenIssuer issuer = (apiBase, partnerOnly, login, password) -> YClientsClient.builder().baseUri(apiBase).credentials(partnerOnly)
-                .httpClient(http).rateLimiter(RateLimiter.UNLIMITED).build().authenticate(login, password).userToken();
-        YClientsSecretProvider secrets = YClientsSecretProvider.fromConfig(config, aws, issuer);
         RequestCounter requests = new RequestCounter();
-        YClientsAccess access = new YClientsAccess(secrets, http, RateLimiter.UNLIMITED, requests);
+        YClientsAccess access = YClientsAccess.builder(config, SecretSource.fromConfig(config, aws::secretsManager)).observer(requests).build();
         SyncSettings settings = new SyncSettings(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(7),
                 config.zone(EnvVar.COMPANY_TIME_ZONE, ZoneId.of("Europe/Moscow")), Duration.ZERO);
         DecisionLog log = new DecisionLog("catalog-sync", sink, clock);

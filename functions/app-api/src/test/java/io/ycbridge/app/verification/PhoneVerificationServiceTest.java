@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.localaws.MotoServer;
 import io.ycbridge.localaws.MotoServerExtension;
-import io.ycbridge.localaws.MovableClock;
+import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.phone.PhoneNormalizer;

@@ -23,11 +23,6 @@ public final class HookSettings {
         this.json = json instanceof ObjectNode object ? object.deepCopy() : JsonNodeFactory.instance.objectNode();
     }
 
-    /** Settings that deliver record events to this one URL and nothing else. */
-    public static HookSettings forRecords(String url) {
-        return new HookSettings(JsonNodeFactory.instance.objectNode()).withRecordsTo(url);
-    }
-
     @JsonValue
     public JsonNode json() {
         return json.deepCopy();

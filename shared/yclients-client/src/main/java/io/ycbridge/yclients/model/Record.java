@@ -36,24 +36,6 @@ public record Record(
         services = services == null ? List.of() : List.copyOf(services);
     }
 
-    /** A record known only by its ids, e.g. from a webhook delivered without {@code data}; every other field is absent. */
-    public static Record identified(long id, long companyId) {
-        return new Record(id, companyId, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
-    }
-
-    /** The same record at another version; for bodies that arrive without {@code last_change_date}. */
-    public Record withLastChangeDate(ApiTimestamp version) {
-        return new Record(id, companyId, staffId, services, client, date, datetime, seanceLength, attendance, visitAttendance,
-                confirmed, paidFull, paymentStatus, visitId, deleted, online, comment, createDate, version, customFields);
-    }
-
-    /** The same record marked deleted: a "delete" webhook may carry a body that does not say so itself. */
-    public Record asDeleted() {
-        return new Record(id, companyId, staffId, services, client, date, datetime, seanceLength, attendance, visitAttendance,
-                confirmed, paidFull, paymentStatus, visitId, true, online, comment, createDate, lastChangeDate, customFields);
-    }
-
     public boolean isDeleted() {
         return Boolean.TRUE.equals(deleted);
     }

@@ -1,4 +1,4 @@
-package io.ycbridge.secret;
+package io.ycbridge.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,24 +11,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code .env} file: {@code KEY=value} lines, {@code #} comments, an optional {@code export } prefix, values
- * optionally in single or double quotes. The common subset of what docker compose and direnv read; no variable
- * expansion. Errors give the line number, never the line (it may hold a token).
+ * The one reader of {@code .env} files (the functions' local secret, the ops CLI's {@code --env-file}, the local
+ * stack's settings): {@code KEY=value} lines, {@code #} comments, an optional {@code export } prefix, values
+ * optionally in single or double quotes, a {@code " #"} comment after an unquoted value. The common subset of what
+ * docker compose and direnv read; no variable expansion. Errors give the line number, never the line (it may hold a
+ * token); each caller says in its own terms that the file cannot be read.
  */
-final class DotEnvFile {
+public final class DotEnvFile {
     private static final Pattern LINE = Pattern.compile("(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*)");
 
     private DotEnvFile() {
     }
 
-    static Map<String, String> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SecretUnavailableException("cannot read the .env file " + file + " (YCLIENTS_ENV_FILE): " + e.getClass().getSimpleName(), e);
-        }
-        return parse(lines, file.toString());
+    /**
+     * @return the keys in file order
+     * @throws IOException when the file cannot be read
+     * @throws ConfigException naming the line (the variable: {@code file:line}, or the key whose quote is not closed)
+     */
+    public static Map<String, String> read(Path file) throws IOException {
+        return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
     }
 
     static Map<String, String> parse(List<String> lines, String name) {
@@ -40,7 +41,7 @@ final class DotEnvFile {
             }
             Matcher matcher = LINE.matcher(line);
             if (!matcher.matches()) {
-                throw new SecretFormatException(name + ":" + (i + 1), name + " line " + (i + 1) + " is not KEY=value");
+                throw new ConfigException(name + ":" + (i + 1), name + " line " + (i + 1) + " is not KEY=value");
             }
             values.put(matcher.group(1), value(matcher.group(2), name, i + 1, matcher.group(1)));
         }
@@ -52,7 +53,7 @@ final class DotEnvFile {
             char quote = raw.charAt(0);
             int end = raw.indexOf(quote, 1);
             if (end < 0) {
-                throw new SecretFormatException(key, name + " line " + lineNumber + ": the value of " + key + " has no closing " + quote);
+                throw new ConfigException(key, name + " line " + lineNumber + ": the value of " + key + " has no closing " + quote);
             }
             return raw.substring(1, end);
         }

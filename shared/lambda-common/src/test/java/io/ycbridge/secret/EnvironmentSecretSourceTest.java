@@ -8,36 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ycbridge.config.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DotEnvFileTest {
-
-    @Test
-    void readsTheCommonSubset() {
-        Map<String, String> values = DotEnvFile.parse(List.of(
-                "# local YClients credentials",
-                "",
-                "YCLIENTS_PARTNER_TOKEN=abc123",
-                "export YCLIENTS_USER_TOKEN = \"def 456 # not a comment\"",
-                "YCLIENTS_LOGIN='anna@example.com'",
-                "COMPANY_IDS=235564 # the test branch"), ".env");
-
-        assertEquals(Map.of("YCLIENTS_PARTNER_TOKEN", "abc123", "YCLIENTS_USER_TOKEN", "def 456 # not a comment",
-                "YCLIENTS_LOGIN", "anna@example.com", "COMPANY_IDS", "235564"), values);
-    }
-
-    @Test
-    void aBadLineIsReportedByNumberNotContent() {
-        SecretFormatException bad = assertThrows(SecretFormatException.class,
-                () -> DotEnvFile.parse(List.of("A=1", "s3cr3t-token-without-a-key"), ".env"));
-
-        assertTrue(bad.getMessage().contains(".env line 2"), bad.getMessage());
-        assertFalse(bad.getMessage().contains("s3cr3t"), bad.getMessage());
-        assertThrows(SecretFormatException.class, () -> DotEnvFile.parse(List.of("A=\"open"), ".env"));
-    }
+class EnvironmentSecretSourceTest {
 
     @Test
     void theEnvironmentWinsOverTheFileWhichIsReadOnEveryLoad(@TempDir Path dir) throws Exception {
@@ -51,6 +26,20 @@ class DotEnvFileTest {
 
         Files.writeString(file, "YCLIENTS_PARTNER_TOKEN=rotated4567\n");
         assertEquals("rotated4567", source.load().partnerToken());
+    }
+
+    @Test
+    void aBadLineIsASecretFormatErrorByNumberNotContent(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(".env");
+        Files.writeString(file, "A=1\ns3cr3t-token-without-a-key\n");
+
+        SecretFormatException bad = assertThrows(SecretFormatException.class,
+                () -> new EnvironmentSecretSource(Config.of(Map.of()), file).load());
+
+        assertTrue(bad.getMessage().contains(file + " line 2"), bad.getMessage());
+        assertFalse(bad.getMessage().contains("s3cr3t"), bad.getMessage());
+        Files.writeString(file, "A=\"open\n");
+        assertThrows(SecretFormatException.class, () -> new EnvironmentSecretSource(Config.of(Map.of()), file).load());
     }
 
     @Test

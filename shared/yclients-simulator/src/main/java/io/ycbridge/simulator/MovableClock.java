@@ -9,17 +9,23 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The simulator's notion of now: change dates, creation dates and company offsets all come from here, so tests
- * move time instead of sleeping. It is a {@link Clock}, so code under test can share it.
+ * A clock that moves only when told: the simulator's notion of now (change dates, creation dates and company offsets
+ * come from it) and every test's and benchmark's clock, so TTLs, caches, cursors and seeded data move without waiting.
+ * It lives with the simulator because every module's tests can reach that without a cycle; code under test can share
+ * the simulator's.
  */
-public final class SimulatorClock extends Clock {
+public final class MovableClock extends Clock {
     /** A fixed start keeps seeded data and answers reproducible from run to run. */
     public static final Instant DEFAULT_START = Instant.parse("2026-11-20T09:00:00Z");
 
     private final AtomicReference<Instant> now;
 
-    SimulatorClock(Instant start) {
+    public MovableClock(Instant start) {
         this.now = new AtomicReference<>(Objects.requireNonNull(start, "start"));
+    }
+
+    public MovableClock() {
+        this(DEFAULT_START);
     }
 
     public Instant now() {
@@ -45,9 +51,10 @@ public final class SimulatorClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** A view in another zone that still moves with this clock. */
     @Override
     public Clock withZone(ZoneId zone) {
-        SimulatorClock source = this;
+        MovableClock source = this;
         return new Clock() {
             @Override
             public ZoneId getZone() {
@@ -68,6 +75,6 @@ public final class SimulatorClock extends Clock {
 
     @Override
     public String toString() {
-        return "SimulatorClock[" + now.get() + "]";
+        return "MovableClock[" + now.get() + "]";
     }
 }
