@@ -13,7 +13,6 @@ import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.RecordVersionStore;
 import io.ycbridge.secret.UserTokenIssuer;
 import io.ycbridge.secret.YClientsSecretProvider;
-import io.ycbridge.sync.CatalogSyncService;
 import io.ycbridge.yclients.RateLimiter;
 import io.ycbridge.yclients.YClientsClient;
 import java.time.Clock;
@@ -21,16 +20,16 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 /**
- * The reliability suite's one reach into the sync's package: {@code CatalogSyncWiring.from(config)} with the
- * simulator's clock instead of the system's, so a "day" of outage can pass in a second. The sync's cursor and window
- * are computed from its clock; with the real one, changes dated by the simulator would fall outside the window.
+ * The reliability suite's one reach into the sync's package: the service {@code CatalogSyncWiring.from(config)} wires,
+ * with the simulator's clock instead of the system's, so a "day" of outage can pass in a second. The sync's cursor and
+ * window are computed from its clock; with the real one, changes dated by the simulator would fall outside the window.
  * Everything else is the production wiring (rate limiting is left out: the simulator is unthrottled).
  */
 public final class SimulatedDaySync {
     private SimulatedDaySync() {
     }
 
-    public static CatalogSyncHandler handler(Config config, Clock clock, LogSink sink) {
+    public static CatalogSyncService service(Config config, Clock clock, LogSink sink) {
         AwsClients aws = AwsClients.from(config);
         var dynamoDb = aws.dynamoDb();
         var http = YClientsAccess.sharedHttpClient();
@@ -42,12 +41,11 @@ public final class SimulatedDaySync {
         SyncSettings settings = new SyncSettings(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(7),
                 config.zone(EnvVar.COMPANY_TIME_ZONE, ZoneId.of("Europe/Moscow")), Duration.ZERO);
         DecisionLog log = new DecisionLog("catalog-sync", sink, clock);
-        CatalogSyncService service = new CatalogSyncService(access::call, requests,
+        return new CatalogSyncService(access::call, requests,
                 new CatalogStore(dynamoDb, config.require(EnvVar.CATALOG_TABLE), clock),
                 new RecordStore(dynamoDb, config.require(EnvVar.RECORDS_TABLE)),
                 new RecordVersionStore(dynamoDb, config.require(EnvVar.RECORDS_TABLE)),
                 new io.ycbridge.sync.SyncStateStore(dynamoDb, config.require(EnvVar.SYNC_STATE_TABLE)),
                 RecordNormalizer.russia(), settings, clock, log, new EmfMetrics("catalog-sync", sink, clock));
-        return new CatalogSyncHandler(service, new InProcessFanOut(service), config.requireIds(EnvVar.COMPANY_IDS), clock, log);
     }
 }
