@@ -6,9 +6,9 @@ import io.ycbridge.bonus.BonusLedgerStore;
 import io.ycbridge.bonus.BonusRules;
 import io.ycbridge.bonus.CompanyBonusRules;
 import io.ycbridge.app.profile.ProfileHandler;
-import io.ycbridge.config.Config;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.ycbridge.bonus.UserLinkStore;
+import io.ycbridge.config.Config;
+import io.ycbridge.edge.HttpRequest;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.phone.PhoneNumber;
 import io.ycbridge.record.RecordSource;
@@ -137,16 +137,10 @@ public final class BonusAccrualBench {
         String user = "profile-user-" + record;
         String phone = String.format(Locale.ROOT, "+7998%07d", record);
         Map<String, String> claims = Map.of("sub", user, "phone_number", phone, "phone_number_verified", "true");
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("PUT /v1/me/profile")
-                .withRawPath("/v1/me/profile").withHeaders(Map.of("content-type", "application/json")).withIsBase64Encoded(false)
-                .withBody("{\"name\":\"Bench User\",\"phone\":\"" + phone + "\"}")
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRouteKey("PUT /v1/me/profile")
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build())
-                        .build())
-                .build();
+        HttpRequest request = new HttpRequest("PUT /v1/me/profile", null, null, Map.of("content-type", "application/json"),
+                "{\"name\":\"Bench User\",\"phone\":\"" + phone + "\"}", false, claims);
         long start = System.nanoTime();
-        int status = profiles.handle(event, null).getStatusCode();
+        int status = profiles.handle(request, null).status();
         samples.add(System.nanoTime() - start);
         if (status != 200) {
             throw new IllegalStateException("profile save answered " + status);

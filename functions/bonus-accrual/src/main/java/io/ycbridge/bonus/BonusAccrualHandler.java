@@ -1,30 +1,32 @@
 package io.ycbridge.bonus;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.config.Config;
+import io.ycbridge.edge.BatchItemFailures;
+import io.ycbridge.edge.StreamChange;
+import io.ycbridge.edge.Trigger;
+import io.ycbridge.edge.TriggerHandler;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.record.RecordItem;
 import io.ycbridge.record.StoredRecord;
-import io.ycbridge.trigger.JsonStreamHandler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * RecordsTable stream → ledger. Each stream item is decided on its own; an item that fails is reported by its
  * sequence number (ReportBatchItemFailures) and the rest of the batch still counts. Lambda then retries from the
  * first failed item, replaying some that succeeded: harmless, since a version already applied is skipped as stale.
- * A batch that does not decode fails the invocation (JsonStreamHandler's default), so Lambda delivers it again: it
+ * A batch that does not decode fails the invocation (TriggerHandler's default), so Lambda delivers it again: it
  * comes from DynamoDB Streams, not from a user, and skipping it would lose money silently.
  */
-public final class BonusAccrualHandler extends JsonStreamHandler<DynamodbEvent, StreamsEventResponse> {
+public final class BonusAccrualHandler extends TriggerHandler<List<StreamChange>, BatchItemFailures> {
     private static final String COMPONENT = "bonus-accrual";
     private final BonusAccrualService service;
     private final DecisionLog log;
@@ -40,17 +42,17 @@ public final class BonusAccrualHandler extends JsonStreamHandler<DynamodbEvent, 
     }
 
     BonusAccrualHandler(BonusAccrualService service, LogSink sink) {
-        super(DynamodbEvent.class);
+        super(Trigger.DYNAMODB_STREAM);
         this.service = service;
         this.log = new DecisionLog(COMPONENT, sink, Clock.systemUTC());
         this.metrics = new EmfMetrics(COMPONENT, sink, Clock.systemUTC());
     }
 
     @Override
-    public StreamsEventResponse handle(DynamodbEvent event, Context context) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (DynamodbEvent.DynamodbStreamRecord item : event.getRecords()) {
-            String sequence = item.getDynamodb() == null ? null : item.getDynamodb().getSequenceNumber();
+    public BatchItemFailures handle(List<StreamChange> batch, Context context) {
+        List<String> failures = new ArrayList<>();
+        for (StreamChange item : batch) {
+            String sequence = item.sequenceNumber();
             try {
                 accrue(item);
             } catch (RuntimeException e) {
@@ -61,14 +63,14 @@ public final class BonusAccrualHandler extends JsonStreamHandler<DynamodbEvent, 
                 fields.put("error", e.getClass().getSimpleName());
                 log.error("accrual-failed", fields);
                 metrics.count("AccrualFailed", Map.of());
-                failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
+                failures.add(sequence);
             }
         }
-        return new StreamsEventResponse(failures);
+        return new BatchItemFailures(failures);
     }
 
-    private void accrue(DynamodbEvent.DynamodbStreamRecord item) {
-        if ("REMOVE".equals(item.getEventName())) {
+    private void accrue(StreamChange item) {
+        if ("REMOVE".equals(item.eventName())) {
             // RecordStore never deletes: YClients' deletion arrives as deleted=true in a MODIFY and is reversed then.
             // A REMOVE is an operator's clean-up, which must not move anyone's money.
             Map<String, Object> fields = keys(item);
@@ -76,10 +78,10 @@ public final class BonusAccrualHandler extends JsonStreamHandler<DynamodbEvent, 
             log.info("accrual-decision", fields);
             return;
         }
-        if (item.getDynamodb() == null || item.getDynamodb().getNewImage() == null) {
+        Map<String, AttributeValue> image = item.newImage();
+        if (image == null) {
             throw new IllegalArgumentException("stream item without a new image: the stream must be NEW_AND_OLD_IMAGES");
         }
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image = StreamImages.toSdk(item.getDynamodb().getNewImage());
         StoredRecord record = RecordItem.fromItem(image);
         AccrualResult result = service.accrue(record, RecordItem.revision(image));
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -100,15 +102,14 @@ public final class BonusAccrualHandler extends JsonStreamHandler<DynamodbEvent, 
     }
 
     /** Company and record from the stream item's keys, as far as they are readable: for the log line only. */
-    private static Map<String, Object> keys(DynamodbEvent.DynamodbStreamRecord item) {
+    private static Map<String, Object> keys(StreamChange item) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        if (item.getDynamodb() != null && item.getDynamodb().getKeys() != null) {
-            var keys = item.getDynamodb().getKeys();
-            if (keys.get(RecordItem.COMPANY_ID) != null) {
-                fields.put("companyId", keys.get(RecordItem.COMPANY_ID).getN());
+        if (item.keys() != null) {
+            if (item.keys().get(RecordItem.COMPANY_ID) != null) {
+                fields.put("companyId", item.keys().get(RecordItem.COMPANY_ID).n());
             }
-            if (keys.get(RecordItem.RECORD_ID) != null) {
-                fields.put("recordId", keys.get(RecordItem.RECORD_ID).getN());
+            if (item.keys().get(RecordItem.RECORD_ID) != null) {
+                fields.put("recordId", item.keys().get(RecordItem.RECORD_ID).n());
             }
         }
         return fields;

@@ -1,7 +1,5 @@
 package io.ycbridge.bonus;
 
-import static io.ycbridge.bonus.Visits.CLIENT;
-import static io.ycbridge.bonus.Visits.COMPANY;
 import static io.ycbridge.bonus.Visits.PHONE;
 import static io.ycbridge.bonus.Visits.money;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,23 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ycbridge.edge.BatchItemFailures;
+import io.ycbridge.edge.StreamChange;
+import io.ycbridge.edge.UndecodableEventException;
+import io.ycbridge.fixture.Invocations;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.observe.LogSink;
-import io.ycbridge.trigger.TriggerJson;
-import io.ycbridge.trigger.UndecodableEventException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.ycbridge.yclients.ApiJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,8 +47,8 @@ class BonusAccrualHandlerTest {
         handler = new BonusAccrualHandler(ledger.service, logs);
     }
 
-    static DynamodbEvent event(String name) {
-        return EventLoader.loadDynamoDbEvent("../../events/bonus-accrual/" + name);
+    static List<StreamChange> event(String name) {
+        return Invocations.stream("../../events/bonus-accrual/" + name);
     }
 
     /** Through the Lambda entry point, as the runtime calls it: the event file's bytes in, the failed items read from the bytes out. */
@@ -65,9 +60,7 @@ class BonusAccrualHandlerTest {
     }
 
     private JsonNode invoke(byte[] event) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        return TriggerJson.read(out.toByteArray(), JsonNode.class);
+        return ApiJson.mapper().readTree(Invocations.invoke(handler, event));
     }
 
     @Test
@@ -91,10 +84,9 @@ class BonusAccrualHandlerTest {
 
     @Test
     void theTypedEntryPointAnswersTheSame() {
-        StreamsEventResponse response = handler.handle(event("batch-with-malformed-item.json"), null);
+        BatchItemFailures response = handler.handle(event("batch-with-malformed-item.json"), null);
 
-        assertEquals(List.of("100000000000000000011"),
-                response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList());
+        assertEquals(List.of("100000000000000000011"), response.itemIdentifiers());
     }
 
     @Test

@@ -1,47 +1,37 @@
 package io.ycbridge.sync;
 
-import io.ycbridge.config.Config;
-
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.config.Config;
+import io.ycbridge.edge.BatchItemFailures;
+import io.ycbridge.edge.QueueMessage;
+import io.ycbridge.edge.Trigger;
+import io.ycbridge.edge.TriggerHandler;
 import io.ycbridge.observe.DecisionLog;
-import io.ycbridge.trigger.JsonStreamHandler;
-import io.ycbridge.trigger.ScheduleEvent;
 import io.ycbridge.yclients.ApiJson;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The catalog sync's entry point, for three triggers told apart by their shape:
- * <ul>
- *   <li>a schedule event ({@code "detail-type": "Scheduled Event"}): syncs every configured company in this
- *       invocation and returns the summary. The local stack sends it; in AWS the schedule goes to
- *       SyncScheduleFunction, which queues the companies for this function instead;</li>
- *   <li>an on-demand request ({@code {"companyId": …}}, with {@code "from"}/{@code "to"} for a back-fill): syncs that
- *       company now and returns its result;</li>
- *   <li>SQS messages (SyncScheduleFunction's, same body as the on-demand request): syncs each and returns
- *       {@code batchItemFailures} for those worth delivering again (transient failures, no time left); a refused
- *       credential is reported, not retried.</li>
- * </ul>
- * The event is taken as a JSON tree because one function takes all three shapes; input that is no JSON object fails
- * the invocation, so the schedule or the queue delivers it again. No SDK calls or rules here.
+ * CatalogSyncFunction's entry point: SyncQueue's batches, one company per message, as SyncScheduleFunction queues
+ * them — the body {@code {"companyId": …}}, with {@code "from"}/{@code "to"} (ISO-8601 instants) for a back-fill of
+ * that window, which an operator can send to the queue by hand. Syncs each in turn and answers
+ * {@code batchItemFailures} for those worth delivering again (transient failures, no time left); a refused credential
+ * is reported, not retried, and a malformed body is acknowledged and logged. A batch that is no SQS batch fails the
+ * invocation (TriggerHandler's default). No SDK calls or rules here.
  */
-public final class CatalogSyncHandler extends JsonStreamHandler<JsonNode, JsonNode> {
+public final class CatalogSyncHandler extends TriggerHandler<List<QueueMessage>, BatchItemFailures> {
     private static final ObjectMapper JSON = ApiJson.mapper();
     // Left for writing the summary and the sync state after the last company.
     private static final Duration SAFETY_MARGIN = Duration.ofSeconds(15);
 
     private final CatalogSyncService service;
-    private final CompanyFanOut fanOut;
-    private final List<Long> companyIds;
     private final Clock clock;
     private final DecisionLog log;
 
@@ -49,49 +39,31 @@ public final class CatalogSyncHandler extends JsonStreamHandler<JsonNode, JsonNo
         this(CatalogSyncWiring.fromEnvironment());
     }
 
-    /** The same wiring from explicit values: for the local stack and the template check, which have no process environment to set. */
+    /** The same wiring from explicit values: for the template check, which has no process environment to set. */
     public CatalogSyncHandler(Config config) {
         this(CatalogSyncWiring.from(config));
     }
 
     private CatalogSyncHandler(CatalogSyncWiring wiring) {
-        this(wiring.service(), wiring.fanOut(), wiring.companyIds(), Clock.systemUTC(), wiring.log());
+        this(wiring.service(), Clock.systemUTC(), wiring.log());
     }
 
-    CatalogSyncHandler(CatalogSyncService service, CompanyFanOut fanOut, List<Long> companyIds, Clock clock, DecisionLog log) {
-        super(JsonNode.class);
+    CatalogSyncHandler(CatalogSyncService service, Clock clock, DecisionLog log) {
+        super(Trigger.SQS);
         this.service = Objects.requireNonNull(service, "service");
-        this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
-        this.companyIds = List.copyOf(companyIds);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.log = Objects.requireNonNull(log, "log");
     }
 
     @Override
-    public JsonNode handle(JsonNode event, Context context) {
+    public BatchItemFailures handle(List<QueueMessage> messages, Context context) {
         Instant deadline = deadline(context);
-        if (event.path("Records").isArray()) {
-            return consume(event.path("Records"), deadline);
-        }
-        if (event.has("companyId")) {
-            return SummaryJson.of(SyncRunner.run(service, SyncRequest.fromJson(event), deadline));
-        }
-        if (ScheduleEvent.is(event)) {
-            List<SyncRequest> requests = companyIds.stream().map(SyncRequest::company).toList();
-            return SummaryJson.of(fanOut.dispatch(requests, deadline));
-        }
-        throw new IllegalArgumentException("unrecognised event: expected an EventBridge schedule, SQS messages, or "
-                + "{\"companyId\": <id>} with optional \"from\" and \"to\" for a back-fill");
-    }
-
-    private JsonNode consume(JsonNode records, Instant deadline) {
-        ObjectNode response = JSON.createObjectNode();
-        ArrayNode failures = response.putArray("batchItemFailures");
-        for (JsonNode message : records) {
-            String messageId = message.path("messageId").asText();
+        List<String> failures = new ArrayList<>();
+        for (QueueMessage message : messages) {
+            String messageId = Objects.requireNonNullElse(message.messageId(), "");
             SyncRequest request;
             try {
-                request = SyncRequest.fromJson(JSON.readTree(message.path("body").asText()));
+                request = SyncRequest.fromJson(JSON.readTree(Objects.requireNonNullElse(message.body(), "")));
             } catch (IOException | IllegalArgumentException malformed) {
                 // Delivering it again cannot help: acknowledge it, and say so.
                 log.error("sync-message-malformed", Map.of("messageId", messageId, "reason", String.valueOf(malformed.getMessage())));
@@ -101,10 +73,10 @@ public final class CatalogSyncHandler extends JsonStreamHandler<JsonNode, JsonNo
                     ? SyncRunner.run(service, request, deadline)
                     : CompanySync.skipped(request.companyId());
             if (result.outcome().retryable() || result.outcome() == SyncOutcome.SKIPPED) {
-                failures.addObject().put("itemIdentifier", messageId);
+                failures.add(messageId);
             }
         }
-        return response;
+        return new BatchItemFailures(failures);
     }
 
     private Instant deadline(Context context) {

@@ -96,6 +96,22 @@ public final class CatalogSyncService {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
+    /**
+     * Every company in turn, in this invocation: what the local stack's schedule and the tests run. In AWS the
+     * schedule queues one message per company instead (SyncScheduleFunction), and each is a {@link #sync}.
+     */
+    public SyncSummary syncAll(List<Long> companyIds, Instant deadline) {
+        long started = System.nanoTime();
+        List<CompanySync> results = new ArrayList<>();
+        for (long companyId : companyIds) {
+            results.add(clock.instant().isBefore(deadline) ? sync(companyId, deadline) : CompanySync.skipped(companyId));
+        }
+        SyncSummary summary = SyncSummary.of(results, (System.nanoTime() - started) / 1_000_000);
+        log.info("sync-run", Map.of("companies", companyIds.size(), "apiRequests", summary.apiRequests(), "writes", summary.writes(),
+                "durationMs", summary.durationMs()));
+        return summary;
+    }
+
     /** The scheduled sync of one company: catalog, then records from the cursor (or the back-fill window) to now. */
     public CompanySync sync(long companyId, Instant deadline) {
         return run(companyId, null, null, true, deadline);

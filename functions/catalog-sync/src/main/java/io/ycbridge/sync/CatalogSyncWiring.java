@@ -16,17 +16,19 @@ import io.ycbridge.secret.SecretSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** What the handler's no-arg constructor builds from the environment, once per execution environment. */
-record CatalogSyncWiring(CatalogSyncService service, CompanyFanOut fanOut, List<Long> companyIds, DecisionLog log) {
+/**
+ * What the handler's no-arg constructor builds from the environment, once per execution environment; also the local
+ * stack's sync, which calls the service itself.
+ */
+public record CatalogSyncWiring(CatalogSyncService service, DecisionLog log) {
 
     static CatalogSyncWiring fromEnvironment() {
         return from(Config.fromEnvironment());
     }
 
-    static CatalogSyncWiring from(Config config) {
+    public static CatalogSyncWiring from(Config config) {
         Clock clock = Clock.systemUTC();
         AwsClients aws = AwsClients.from(config);
         DynamoDbClient dynamoDb = aws.dynamoDb();
@@ -50,7 +52,7 @@ record CatalogSyncWiring(CatalogSyncService service, CompanyFanOut fanOut, List<
                 new RecordVersionStore(dynamoDb, config.require(EnvVar.RECORDS_TABLE)),
                 states,
                 new RecordNormalizer(PhoneRegions.fromConfig(config).withCompanyData(states::phoneRegion, clock, log)), settings, clock, log, new EmfMetrics("catalog-sync", LogSink.STDOUT, clock));
-        return new CatalogSyncWiring(service, new InProcessFanOut(service), config.requireIds(EnvVar.COMPANY_IDS), log);
+        return new CatalogSyncWiring(service, log);
     }
 
 }

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.catalog.CatalogKind;
 import io.ycbridge.catalog.KindCounts;
 
-/** The summary as the handler returns it: per company and kind, in the words of the summary line operators read. */
-final class SummaryJson {
+/**
+ * A sync's result as JSON: per company and kind, in the words of the summary line operators read. The local stack's
+ * {@code POST /local/sync} answers with it; the deployed function answers its queue with batch item failures only.
+ */
+public final class SummaryJson {
     private SummaryJson() {
     }
 
-    static ObjectNode of(SyncSummary summary) {
+    public static ObjectNode of(SyncSummary summary) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("apiRequests", summary.apiRequests());
         node.put("writes", summary.writes());
@@ -21,7 +24,7 @@ final class SummaryJson {
         return node;
     }
 
-    static ObjectNode of(CompanySync company) {
+    public static ObjectNode of(CompanySync company) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("companyId", company.companyId());
         node.put("outcome", company.outcome().name());

@@ -2,7 +2,7 @@ package io.ycbridge.sync;
 
 import java.time.Instant;
 
-/** Runs one request, the same way for the on-demand event, the queue consumer and the in-process fan-out. */
+/** Runs one request: the regular sync of a company, or the back-fill of its window. */
 final class SyncRunner {
     private SyncRunner() {
     }

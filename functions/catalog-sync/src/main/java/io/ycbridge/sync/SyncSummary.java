@@ -2,7 +2,7 @@ package io.ycbridge.sync;
 
 import java.util.List;
 
-/** The result of a run, returned by the handler and logged as one line. */
+/** The result of a run over several companies ({@link CatalogSyncService#syncAll}), logged as one line. */
 public record SyncSummary(List<CompanySync> companies, long apiRequests, long durationMs) {
     public SyncSummary {
         companies = List.copyOf(companies);

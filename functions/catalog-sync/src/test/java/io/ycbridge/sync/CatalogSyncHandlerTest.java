@@ -3,7 +3,6 @@ package io.ycbridge.sync;
 import static io.ycbridge.simulator.SimulatorSeed.DEMO_BRANCH_ID;
 import static io.ycbridge.simulator.SimulatorSeed.DEMO_SALON_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ycbridge.edge.UndecodableEventException;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.simulator.Fault;
@@ -22,7 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,14 +30,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The handler driven by the sample events in events/catalog-sync, over the simulator and DynamoDB Local. */
+/** The handler driven by the sample events in events/catalog-sync (SQS batches), over the simulator and DynamoDB Local. */
 @ExtendWith(LocalDynamoDbExtension.class)
 class CatalogSyncHandlerTest {
     private static final Path EVENTS = Path.of("../../events/catalog-sync");
     private final DynamoDbClient dynamoDb;
     private SyncFixture fixture;
+    private CatalogSyncService service;
     private CatalogSyncHandler handler;
-    private final List<List<SyncRequest>> dispatched = new ArrayList<>();
 
     CatalogSyncHandlerTest(DynamoDbClient dynamoDb) {
         this.dynamoDb = dynamoDb;
@@ -46,14 +46,8 @@ class CatalogSyncHandlerTest {
     @BeforeEach
     void start() {
         fixture = new SyncFixture(dynamoDb);
-        CatalogSyncService service = fixture.service(SyncSettings.DEFAULT);
-        InProcessFanOut inProcess = new InProcessFanOut(service);
-        CompanyFanOut recording = (requests, deadline) -> {
-            dispatched.add(requests);
-            return inProcess.dispatch(requests, deadline);
-        };
-        handler = new CatalogSyncHandler(service, recording, List.of(DEMO_SALON_ID, DEMO_BRANCH_ID), fixture.sim.clock(),
-                new DecisionLog("catalog-sync", fixture.logs, fixture.sim.clock()));
+        service = fixture.service(SyncSettings.DEFAULT);
+        handler = new CatalogSyncHandler(service, fixture.sim.clock(), new DecisionLog("catalog-sync", fixture.logs, fixture.sim.clock()));
     }
 
     @AfterEach
@@ -62,12 +56,25 @@ class CatalogSyncHandlerTest {
     }
 
     @Test
-    void theScheduleFansOutOneRequestPerCompanyAndReturnsTheSummary() throws IOException {
-        // The schedule event as the local stack (or a direct invocation) sends it; in AWS it goes to SyncScheduleFunction.
-        JsonNode summary = handle("../sync-schedule/schedule.json");
+    void eachMessageSyncsItsCompanyCatalogAndRecords() throws IOException {
+        JsonNode response = handle("sqs-messages.json");
 
-        assertEquals(List.of(List.of(SyncRequest.company(DEMO_SALON_ID), SyncRequest.company(DEMO_BRANCH_ID))), dispatched);
+        assertEquals("{\"batchItemFailures\":[]}", response.toString());
+        for (long company : List.of(DEMO_SALON_ID, DEMO_BRANCH_ID)) {
+            assertTrue(fixture.states.get(company).lastSuccessAt().isPresent(), "company " + company + " synced");
+            assertTrue(fixture.states.get(company).cursor().isPresent(), "company " + company + " has a cursor");
+        }
+        assertTrue(fixture.logs.all().contains("\"outcome\":\"OK\""), fixture.logs.all());
+    }
+
+    /** The in-process run the local stack and the ops tool make: every company in turn, the summary in operators' words. */
+    @Test
+    void theServiceSyncsEveryCompanyInTurnAndSummarisesTheRun() {
+        JsonNode summary = SummaryJson.of(service.syncAll(List.of(DEMO_SALON_ID, DEMO_BRANCH_ID), fixture.sim.clock().instant().plusSeconds(300)));
+
         JsonNode salon = summary.path("companies").get(0);
+        assertEquals(DEMO_SALON_ID, salon.path("companyId").asLong());
+        assertEquals(DEMO_BRANCH_ID, summary.path("companies").get(1).path("companyId").asLong());
         assertEquals("OK", salon.path("outcome").asText());
         assertEquals(5, salon.path("catalog").path("service").path("created").asInt());
         assertEquals(3, salon.path("catalog").path("staff").path("created").asInt());
@@ -75,19 +82,22 @@ class CatalogSyncHandlerTest {
         assertEquals("{\"read\":0,\"notFound\":0,\"failed\":0,\"left\":0}", salon.path("records").path("rereads").toString());
         assertTrue(summary.path("apiRequests").asInt() > 0);
 
-        JsonNode again = handle("../sync-schedule/schedule.json");
+        JsonNode again = SummaryJson.of(service.syncAll(List.of(DEMO_SALON_ID, DEMO_BRANCH_ID), fixture.sim.clock().instant().plusSeconds(300)));
         assertEquals(0, again.path("writes").asInt(), "a repeat run writes nothing");
     }
 
     @Test
-    void anOnDemandBackfillSyncsThatWindowOfOneCompany() throws IOException {
-        JsonNode result = handle("backfill.json");
+    void aBackfillMessageSyncsThatWindowOfOneCompany() throws IOException {
+        JsonNode response = handle("backfill.json");
 
-        assertEquals(DEMO_SALON_ID, result.path("companyId").asLong());
-        assertEquals("OK", result.path("outcome").asText());
-        assertTrue(result.path("records").path("stored").asInt() > 0);
-        assertTrue(result.path("catalog").isMissingNode());
-        assertTrue(dispatched.isEmpty());
+        assertEquals("{\"batchItemFailures\":[]}", response.toString());
+        assertTrue(fixture.records.changedBetween(DEMO_SALON_ID, Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-18T00:00:00Z"))
+                .count() > 0, "the window's records are stored");
+        assertTrue(fixture.logs.all().contains("\"outcome\":\"backfill-ok\""), fixture.logs.all());
+        SyncState state = fixture.states.get(DEMO_SALON_ID);
+        assertTrue(state.cursor().isEmpty(), "a back-fill leaves the cursor alone");
+        assertTrue(state.lastCatalogAt().isEmpty(), "and reads no catalog");
+        assertTrue(fixture.states.get(DEMO_BRANCH_ID).lastRunAt().isEmpty(), "one company only");
     }
 
     @Test
@@ -106,20 +116,25 @@ class CatalogSyncHandlerTest {
 
     @Test
     void aMalformedMessageIsAcknowledgedAndLogged() throws IOException {
-        String event = "{\"Records\":[{\"messageId\":\"m-1\",\"body\":\"{\\\"company\\\":1}\",\"eventSource\":\"aws:sqs\"}]}";
+        String event = "{\"Records\":[{\"messageId\":\"m-1\",\"body\":\"{\\\"company\\\":1}\",\"eventSource\":\"aws:sqs\"},"
+                + "{\"messageId\":\"m-2\",\"eventSource\":\"aws:sqs\"},{\"messageId\":\"m-3\",\"body\":\"not json\"}]}";
 
         JsonNode response = handle(event.getBytes(StandardCharsets.UTF_8));
 
         assertEquals(0, response.path("batchItemFailures").size());
-        assertTrue(fixture.logs.all().contains("sync-message-malformed"));
+        assertEquals(3, fixture.logs.lines().stream().filter(line -> line.contains("sync-message-malformed")).count(), fixture.logs.all());
     }
 
+    /** The schedule goes to SyncScheduleFunction, one company on demand to SyncQueue: this function takes SQS batches only. */
     @Test
-    void anUnknownEventIsRefusedWithWhatIsExpected() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> handle("{\"hello\":1}".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(refused.getMessage().contains("companyId"));
-        assertFalse(refused.getMessage().isBlank());
+    void anythingButAnSqsBatchFailsTheInvocationSayingWhatIsExpected() throws IOException {
+        for (String event : List.of("{\"hello\":1}", "{\"companyId\":235564}",
+                Files.readString(Path.of("../../events/sync-schedule/schedule.json")))) {
+            UndecodableEventException refused = assertThrows(UndecodableEventException.class,
+                    () -> handle(event.getBytes(StandardCharsets.UTF_8)));
+            assertEquals("the event does not fit an SQS batch at Records", refused.getMessage());
+        }
+        assertTrue(fixture.logs.all().isEmpty(), "nothing synced");
     }
 
     private JsonNode handle(String eventFile) throws IOException {

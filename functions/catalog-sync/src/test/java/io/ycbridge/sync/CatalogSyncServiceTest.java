@@ -56,9 +56,8 @@ class CatalogSyncServiceTest {
         fixture.close();
     }
 
-    /** Every company in turn, as the schedule's in-process fan-out runs them. */
     private static SyncSummary syncAll(CatalogSyncService service) {
-        return new InProcessFanOut(service).dispatch(COMPANIES.stream().map(SyncRequest::company).toList(), NO_DEADLINE);
+        return service.syncAll(COMPANIES, NO_DEADLINE);
     }
 
     @Test

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.aws.AwsSettings;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
+import io.ycbridge.edge.ScheduleTick;
+import io.ycbridge.edge.Trigger;
+import io.ycbridge.edge.TriggerHandler;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.sync.SyncRequest;
-import io.ycbridge.trigger.JsonStreamHandler;
-import io.ycbridge.trigger.ScheduleEvent;
 import io.ycbridge.yclients.ApiJson;
 import java.time.Clock;
 import java.util.List;
@@ -27,9 +28,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *
  * <p>Answers {@code {"queued": n, "failed": [...]}}. If SQS refused any company, the run fails after sending the rest,
  * so the schedule's retry policy sends again (a company queued twice is synced twice, which changes nothing) and,
- * past its retries, the dead-letter queue keeps the event.
+ * past its retries, the dead-letter queue keeps the event. An event that is no schedule tick fails the invocation too:
+ * to sync one company now, send its message to SyncQueue or run {@code ./ycbridge ops sync}.
  */
-public final class SyncScheduleHandler extends JsonStreamHandler<JsonNode, JsonNode> {
+public final class SyncScheduleHandler extends TriggerHandler<ScheduleTick, JsonNode> {
     private static final ObjectMapper JSON = ApiJson.mapper();
     private final SqsFanOut fanOut;
     private final List<Long> companyIds;
@@ -47,18 +49,14 @@ public final class SyncScheduleHandler extends JsonStreamHandler<JsonNode, JsonN
     }
 
     SyncScheduleHandler(SqsFanOut fanOut, List<Long> companyIds, DecisionLog log) {
-        super(JsonNode.class);
+        super(Trigger.SCHEDULE);
         this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
         this.companyIds = List.copyOf(companyIds);
         this.log = Objects.requireNonNull(log, "log");
     }
 
     @Override
-    public JsonNode handle(JsonNode event, Context context) {
-        if (!ScheduleEvent.is(event)) {
-            throw new IllegalArgumentException("unrecognised event: expected an EventBridge schedule; to sync one company now, "
-                    + "invoke CatalogSyncFunction with {\"companyId\": <id>}");
-        }
+    public JsonNode handle(ScheduleTick tick, Context context) {
         FanOutResult result = fanOut.dispatch(companyIds.stream().map(SyncRequest::company).toList());
         ObjectNode answer = JSON.createObjectNode();
         answer.put("queued", result.queued().size());

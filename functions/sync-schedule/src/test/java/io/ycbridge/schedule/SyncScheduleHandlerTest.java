@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ycbridge.config.Config;
+import io.ycbridge.edge.UndecodableEventException;
 import io.ycbridge.localaws.MotoServer;
 import io.ycbridge.localaws.MotoServerExtension;
 import io.ycbridge.sync.SyncRequest;
@@ -16,6 +17,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -67,12 +69,20 @@ class SyncScheduleHandlerTest {
                 failure.toString());
     }
 
+    /** One company now goes to SyncQueue (or {@code ./ycbridge ops sync}); this function takes the schedule's tick only. */
     @Test
-    void anythingButAScheduleIsRefusedWithTheWayToSyncOneCompany(MotoServer moto) {
-        SyncScheduleHandler handler = handler(moto, moto.endpoint() + "/000000000000/sync-queue");
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> run(handler, new ByteArrayInputStream("{\"companyId\": 235564}".getBytes(StandardCharsets.UTF_8))));
-        assertTrue(refused.getMessage().contains("CatalogSyncFunction"), refused.getMessage());
+    void anythingButAScheduleTickFailsTheInvocationAndQueuesNothing(MotoServer moto) throws Exception {
+        moto.reset();
+        try (SqsClient sqs = SqsFanOutTest.sqs(moto)) {
+            String queueUrl = sqs.createQueue(create -> create.queueName("sync-queue")).queueUrl();
+            SyncScheduleHandler handler = handler(moto, queueUrl);
+            for (String event : List.of("{\"companyId\": 235564}", Files.readString(Path.of("../../events/catalog-sync/sqs-messages.json")))) {
+                UndecodableEventException refused = assertThrows(UndecodableEventException.class,
+                        () -> run(handler, new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8))));
+                assertEquals("the event does not fit an EventBridge schedule tick at detail-type", refused.getMessage());
+            }
+            assertTrue(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)).messages().isEmpty());
+        }
     }
 
     @Test

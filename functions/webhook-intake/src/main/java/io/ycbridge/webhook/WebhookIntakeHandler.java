@@ -1,8 +1,6 @@
 package io.ycbridge.webhook;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +8,10 @@ import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
-import io.ycbridge.http.HttpApiHandler;
+import io.ycbridge.edge.HttpRequest;
+import io.ycbridge.edge.HttpResponse;
+import io.ycbridge.edge.HttpRouteHandler;
+import io.ycbridge.edge.UndecodableEventException;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.observe.LogSink;
@@ -18,13 +19,10 @@ import io.ycbridge.phone.PhoneRegions;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.sync.SyncStateStore;
-import io.ycbridge.trigger.UndecodableEventException;
 import io.ycbridge.yclients.ApiJson;
 import io.ycbridge.yclients.RequestObserver;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
 
@@ -32,7 +30,7 @@ import java.util.Map;
  * {@code POST /v1/yclients/webhook/{token}}: translates the HTTP API event to {@link WebhookService} and back. Built
  * once per execution environment from the environment; nothing here reads the network until a delivery arrives.
  */
-public final class WebhookIntakeHandler extends HttpApiHandler {
+public final class WebhookIntakeHandler extends HttpRouteHandler {
     private static final ObjectMapper JSON = ApiJson.mapper();
     private static final Map<String, String> JSON_HEADERS = Map.of("Content-Type", "application/json");
 
@@ -72,38 +70,27 @@ public final class WebhookIntakeHandler extends HttpApiHandler {
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-        String token = event.getPathParameters() == null ? null : event.getPathParameters().get("token");
-        return response(service.accept(token, body(event)));
+    public HttpResponse handle(HttpRequest request, Context context) {
+        return response(service.accept(request.pathParameters().get("token"), body(request)));
     }
 
     /** In the deliveries' own shape, so whoever invoked the function directly reads it like any refusal. */
     @Override
-    protected APIGatewayV2HTTPResponse undecodable(UndecodableEventException problem) {
+    protected HttpResponse undecodable(UndecodableEventException problem) {
         return response(IntakeResult.refused(IntakeOutcome.REJECTED, problem.getMessage()));
     }
 
-    private static APIGatewayV2HTTPResponse response(IntakeResult result) {
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(result.outcome().status())
-                .withHeaders(JSON_HEADERS)
-                .withBody(responseBody(result))
-                .build();
+    private static HttpResponse response(IntakeResult result) {
+        return new HttpResponse(result.outcome().status(), JSON_HEADERS, responseBody(result));
     }
 
-    private static byte[] body(APIGatewayV2HTTPEvent event) {
-        String body = event.getBody();
-        if (body == null) {
+    /** Undecodable base64 is no body at all: the service refuses it in the deliveries' own words. */
+    private static byte[] body(HttpRequest request) {
+        try {
+            return request.bodyBytes();
+        } catch (IllegalArgumentException notBase64) {
             return new byte[0];
         }
-        if (event.getIsBase64Encoded()) {
-            try {
-                return Base64.getDecoder().decode(body);
-            } catch (IllegalArgumentException notBase64) {
-                return new byte[0];
-            }
-        }
-        return body.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A stranger learns nothing: 401 has no reason. Everyone else gets the outcome, and refusals a short reason. */

@@ -2,13 +2,13 @@ package io.ycbridge.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.edge.HttpRequest;
+import io.ycbridge.fixture.Invocations;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
-import io.ycbridge.observe.LogSink;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordSource;
 import io.ycbridge.record.RecordStore;
@@ -60,7 +60,7 @@ class WebhookConvergenceIT {
                 new DecisionLog("webhook-intake", line -> { }, WebhookIntakeHandlerIT.CLOCK),
                 new EmfMetrics("webhook-intake", line -> { }, WebhookIntakeHandlerIT.CLOCK), WebhookIntakeHandlerIT.CLOCK));
 
-        ObjectNode template = (ObjectNode) JSON.readTree(WebhookIntakeHandlerIT.event("record-updated").getBody());
+        ObjectNode template = (ObjectNode) JSON.readTree(WebhookIntakeHandlerIT.event("record-updated").body());
         List<String> bodies = new ArrayList<>();
         Map<Long, ObjectNode> latest = new HashMap<>();
         OffsetDateTime start = OffsetDateTime.parse("2026-11-20T09:00:00+03:00");
@@ -87,10 +87,9 @@ class WebhookConvergenceIT {
         }
         Collections.shuffle(bodies, random);
 
-        APIGatewayV2HTTPEvent event = WebhookIntakeHandlerIT.event("record-created");
+        HttpRequest event = WebhookIntakeHandlerIT.event("record-created");
         for (String body : bodies) {
-            event.setBody(body);
-            assertEquals(200, handler.handle(event, null).getStatusCode(), "seed " + seed);
+            assertEquals(200, handler.handle(Invocations.withBody(event, body), null).status(), "seed " + seed);
         }
 
         RecordNormalizer normalizer = RecordNormalizer.russia();

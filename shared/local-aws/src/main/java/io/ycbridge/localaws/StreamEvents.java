@@ -1,97 +1,118 @@
 package io.ycbridge.localaws;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.HashSet;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
- * What Lambda's DynamoDB event source does to stream records before the function sees them: SDK stream records
- * (from GetRecords on DynamoDB Local) into a {@link DynamodbEvent}, type by type. For the local stack's stream poller
- * and the tests that feed bonus accrual from a real stream; the stream function reads them back (bonus-accrual).
+ * What Lambda's DynamoDB event source does to stream records before the function sees them: SDK stream records (from
+ * GetRecords on DynamoDB Local) written as the JSON event Lambda sends, images in DynamoDB JSON ({@code {"N": "5"}}).
+ * For the local stack's stream poller and the tests that feed bonus accrual from a real stream, which hand the
+ * function this JSON as the runtime would.
  */
 public final class StreamEvents {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
     private StreamEvents() {
     }
 
-    public static DynamodbEvent event(List<Record> records, String streamArn, String region) {
-        List<DynamodbEvent.DynamodbStreamRecord> converted = new ArrayList<>(records.size());
+    /** {@code {"Records": [...]}}: each record with {@code eventSource}, region and stream ARN, as Lambda adds them. */
+    public static ObjectNode batch(List<Record> records, String streamArn, String region) {
+        ObjectNode event = JSON.objectNode();
+        ArrayNode items = event.putArray("Records");
         for (Record record : records) {
-            DynamodbEvent.DynamodbStreamRecord item = new DynamodbEvent.DynamodbStreamRecord();
-            item.setEventID(record.eventID());
-            item.setEventName(record.eventNameAsString());
-            item.setEventVersion(record.eventVersion());
-            item.setEventSource("aws:dynamodb");
-            item.setAwsRegion(region);
-            item.setEventSourceARN(streamArn);
+            ObjectNode item = items.addObject()
+                    .put("eventID", record.eventID())
+                    .put("eventName", record.eventNameAsString())
+                    .put("eventVersion", record.eventVersion())
+                    .put("eventSource", "aws:dynamodb")
+                    .put("awsRegion", region)
+                    .put("eventSourceARN", streamArn);
             var sdk = record.dynamodb();
-            StreamRecord stream = new StreamRecord()
-                    .withSequenceNumber(sdk.sequenceNumber())
-                    .withSizeBytes(sdk.sizeBytes())
-                    .withKeys(image(sdk.keys()))
-                    .withNewImage(sdk.hasNewImage() ? image(sdk.newImage()) : null)
-                    .withOldImage(sdk.hasOldImage() ? image(sdk.oldImage()) : null);
+            ObjectNode stream = item.putObject("dynamodb");
             if (sdk.approximateCreationDateTime() != null) {
-                stream.setApproximateCreationDateTime(Date.from(sdk.approximateCreationDateTime()));
+                long millis = sdk.approximateCreationDateTime().toEpochMilli();
+                // Epoch seconds, as Lambda writes the creation time: a whole number, or with the milliseconds as a fraction.
+                if (millis % 1000 == 0) {
+                    stream.put("ApproximateCreationDateTime", millis / 1000);
+                } else {
+                    stream.put("ApproximateCreationDateTime", BigDecimal.valueOf(millis, 3));
+                }
+            }
+            stream.set("Keys", image(sdk.keys()));
+            if (sdk.hasNewImage()) {
+                stream.set("NewImage", image(sdk.newImage()));
+            }
+            if (sdk.hasOldImage()) {
+                stream.set("OldImage", image(sdk.oldImage()));
+            }
+            stream.put("SequenceNumber", sdk.sequenceNumber());
+            if (sdk.sizeBytes() != null) {
+                stream.put("SizeBytes", sdk.sizeBytes());
             }
             if (sdk.streamViewTypeAsString() != null) {
-                stream.setStreamViewType(StreamViewType.fromValue(sdk.streamViewTypeAsString()));
+                stream.put("StreamViewType", sdk.streamViewTypeAsString());
             }
-            item.setDynamodb(stream);
-            converted.add(item);
         }
-        DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(converted);
         return event;
     }
 
     /**
-     * Where Lambda resumes a batch after {@code ReportBatchItemFailures}: the first record the response names, -1 when
-     * none failed, 0 when it names a record not in the batch (Lambda then retries the whole batch).
+     * Where Lambda resumes a batch after {@code ReportBatchItemFailures}: the first record among the failed sequence
+     * numbers, -1 when none failed, 0 when one names a record not in the batch (Lambda then retries the whole batch).
      */
-    public static int firstFailure(List<Record> batch, StreamsEventResponse response) {
-        if (response == null || response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
+    public static int firstFailure(List<Record> batch, Collection<String> failedSequenceNumbers) {
+        if (failedSequenceNumbers.isEmpty()) {
             return -1;
         }
-        Set<String> failed = new HashSet<>();
-        response.getBatchItemFailures().forEach(failure -> failed.add(failure.getItemIdentifier()));
         for (int i = 0; i < batch.size(); i++) {
-            if (failed.contains(batch.get(i).dynamodb().sequenceNumber())) {
+            if (failedSequenceNumbers.contains(batch.get(i).dynamodb().sequenceNumber())) {
                 return i;
             }
         }
         return 0;
     }
 
-    private static Map<String, AttributeValue> image(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image) {
-        Map<String, AttributeValue> converted = new HashMap<>(image.size() * 2);
-        image.forEach((name, value) -> converted.put(name, value(value)));
-        return converted;
+    /** An item in DynamoDB JSON, as a stream image carries it. */
+    public static ObjectNode image(Map<String, AttributeValue> item) {
+        ObjectNode image = JSON.objectNode();
+        item.forEach((name, value) -> image.set(name, value(value)));
+        return image;
     }
 
-    private static AttributeValue value(software.amazon.awssdk.services.dynamodb.model.AttributeValue value) {
-        return switch (value.type()) {
-            case S -> new AttributeValue().withS(value.s());
-            case N -> new AttributeValue().withN(value.n());
-            case BOOL -> new AttributeValue().withBOOL(value.bool());
-            case NUL -> new AttributeValue().withNULL(value.nul());
-            case B -> new AttributeValue().withB(value.b().asByteBuffer());
-            case M -> new AttributeValue().withM(image(value.m()));
-            case L -> new AttributeValue().withL(value.l().stream().map(StreamEvents::value).toList());
-            case SS -> new AttributeValue().withSS(value.ss());
-            case NS -> new AttributeValue().withNS(value.ns());
-            case BS -> new AttributeValue().withBS(value.bs().stream().map(SdkBytes::asByteBuffer).toList());
+    private static ObjectNode value(AttributeValue value) {
+        ObjectNode json = JSON.objectNode();
+        switch (value.type()) {
+            case S -> json.put("S", value.s());
+            case N -> json.put("N", value.n());
+            case BOOL -> json.put("BOOL", value.bool());
+            case NUL -> json.put("NULL", value.nul());
+            case B -> json.put("B", base64(value.b()));
+            case M -> json.set("M", image(value.m()));
+            case L -> {
+                ArrayNode list = json.putArray("L");
+                value.l().forEach(element -> list.add(value(element)));
+            }
+            case SS -> value.ss().forEach(json.putArray("SS")::add);
+            case NS -> value.ns().forEach(json.putArray("NS")::add);
+            case BS -> {
+                ArrayNode binaries = json.putArray("BS");
+                value.bs().forEach(bytes -> binaries.add(base64(bytes)));
+            }
             case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("an attribute value of a type this SDK does not know");
-        };
+        }
+        return json;
+    }
+
+    private static String base64(SdkBytes bytes) {
+        return Base64.getEncoder().encodeToString(bytes.asByteArrayUnsafe());
     }
 }

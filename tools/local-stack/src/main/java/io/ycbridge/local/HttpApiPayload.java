@@ -1,7 +1,8 @@
 package io.ycbridge.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,8 +23,8 @@ import java.util.regex.Pattern;
 /**
  * HTTP API payload format 2.0, both ways: a request as API Gateway hands it to the function (header names lower-cased
  * and repeated values joined with commas, cookies apart, query parameters decoded and joined, binary bodies in base64,
- * {@code requestContext.http} and the authorizer's claims), and the function's response written back as API Gateway
- * writes it.
+ * {@code requestContext.http} and the authorizer's claims), written as the JSON tree Lambda hands the function; and the
+ * function's answer written back to the caller as API Gateway writes it.
  */
 final class HttpApiPayload {
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
@@ -32,13 +33,13 @@ final class HttpApiPayload {
     private static final Pattern TEXT_TYPE = Pattern.compile(
             "(text/.*|application/(json|.*\\+json|xml|.*\\+xml|javascript|x-www-form-urlencoded|graphql)).*", Pattern.CASE_INSENSITIVE);
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private HttpApiPayload() {
     }
 
-    static APIGatewayV2HTTPEvent event(HttpExchange exchange, String routeKey, Map<String, String> pathParameters,
-                                       Map<String, String> claims, byte[] body) {
+    static ObjectNode event(HttpExchange exchange, String routeKey, Map<String, String> pathParameters,
+                            Map<String, String> claims, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
@@ -59,46 +60,58 @@ final class HttpApiPayload {
         String contentType = headers.getOrDefault("content-type", "");
         boolean binary = body.length > 0 && !contentType.isEmpty() && !TEXT_TYPE.matcher(contentType).matches();
         Instant now = Instant.now();
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(exchange.getRequestMethod())
-                .withPath(exchange.getRequestURI().getRawPath())
-                .withProtocol(exchange.getProtocol())
-                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
-                .withUserAgent(headers.get("user-agent"))
-                .build();
-        var context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withRouteKey(routeKey)
-                .withAccountId("000000000000")
-                .withApiId("local")
-                .withStage("$default")
-                .withDomainName(headers.getOrDefault("host", "127.0.0.1"))
-                .withDomainPrefix("local")
-                .withRequestId(UUID.randomUUID().toString())
-                .withTime(REQUEST_TIME.format(now))
-                .withTimeEpoch(now.toEpochMilli())
-                .withHttp(http);
-        if (claims != null) {
-            String scope = claims.get("scope");
-            context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                            .withClaims(claims)
-                            .withScopes(scope == null ? null : List.of(scope.split(" ")))
-                            .build())
-                    .build());
+
+        ObjectNode event = JSON.objectNode()
+                .put("version", "2.0")
+                .put("routeKey", routeKey)
+                .put("rawPath", exchange.getRequestURI().getRawPath())
+                .put("rawQueryString", rawQuery == null ? "" : rawQuery);
+        if (!cookies.isEmpty()) {
+            cookies.forEach(event.putArray("cookies")::add);
         }
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(routeKey)
-                .withRawPath(exchange.getRequestURI().getRawPath())
-                .withRawQueryString(rawQuery == null ? "" : rawQuery)
-                .withCookies(cookies.isEmpty() ? null : cookies)
-                .withHeaders(headers)
-                .withQueryStringParameters(query(rawQuery))
-                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
-                .withBody(body.length == 0 ? null : binary ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8))
-                .withIsBase64Encoded(binary)
-                .withRequestContext(context.build())
-                .build();
+        texts(event.putObject("headers"), headers);
+        Map<String, String> query = query(rawQuery);
+        if (query != null) {
+            texts(event.putObject("queryStringParameters"), query);
+        }
+        if (!pathParameters.isEmpty()) {
+            texts(event.putObject("pathParameters"), pathParameters);
+        }
+        ObjectNode context = event.putObject("requestContext")
+                .put("routeKey", routeKey)
+                .put("accountId", "000000000000")
+                .put("apiId", "local")
+                .put("stage", "$default")
+                .put("domainName", headers.getOrDefault("host", "127.0.0.1"))
+                .put("domainPrefix", "local")
+                .put("requestId", UUID.randomUUID().toString())
+                .put("time", REQUEST_TIME.format(now))
+                .put("timeEpoch", now.toEpochMilli());
+        ObjectNode http = context.putObject("http")
+                .put("method", exchange.getRequestMethod())
+                .put("path", exchange.getRequestURI().getRawPath())
+                .put("protocol", exchange.getProtocol())
+                .put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        if (headers.containsKey("user-agent")) {
+            http.put("userAgent", headers.get("user-agent"));
+        }
+        if (claims != null) {
+            ObjectNode jwt = context.putObject("authorizer").putObject("jwt");
+            texts(jwt.putObject("claims"), claims);
+            String scope = claims.get("scope");
+            if (scope != null) {
+                List.of(scope.split(" ")).forEach(jwt.putArray("scopes")::add);
+            }
+        }
+        if (body.length > 0) {
+            event.put("body", binary ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8));
+        }
+        event.put("isBase64Encoded", binary);
+        return event;
+    }
+
+    private static void texts(ObjectNode object, Map<String, String> values) {
+        values.forEach(object::put);
     }
 
     /** Decoded, repeated names joined with commas; null when there is no query, as API Gateway omits the field. */
@@ -119,25 +132,25 @@ final class HttpApiPayload {
         return parameters.isEmpty() ? null : parameters;
     }
 
-    static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
-        if (response.getHeaders() != null) {
-            response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        }
-        if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((name, values) -> values.forEach(value -> exchange.getResponseHeaders().add(name, value)));
-        }
-        if (response.getCookies() != null) {
-            response.getCookies().forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
-        }
-        String body = response.getBody();
-        byte[] bytes = body == null ? new byte[0]
-                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        send(exchange, response.getStatusCode() == 0 ? 200 : response.getStatusCode(), bytes);
+    /** The function's answer ({@code statusCode, headers, multiValueHeaders, cookies, body, isBase64Encoded}) to the caller; its status. */
+    static int write(HttpExchange exchange, JsonNode response) throws IOException {
+        response.path("headers").properties().forEach(header -> exchange.getResponseHeaders().add(header.getKey(), header.getValue().asText()));
+        response.path("multiValueHeaders").properties().forEach(header ->
+                header.getValue().forEach(value -> exchange.getResponseHeaders().add(header.getKey(), value.asText())));
+        response.path("cookies").forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie.asText()));
+        JsonNode body = response.path("body");
+        byte[] bytes = !body.isTextual() ? new byte[0]
+                : response.path("isBase64Encoded").asBoolean() ? Base64.getDecoder().decode(body.textValue())
+                : body.textValue().getBytes(StandardCharsets.UTF_8);
+        int status = response.path("statusCode").asInt();
+        status = status == 0 ? 200 : status;
+        send(exchange, status, bytes);
+        return status;
     }
 
     /** API Gateway's own answers (401, 404, 500) are {@code {"message": ...}}. */
     static void message(HttpExchange exchange, int status, String message) throws IOException {
-        json(exchange, status, JSON.createObjectNode().put("message", message).toString());
+        json(exchange, status, JSON.objectNode().put("message", message).toString());
     }
 
     static void json(HttpExchange exchange, int status, String json) throws IOException {

@@ -1,7 +1,5 @@
 package io.ycbridge.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -24,7 +22,7 @@ final class LocalApiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A function behind a route, and whether the route is behind the JWT authorizer. */
-    record ApiTarget(LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function, boolean authorized) {
+    record ApiTarget(LocalFunction function, boolean authorized) {
     }
 
     /** A local-only control; answers a status and a body Jackson writes. */
@@ -111,10 +109,8 @@ final class LocalApiServer implements AutoCloseable {
             }
             claims = verified.get();
         }
-        APIGatewayV2HTTPEvent event = HttpApiPayload.event(exchange, match.routeKey(), match.pathParameters(), claims, body);
-        APIGatewayV2HTTPResponse response = match.target().function().invoke(event);
-        HttpApiPayload.write(exchange, response);
-        return response.getStatusCode();
+        return HttpApiPayload.write(exchange, match.target().function().invoke(
+                HttpApiPayload.event(exchange, match.routeKey(), match.pathParameters(), claims, body)));
     }
 
     private int control(HttpExchange exchange, RouteTable.Match<LocalAction> match, byte[] body) throws IOException {

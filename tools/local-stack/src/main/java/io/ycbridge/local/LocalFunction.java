@@ -1,45 +1,38 @@
 package io.ycbridge.local;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.config.Config;
-import io.ycbridge.trigger.TriggerJson;
+import io.ycbridge.yclients.ApiJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiFunction;
 
 /**
  * One function's handler, made once from its class name in template.yaml through its public {@code (Config)}
  * constructor, and invoked one event at a time, as one Lambda execution environment would: handlers may keep
  * per-environment state and need not be thread-safe. The event goes in as the JSON bytes Lambda would send, and the
- * answer comes back from the bytes the handler writes, so the local stack decodes and encodes as the deployed one does.
+ * answer comes back as the JSON the handler wrote, so the local stack decodes and encodes as the deployed one does.
  */
-final class LocalFunction<I, O> {
+final class LocalFunction {
+    private static final ObjectMapper JSON = ApiJson.mapper();
     private final String name;
     private final int timeoutSeconds;
-    private final BiFunction<I, Context, O> handler;
+    private final RequestStreamHandler handler;
     private final ReentrantLock environment = new ReentrantLock();
 
-    private LocalFunction(String name, int timeoutSeconds, BiFunction<I, Context, O> handler) {
+    private LocalFunction(String name, int timeoutSeconds, RequestStreamHandler handler) {
         this.name = name;
         this.timeoutSeconds = timeoutSeconds;
         this.handler = handler;
     }
 
-    static <I, O> LocalFunction<I, O> of(String name, int timeoutSeconds, RequestStreamHandler handler, Class<O> responseType) {
-        return new LocalFunction<>(name, timeoutSeconds, (event, context) -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try {
-                handler.handleRequest(new ByteArrayInputStream(TriggerJson.toBytes(event)), out, context);
-                return TriggerJson.read(out.toByteArray(), responseType);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    static LocalFunction of(String name, int timeoutSeconds, RequestStreamHandler handler) {
+        return new LocalFunction(name, timeoutSeconds, handler);
     }
 
     /** An instance of {@code className} made with {@code new ClassName(config)}, the constructor every handler offers. */
@@ -61,10 +54,15 @@ final class LocalFunction<I, O> {
         return name;
     }
 
-    O invoke(I event) {
+    /** The event's JSON in, the answer's JSON out; a failed invocation throws, as the runtime would report it. */
+    JsonNode invoke(JsonNode event) {
         environment.lock();
         try {
-            return handler.apply(event, new LocalContext(name, timeoutSeconds));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, new LocalContext(name, timeoutSeconds));
+            return JSON.readTree(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             environment.unlock();
         }

@@ -1,19 +1,16 @@
 package io.ycbridge.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.simulator.SimulatorDefaults;
 import io.ycbridge.simulator.SimulatorSeed;
 import io.ycbridge.simulator.YClientsSimulator;
+import io.ycbridge.sync.CatalogSyncService;
+import io.ycbridge.sync.CatalogSyncWiring;
+import io.ycbridge.sync.SummaryJson;
 import io.ycbridge.table.TableDefinition;
 import io.ycbridge.table.TableDefinitions;
 import java.io.IOException;
@@ -30,20 +27,24 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The whole system in this JVM: DynamoDB Local with every table (named by logical id), the YClients simulator with the
- * demo seed (or the real API when a partner token is configured), every template function made once through its
- * {@code (Config)} constructor, the HTTP API on loopback, the sync on its schedule and the RecordsTable stream feeding
- * bonus accrual. {@link #close()} stops all of it, newest first.
+ * demo seed (or the real API when a partner token is configured), every HTTP and stream function of the template made
+ * once through its {@code (Config)} constructor, the HTTP API on loopback, the sync on its schedule and the RecordsTable
+ * stream feeding bonus accrual. There is no queue locally: the schedule runs the sync's service for every company
+ * in-process, which the deployed schedule fans out through SyncQueue to CatalogSyncFunction instead.
+ * {@link #close()} stops all of it, newest first.
  */
 final class LocalStack implements AutoCloseable {
     static final String SAMPLE_USER = "local-user-1";
     static final Duration SAMPLE_TOKEN_LIFETIME = Duration.ofHours(24);
-    private static final JsonNode SCHEDULED_EVENT = scheduledEvent();
+    /** As long as CatalogSyncFunction may run (its template Timeout), less its margin for the sync state. */
+    private static final Duration SYNC_BUDGET = Duration.ofSeconds(600 - 15);
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final LocalSettings settings;
@@ -51,7 +52,10 @@ final class LocalStack implements AutoCloseable {
     private LocalDynamoDb dynamoDb;
     private YClientsSimulator simulator;
     private LocalApiServer server;
-    private LocalFunction<JsonNode, JsonNode> sync;
+    private CatalogSyncService sync;
+    private List<Long> companyIds;
+    /** One sync at a time, the schedule's or {@code POST /local/sync}'s, as one execution environment would run them. */
+    private final ReentrantLock syncing = new ReentrantLock();
     private LocalSmsSink smsSink;
 
     private LocalStack(LocalSettings settings) {
@@ -89,7 +93,7 @@ final class LocalStack implements AutoCloseable {
         running.add(smsSink);
         environment.put(EnvVar.AWS_ENDPOINT_URL_SNS.name(), smsSink.endpoint().toString());
         environment.put(EnvVar.YCLIENTS_SECRET_SOURCE.name(), "env");
-        environment.remove(EnvVar.SYNC_QUEUE_URL.name());   // no queue locally: the schedule run syncs every company itself
+        environment.remove(EnvVar.SYNC_QUEUE_URL.name());   // no queue locally: the schedule runs the sync of every company itself
         if (!settings.realApi()) {
             simulator = YClientsSimulator.start();
             running.add(simulator);
@@ -103,16 +107,15 @@ final class LocalStack implements AutoCloseable {
         Config config = Config.of(environment);
 
         RouteTable<LocalApiServer.ApiTarget> api = new RouteTable<>();
-        Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions = new HashMap<>();
+        Map<String, LocalFunction> functions = new HashMap<>();
         for (SamTemplate.HttpRoute route : template.httpRoutes()) {
-            LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function = functions.computeIfAbsent(route.functionId(), id ->
-                    LocalFunction.of(id, route.timeoutSeconds(), LocalFunction.instantiate(route.handlerClass(), RequestStreamHandler.class, config),
-                            APIGatewayV2HTTPResponse.class));
+            LocalFunction function = functions.computeIfAbsent(route.functionId(), id ->
+                    LocalFunction.of(id, route.timeoutSeconds(), LocalFunction.instantiate(route.handlerClass(), RequestStreamHandler.class, config)));
             api.add(route.method(), route.path(), new LocalApiServer.ApiTarget(function, route.authorized()));
         }
 
-        sync = LocalFunction.of("CatalogSyncFunction", 600,
-                LocalFunction.instantiate(template.syncHandlerClass(), RequestStreamHandler.class, config), JsonNode.class);
+        sync = CatalogSyncWiring.from(config).service();
+        companyIds = config.requireIds(EnvVar.COMPANY_IDS);
 
         RouteTable<LocalApiServer.LocalAction> local = new RouteTable<>();
         local.add("POST", "/local/sync", (path, query, body) -> new LocalApiServer.Answer(200, runSync()));
@@ -131,8 +134,8 @@ final class LocalStack implements AutoCloseable {
         running.add(server);
 
         SamTemplate.StreamSettings stream = template.streamOf(TableDefinitions.RECORDS.logicalId());
-        LocalFunction<DynamodbEvent, StreamsEventResponse> accrual = LocalFunction.of("BonusAccrualFunction", stream.timeoutSeconds(),
-                LocalFunction.instantiate(stream.handlerClass(), RequestStreamHandler.class, config), StreamsEventResponse.class);
+        LocalFunction accrual = LocalFunction.of("BonusAccrualFunction", stream.timeoutSeconds(),
+                LocalFunction.instantiate(stream.handlerClass(), RequestStreamHandler.class, config));
         DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
                 .endpointOverride(dynamoDb.endpoint())
                 .region(LocalDynamoDb.REGION)
@@ -159,18 +162,14 @@ final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** One schedule-shaped invocation of the sync; its summary (per company, no tokens) as the answer. */
+    /** One run of the sync over every company; its summary (per company, no tokens) as the answer. */
     JsonNode runSync() {
-        return sync.invoke(SCHEDULED_EVENT);
-    }
-
-    private static JsonNode scheduledEvent() {
-        ObjectNode event = JsonNodeFactory.instance.objectNode()
-                .put("version", "0").put("id", "local").put("detail-type", "Scheduled Event").put("source", "aws.events")
-                .put("account", "000000000000").put("region", "us-east-1");
-        event.putArray("resources");
-        event.putObject("detail");
-        return event;
+        syncing.lock();
+        try {
+            return SummaryJson.of(sync.syncAll(companyIds, Instant.now().plus(SYNC_BUDGET)));
+        } finally {
+            syncing.unlock();
+        }
     }
 
     int port() {

@@ -1,7 +1,6 @@
 package io.ycbridge.local;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ycbridge.localaws.StreamEvents;
 import io.ycbridge.localaws.StreamShards;
 import java.time.Duration;
@@ -31,7 +30,7 @@ final class RecordStreamPoller implements AutoCloseable {
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
     private final String region;
-    private final LocalFunction<DynamodbEvent, StreamsEventResponse> function;
+    private final LocalFunction function;
     private final int batchSize;
     private final int maximumRetryAttempts;
     private final Map<String, String> iterators = new HashMap<>();
@@ -42,7 +41,7 @@ final class RecordStreamPoller implements AutoCloseable {
     private volatile boolean running = true;
 
     RecordStreamPoller(DynamoDbStreamsClient streams, String streamArn, String region,
-                       LocalFunction<DynamodbEvent, StreamsEventResponse> function, int batchSize, int maximumRetryAttempts) {
+                       LocalFunction function, int batchSize, int maximumRetryAttempts) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.region = region;
@@ -126,8 +125,8 @@ final class RecordStreamPoller implements AutoCloseable {
     /** Hands the batch over until it succeeds or the retries run out; the batch list is emptied either way. */
     private void deliver(List<Record> batch) throws InterruptedException {
         for (int attempt = 0; running; attempt++) {
-            StreamsEventResponse response = function.invoke(StreamEvents.event(batch, streamArn, region));
-            int firstFailed = StreamEvents.firstFailure(batch, response);
+            JsonNode response = function.invoke(StreamEvents.batch(batch, streamArn, region));
+            int firstFailed = StreamEvents.firstFailure(batch, failedItems(response));
             if (firstFailed < 0) {
                 batch.clear();
                 return;
@@ -142,6 +141,13 @@ final class RecordStreamPoller implements AutoCloseable {
             }
             Thread.sleep(Math.min(5_000L, 200L << Math.min(attempt, 5)));
         }
+    }
+
+    /** The sequence numbers a {@code ReportBatchItemFailures} answer names. */
+    private static Set<String> failedItems(JsonNode response) {
+        Set<String> failed = new HashSet<>();
+        response.path("batchItemFailures").forEach(failure -> failed.add(failure.path("itemIdentifier").asText()));
+        return failed;
     }
 
     private static void sleepQuietly(Duration duration) {

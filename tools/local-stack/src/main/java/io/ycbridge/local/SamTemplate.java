@@ -97,21 +97,6 @@ final class SamTemplate {
         throw new IllegalStateException("template.yaml has no function on the stream of " + tableLogicalId);
     }
 
-    /**
-     * The handler class of the function that consumes SyncQueue (the sync). There is no queue locally, so the local
-     * schedule sends this function the schedule event itself, which it answers by syncing every company in-process.
-     */
-    String syncHandlerClass() {
-        for (JsonNode function : functions().values()) {
-            for (JsonNode event : iterable(function.path("Properties").path("Events"))) {
-                if (event.path("Type").asText().equals("SQS") && event.path("Properties").path("Queue").toString().contains("SyncQueue")) {
-                    return handlerClass(function);
-                }
-            }
-        }
-        throw new IllegalStateException("template.yaml has no function consuming SyncQueue");
-    }
-
     Optional<String> parameterDefault(String name) {
         JsonNode value = root.path("Parameters").path(name).path("Default");
         return value.isValueNode() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();

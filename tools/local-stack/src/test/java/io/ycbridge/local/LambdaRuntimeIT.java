@@ -206,6 +206,21 @@ class LambdaRuntimeIT {
     }
 
     @Test
+    @Order(2)
+    void catalogSyncTakesOnlyQueueMessagesSoADirectInvocationFails() throws Exception {
+        Path direct = Files.createTempFile("direct-sync", ".json");
+        try {
+            Files.writeString(direct, "{\"companyId\": 235564}");
+            Invocation result = invoke("CatalogSyncFunction", direct);
+            assertTrue(result.exitCode() != 0, String.valueOf(result.response()));
+            assertEquals("the event does not fit an SQS batch at Records", result.response().path("errorMessage").asText(),
+                    result.response().toString());
+        } finally {
+            Files.deleteIfExists(direct);
+        }
+    }
+
+    @Test
     @Order(3)
     void bonusAccrualTakesAStreamBatch() throws Exception {
         Invocation result = invoke("BonusAccrualFunction", "events/bonus-accrual/record-completed.json");
@@ -268,7 +283,7 @@ class LambdaRuntimeIT {
             Invocation result = invoke("ProfileFunction", garbage);
             assertEquals(0, result.exitCode());
             assertEquals(400, result.statusCode(), result.response().toString());
-            assertEquals("the event does not fit APIGatewayV2HTTPEvent at headers", result.body().path("error").asText());
+            assertEquals("the event does not fit an HTTP API request at headers", result.body().path("error").asText());
         } finally {
             Files.deleteIfExists(garbage);
         }
@@ -282,7 +297,7 @@ class LambdaRuntimeIT {
             Files.writeString(garbage, "{\"Records\": [{\"dynamodb\": {\"NewImage\": \"+79990000000\"}}]}");
             Invocation result = invoke("BonusAccrualFunction", garbage);
             assertTrue(result.exitCode() != 0, String.valueOf(result.response()));
-            assertEquals("the event does not fit DynamodbEvent at Records[0].dynamodb.NewImage",
+            assertEquals("the event does not fit a DynamoDB stream batch at Records[0].dynamodb.NewImage",
                     result.response().path("errorMessage").asText(), result.response().toString());
             assertFalse(result.response().toString().contains("7999"), result.response().toString());
         } finally {
@@ -302,7 +317,7 @@ class LambdaRuntimeIT {
     @Test
     @Order(10)
     void anEventOfAnotherTriggerIsRefusedNotFailed() throws Exception {
-        // The sync's back-fill request is a JSON object, so it decodes (unknown fields ignored) to an HTTP event with no
+        // The sync's back-fill message is a JSON object, so it reads (unknown fields ignored) as an HTTP request with no
         // verified subject: refused like any caller without one. (A failing function exits non-zero: see @Order(9).)
         Invocation result = invoke("BonusBalanceFunction", "events/catalog-sync/backfill.json");
         assertEquals(0, result.exitCode());

@@ -4,20 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ycbridge.http.HttpApiHandler;
+import io.ycbridge.edge.HttpResponse;
+import io.ycbridge.edge.HttpRouteHandler;
+import io.ycbridge.fixture.Invocations;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.record.RecordItem;
 import io.ycbridge.simulator.SimulatorSeed;
-import io.ycbridge.trigger.TriggerJson;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -77,16 +74,16 @@ class BadInputIT {
             negative.put("resource_id", 999_999);
             ((ObjectNode) negative.get("data")).put("id", 999_999);
             ((ObjectNode) negative.get("data").get("services").get(0)).put("amount", -1);
-            APIGatewayV2HTTPResponse refusedNegative = stack.deliver(Stack.JSON.writeValueAsString(negative));
-            assertEquals(400, refusedNegative.getStatusCode(), refusedNegative.getBody());
-            assertTrue(hasReason(refusedNegative.getBody()), refusedNegative.getBody());
+            HttpResponse refusedNegative = stack.deliver(Stack.JSON.writeValueAsString(negative));
+            assertEquals(400, refusedNegative.status(), refusedNegative.body());
+            assertTrue(hasReason(refusedNegative.body()), refusedNegative.body());
 
             // Found by this test (seed 42): a cost of more digits than DynamoDB's numbers hold was answered 503, so YClients
             // would deliver it again forever.
             ObjectNode huge = negative.deepCopy();
             ((ObjectNode) huge.get("data").get("services").get(0)).put("amount", 1).put("cost", "1".repeat(60));
-            APIGatewayV2HTTPResponse refusedHuge = stack.deliver(Stack.JSON.writeValueAsString(huge));
-            assertEquals(400, refusedHuge.getStatusCode(), refusedHuge.getBody());
+            HttpResponse refusedHuge = stack.deliver(Stack.JSON.writeValueAsString(huge));
+            assertEquals(400, refusedHuge.status(), refusedHuge.body());
 
             List<Outcome> problems = new ArrayList<>();
             int total = 0;
@@ -102,63 +99,64 @@ class BadInputIT {
                     ((ObjectNode) body.get("data")).put("id", id);
                     OffsetDateTime change = base.plusMinutes(i);
                     ((ObjectNode) body.get("data")).put("last_change_date", change.toString().replace("+03:00", "+0300"));
-                    APIGatewayV2HTTPResponse response = stack.deliver(Stack.JSON.writeValueAsString(body));
-                    assertEquals(200, response.getStatusCode(), "valid event " + id + ": " + response.getBody());
+                    HttpResponse response = stack.deliver(Stack.JSON.writeValueAsString(body));
+                    assertEquals(200, response.status(), "valid event " + id + ": " + response.body());
                     valid.put(id, change.toInstant().toEpochMilli());
                 }
                 int kind = random.nextInt(5);
                 String handlerName;
-                APIGatewayV2HTTPEvent event;
-                HttpApiHandler handler;
+                ObjectNode event;
+                HttpRouteHandler handler;
                 switch (kind) {
                     case 0, 1 -> {
                         handlerName = "webhook";
                         handler = stack.webhook();
-                        event = Stack.webhookEvent(random.nextInt(20) == 0 ? hostileString(random) : Stack.WEBHOOK_TOKEN, hostileWebhook(template, random));
+                        event = Stack.webhookEventJson(random.nextInt(20) == 0 ? hostileString(random) : Stack.WEBHOOK_TOKEN,
+                                hostileWebhook(template, random));
                         if (random.nextInt(30) == 0) {
-                            event.setIsBase64Encoded(true);
+                            event.put("isBase64Encoded", true);
                         }
                     }
                     case 2 -> {
                         handlerName = "booking-url";
                         handler = stack.widget();
-                        event = Stack.mobile("GET", "/v1/booking-url", hostileQuery(random, "company", "service", "staff"),
+                        event = Stack.mobileJson("GET", "/v1/booking-url", hostileQuery(random, "company", "service", "staff"),
                                 hostileHeaders(random), null, hostileClaims(random));
                     }
                     case 3 -> {
                         if (random.nextBoolean()) {
                             handlerName = "catalog";
                             handler = stack.catalog();
-                            event = Stack.mobile("GET", "/v1/catalog", hostileQuery(random, "company"), hostileHeaders(random), null,
+                            event = Stack.mobileJson("GET", "/v1/catalog", hostileQuery(random, "company"), hostileHeaders(random), null,
                                     hostileClaims(random));
                         } else {
                             handlerName = "bonus";
                             handler = stack.balance();
-                            event = Stack.mobile("GET", "/v1/me/bonus", hostileQuery(random, "limit", "cursor"), hostileHeaders(random), null,
+                            event = Stack.mobileJson("GET", "/v1/me/bonus", hostileQuery(random, "limit", "cursor"), hostileHeaders(random), null,
                                     hostileClaims(random));
                         }
                     }
                     default -> {
                         handlerName = "profile";
                         handler = stack.profile();
-                        event = Stack.mobile("PUT", "/v1/me/profile", null, hostileHeaders(random), hostileProfile(random),
+                        event = Stack.mobileJson("PUT", "/v1/me/profile", null, hostileHeaders(random), hostileProfile(random),
                                 hostileClaims(random));
                         if (random.nextInt(30) == 0) {
-                            event.setIsBase64Encoded(true);
+                            event.put("isBase64Encoded", true);
                         }
                     }
                 }
                 total++;
                 String input = describe(event);
                 try {
-                    APIGatewayV2HTTPResponse response = invoke(handler, TriggerJson.toBytes(event));
-                    int status = response.getStatusCode();
+                    HttpResponse response = invoke(handler, Stack.JSON.writeValueAsBytes(event));
+                    int status = response.status();
                     if (status >= 500) {
-                        problems.add(new Outcome(handlerName, input, status, response.getBody()));
+                        problems.add(new Outcome(handlerName, input, status, response.body()));
                     } else if (status >= 400) {
                         refusals++;
-                        if (!hasReason(response.getBody()) && !strangerRefused(handlerName, status, response.getBody())) {
-                            problems.add(new Outcome(handlerName + " (4xx without a reason)", input, status, response.getBody()));
+                        if (!hasReason(response.body()) && !strangerRefused(handlerName, status, response.body())) {
+                            problems.add(new Outcome(handlerName + " (4xx without a reason)", input, status, response.body()));
                         }
                     }
                 } catch (RuntimeException | IOException | StackOverflowError thrown) {
@@ -183,7 +181,7 @@ class BadInputIT {
     @Test
     void bytesThatAreNoHttpApiEventAreRefusedWithAReason() throws Exception {
         Random random = new Random(Stack.seed(20261125L));
-        byte[] valid = TriggerJson.toBytes(Stack.webhookEvent(Stack.WEBHOOK_TOKEN, "{}"));
+        byte[] valid = Stack.JSON.writeValueAsBytes(Stack.webhookEventJson(Stack.WEBHOOK_TOKEN, "{}"));
         List<byte[]> inputs = new ArrayList<>(List.of(new byte[0], "null".getBytes(StandardCharsets.UTF_8),
                 "[]".getBytes(StandardCharsets.UTF_8), "\"+79990000000\"".getBytes(StandardCharsets.UTF_8),
                 "{\"headers\": \"+79990000000\"}".getBytes(StandardCharsets.UTF_8),
@@ -198,24 +196,22 @@ class BadInputIT {
             inputs.add(noise);
         }
         try (Stack stack = new Stack(dynamo, Long.toString(COMPANY), Map.of("BOOKING_FORMS", COMPANY + ":n239661.yclients.com"))) {
-            Map<String, HttpApiHandler> handlers = Map.of("webhook", stack.webhook(), "booking-url", stack.widget(),
+            Map<String, HttpRouteHandler> handlers = Map.of("webhook", stack.webhook(), "booking-url", stack.widget(),
                     "catalog", stack.catalog(), "bonus", stack.balance(), "profile", stack.profile());
-            for (Map.Entry<String, HttpApiHandler> handler : handlers.entrySet()) {
+            for (Map.Entry<String, HttpRouteHandler> handler : handlers.entrySet()) {
                 for (int i = 0; i < inputs.size(); i++) {
-                    APIGatewayV2HTTPResponse response = invoke(handler.getValue(), inputs.get(i));
-                    assertEquals(400, response.getStatusCode(), handler.getKey() + " input #" + i + ": " + response.getBody());
-                    assertTrue(hasReason(response.getBody()), handler.getKey() + " input #" + i + ": " + response.getBody());
-                    assertFalse(response.getBody().contains("7999"), "the input is not quoted back: " + response.getBody());
+                    HttpResponse response = invoke(handler.getValue(), inputs.get(i));
+                    assertEquals(400, response.status(), handler.getKey() + " input #" + i + ": " + response.body());
+                    assertTrue(hasReason(response.body()), handler.getKey() + " input #" + i + ": " + response.body());
+                    assertFalse(response.body().contains("7999"), "the input is not quoted back: " + response.body());
                 }
             }
         }
     }
 
     /** Through the Lambda entry point, as the runtime calls it: the event's bytes in, the response read from the bytes out. */
-    private static APIGatewayV2HTTPResponse invoke(HttpApiHandler handler, byte[] event) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        return TriggerJson.read(out.toByteArray(), APIGatewayV2HTTPResponse.class);
+    private static HttpResponse invoke(HttpRouteHandler handler, byte[] event) throws IOException {
+        return Invocations.httpAnswer(Invocations.invoke(handler, event));
     }
 
     /**
@@ -239,10 +235,10 @@ class BadInputIT {
         }
     }
 
-    private static String describe(APIGatewayV2HTTPEvent event) {
-        String body = event.getBody() == null ? "null" : event.getBody();
-        String text = "query=" + event.getQueryStringParameters() + " claims="
-                + (event.getRequestContext().getAuthorizer() == null ? "none" : event.getRequestContext().getAuthorizer().getJwt().getClaims())
+    private static String describe(JsonNode event) {
+        String body = event.path("body").isNull() ? "null" : event.path("body").asText();
+        JsonNode claims = event.path("requestContext").path("authorizer").path("jwt").path("claims");
+        String text = "query=" + event.path("queryStringParameters") + " claims=" + (claims.isMissingNode() ? "none" : claims)
                 + " body=" + body;
         return text.length() > 300 ? text.substring(0, 300) + "…(" + text.length() + " chars)" : text;
     }

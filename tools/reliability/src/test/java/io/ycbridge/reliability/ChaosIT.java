@@ -3,13 +3,13 @@ package io.ycbridge.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ycbridge.bonus.BonusOwner;
 import io.ycbridge.bonus.BonusPolicy;
 import io.ycbridge.bonus.BonusRules;
-import io.ycbridge.bonus.ServiceCategories;
 import io.ycbridge.bonus.CompanyBonusRules;
+import io.ycbridge.bonus.ServiceCategories;
+import io.ycbridge.edge.HttpResponse;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.record.RecordItem;
@@ -125,10 +125,10 @@ class ChaosIT {
                 }
                 int status;
                 try {
-                    APIGatewayV2HTTPResponse response = DynamoDbFaults.during(() -> stack.deliver(body));
-                    status = response.getStatusCode();
+                    HttpResponse response = DynamoDbFaults.during(() -> stack.deliver(body));
+                    status = response.status();
                     if (status != 200 && status < 500) {
-                        throw new AssertionError("delivery answered " + status + ": " + response.getBody());
+                        throw new AssertionError("delivery answered " + status + ": " + response.body());
                     }
                 } catch (RuntimeException thrown) {
                     uncaught++;
@@ -329,12 +329,12 @@ class ChaosIT {
     private static void link(Stack stack, People people, int user) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
-                APIGatewayV2HTTPResponse response = DynamoDbFaults.during(
+                HttpResponse response = DynamoDbFaults.during(
                         () -> stack.putProfile(people.user(user), "Client " + user, people.profilePhone(user)));
-                if (response.getStatusCode() == 200) {
+                if (response.status() == 200) {
                     return;
                 }
-                assertTrue(response.getStatusCode() >= 500, "profile answered " + response.getStatusCode() + ": " + response.getBody());
+                assertTrue(response.status() >= 500, "profile answered " + response.status() + ": " + response.body());
             } catch (RuntimeException failedInvocation) {
                 // Lambda answered 500; the app tries again.
             }
@@ -347,13 +347,13 @@ class ChaosIT {
         int victim = (hostile * 13) % PEOPLE;
         for (int attempt = 1; ; attempt++) {
             try {
-                APIGatewayV2HTTPResponse response = DynamoDbFaults.during(
+                HttpResponse response = DynamoDbFaults.during(
                         () -> stack.putProfileUnproven(hostileUser(hostile), "Hostile " + hostile, people.profilePhone(victim)));
-                if (response.getStatusCode() == 200) {
-                    assertTrue(response.getBody().contains("\"phoneVerified\":false"), response.getBody());
+                if (response.status() == 200) {
+                    assertTrue(response.body().contains("\"phoneVerified\":false"), response.body());
                     return;
                 }
-                assertTrue(response.getStatusCode() >= 500, "profile answered " + response.getStatusCode() + ": " + response.getBody());
+                assertTrue(response.status() >= 500, "profile answered " + response.status() + ": " + response.body());
             } catch (RuntimeException failedInvocation) {
                 // Lambda answered 500; the app tries again.
             }
@@ -515,9 +515,9 @@ class ChaosIT {
 
         // What each user sees in the app.
         for (int user = 0; user < people.users(); user++) {
-            APIGatewayV2HTTPResponse response = stack.myBonus(people.user(user), Map.of("limit", "1"));
-            assertEquals(200, response.getStatusCode());
-            BigDecimal shown = new BigDecimal(Stack.JSON.readTree(response.getBody()).path("balance").asText());
+            HttpResponse response = stack.myBonus(people.user(user), Map.of("limit", "1"));
+            assertEquals(200, response.status());
+            BigDecimal shown = new BigDecimal(Stack.JSON.readTree(response.body()).path("balance").asText());
             BigDecimal expected = expectedByOwner.getOrDefault("USER#" + people.user(user), BigDecimal.ZERO);
             assertEquals(0, expected.compareTo(shown), "GET /v1/me/bonus of user " + user + ": " + shown + " != " + expected);
         }
@@ -526,7 +526,7 @@ class ChaosIT {
             String owner = BonusOwner.user(hostileUser(hostile)).key();
             assertEquals(0, balances.getOrDefault(owner, BigDecimal.ZERO).signum(), "balance of " + owner);
             assertTrue(!entriesByOwner.containsKey(owner), "entries of " + owner);
-            BigDecimal shown = new BigDecimal(Stack.JSON.readTree(stack.myBonus(hostileUser(hostile), Map.of()).getBody()).path("balance").asText());
+            BigDecimal shown = new BigDecimal(Stack.JSON.readTree(stack.myBonus(hostileUser(hostile), Map.of()).body()).path("balance").asText());
             assertEquals(0, shown.signum(), "GET /v1/me/bonus of " + owner);
         }
         long hostileLinks = 0;

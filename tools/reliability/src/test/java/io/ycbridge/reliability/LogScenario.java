@@ -1,7 +1,7 @@
 package io.ycbridge.reliability;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.edge.HttpResponse;
 import io.ycbridge.simulator.Fault;
 import io.ycbridge.simulator.SimulatorSeed;
 import java.net.URI;
@@ -55,10 +55,10 @@ public final class LogScenario {
             stack.sim.clock().set(java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
 
             say("sync", stack.sync(COMPANY).path("outcome").asText());
-            say("profile a", stack.putProfile("user-a", "Анна", "+7 999 000-00-00").getStatusCode());
-            say("profile b", stack.putProfile("user-b", "Дмитрий", "8 (916) 123-45-67").getStatusCode());
-            say("profile b again with a's phone, unproven", stack.putProfileUnproven("user-b", "Дмитрий", "+79990000000").getStatusCode());
-            say("profile with a bad phone", stack.putProfile("user-c", "Ольга", "+7 916 555-00-0").getStatusCode());
+            say("profile a", stack.putProfile("user-a", "Анна", "+7 999 000-00-00").status());
+            say("profile b", stack.putProfile("user-b", "Дмитрий", "8 (916) 123-45-67").status());
+            say("profile b again with a's phone, unproven", stack.putProfileUnproven("user-b", "Дмитрий", "+79990000000").status());
+            say("profile with a bad phone", stack.putProfile("user-c", "Ольга", "+7 916 555-00-0").status());
 
             for (long id : stack.sim.data().recordIds(COMPANY)) {
                 deliver(stack, webhookToken, stack.sim.webhooks().body(COMPANY, id, "update"));
@@ -79,11 +79,11 @@ public final class LogScenario {
                 stream.drain();
                 say("accruals", stream.delivered);
             }
-            say("bonus a", stack.myBonus("user-a", Map.of("limit", "5")).getStatusCode());
-            say("bonus without a user", stack.myBonus(null, Map.of()).getStatusCode());
+            say("bonus a", stack.myBonus("user-a", Map.of("limit", "5")).status());
+            say("bonus without a user", stack.myBonus(null, Map.of()).status());
             say("booking url a", stack.widget().handle(Stack.mobile("GET", "/v1/booking-url",
-                    Map.of("company", Long.toString(COMPANY), "service", "301"), null, null, Stack.claims("user-a")), null).getStatusCode());
-            say("catalog", stack.catalogOf(COMPANY, "user-a").getStatusCode());
+                    Map.of("company", Long.toString(COMPANY), "service", "301"), null, null, Stack.claims("user-a")), null).status());
+            say("catalog", stack.catalogOf(COMPANY, "user-a").status());
 
             // A password change resets the user token: the provider logs in again with login and password.
             stack.sim.rotateUserToken(userToken, rotated);
@@ -102,8 +102,8 @@ public final class LogScenario {
     }
 
     private static void deliver(Stack stack, String token, String body) {
-        APIGatewayV2HTTPResponse response = stack.webhook().handle(Stack.webhookEvent(token, body), null);
-        say("webhook", response.getStatusCode());
+        HttpResponse response = stack.webhook().handle(Stack.webhookEvent(token, body), null);
+        say("webhook", response.status());
     }
 
     /** The scenario's own progress lines, with nothing but what the step was and its status. */

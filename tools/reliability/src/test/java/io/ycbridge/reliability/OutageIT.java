@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.edge.HttpResponse;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.observe.LogSink;
@@ -19,7 +19,7 @@ import io.ycbridge.simulator.Fault;
 import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.simulator.SimulatorData;
 import io.ycbridge.simulator.SimulatorSeed;
-import io.ycbridge.sync.CatalogSyncHandler;
+import io.ycbridge.sync.CatalogSyncService;
 import io.ycbridge.sync.SimulatedDaySync;
 import io.ycbridge.yclients.model.Record;
 import java.math.BigDecimal;
@@ -68,13 +68,13 @@ class OutageIT {
             stack.sim.seed(SimulatorSeed.demo());
             SimulatorData data = stack.sim.data();
             LogSink.Captured syncLog = new LogSink.Captured();
-            CatalogSyncHandler sync = SimulatedDaySync.handler(stack.config(), clock, syncLog);
+            CatalogSyncService sync = SimulatedDaySync.service(stack.config(), clock, syncLog);
 
             clock.advance(Duration.ofHours(1));
-            JsonNode first = Stack.sync(sync, "{\"companyId\": " + COMPANY + "}");
+            JsonNode first = Stack.sync(sync, clock, COMPANY);
             assertEquals("OK", first.path("outcome").asText(), first.toString());
-            APIGatewayV2HTTPResponse goodCatalog = stack.catalogOf(COMPANY, "user-outage");
-            assertEquals(200, goodCatalog.getStatusCode(), goodCatalog.getBody());
+            HttpResponse goodCatalog = stack.catalogOf(COMPANY, "user-outage");
+            assertEquals(200, goodCatalog.status(), goodCatalog.body());
 
             // The outage: every path, every request.
             stack.sim.faults().always(Fault.status(401, "Не указан идентификатор партнера"));
@@ -127,22 +127,22 @@ class OutageIT {
                     ((ObjectNode) tree.get("data")).remove(List.of("staff_id", "seance_length"));
                     body = Stack.JSON.writeValueAsString(tree);
                 }
-                APIGatewayV2HTTPResponse answer = stack.deliver(body);
-                assertEquals(200, answer.getStatusCode(), "webhook during the outage: " + answer.getBody());
+                HttpResponse answer = stack.deliver(body);
+                assertEquals(200, answer.status(), "webhook during the outage: " + answer.body());
                 webhooksStored++;
                 StoredRecord stored = stored(stack, id);
                 assertEquals(clock.instant().getEpochSecond(), stored.changedAt().getEpochSecond(), "webhook stored record " + id);
                 assertEquals(hour == 7, stored.incomplete(), "incomplete flag of record " + id);
 
                 if (hour == 12) {
-                    JsonNode refused = Stack.sync(sync, "{\"companyId\": " + COMPANY + "}");
+                    JsonNode refused = Stack.sync(sync, clock, COMPANY);
                     assertEquals("REFUSED", refused.path("outcome").asText(), refused.toString());
                     assertTrue(refused.path("error").asText().contains("partnerToken"),
                             "the sync result names the missing credential: " + refused.path("error"));
-                    APIGatewayV2HTTPResponse catalog = stack.catalogOf(COMPANY, "user-outage");
-                    assertEquals(200, catalog.getStatusCode());
-                    assertEquals(goodCatalog.getBody(), catalog.getBody(), "the catalog route serves the last good catalog");
-                    assertEquals(goodCatalog.getHeaders().get("etag"), catalog.getHeaders().get("etag"));
+                    HttpResponse catalog = stack.catalogOf(COMPANY, "user-outage");
+                    assertEquals(200, catalog.status());
+                    assertEquals(goodCatalog.body(), catalog.body(), "the catalog route serves the last good catalog");
+                    assertEquals(goodCatalog.headers().get("etag"), catalog.headers().get("etag"));
                 }
             }
             data.renameService(COMPANY, 301, "Haircut, new price list");
@@ -152,7 +152,7 @@ class OutageIT {
             // Recovery: one sync back-fills the day.
             stack.sim.faults().clear();
             clock.advance(Duration.ofMinutes(30));
-            JsonNode recovered = Stack.sync(sync, "{\"companyId\": " + COMPANY + "}");
+            JsonNode recovered = Stack.sync(sync, clock, COMPANY);
             assertEquals("OK", recovered.path("outcome").asText(), recovered.toString());
 
             RecordNormalizer normalizer = RecordNormalizer.russia();
@@ -169,10 +169,10 @@ class OutageIT {
             for (long id : changed) {
                 assertFalse(stored(stack, id).incomplete(), "record " + id + " completed by the sync");
             }
-            APIGatewayV2HTTPResponse newCatalog = stack.catalogOf(COMPANY, "user-outage");
-            assertEquals(200, newCatalog.getStatusCode());
-            assertNotEquals(goodCatalog.getHeaders().get("etag"), newCatalog.getHeaders().get("etag"));
-            assertTrue(newCatalog.getBody().contains("Haircut, new price list"), "the catalog caught up");
+            HttpResponse newCatalog = stack.catalogOf(COMPANY, "user-outage");
+            assertEquals(200, newCatalog.status());
+            assertNotEquals(goodCatalog.headers().get("etag"), newCatalog.headers().get("etag"));
+            assertTrue(newCatalog.body().contains("Haircut, new price list"), "the catalog caught up");
             System.out.printf("OutageIT seed %d: %d changes in the outage day, %d webhooks stored during it, back-fill %s%n",
                     seed, changed.size(), webhooksStored, recovered.path("records"));
         }

@@ -45,9 +45,9 @@ class RereadIT {
             String unpaid = stack.sim.webhooks().body(COMPANY, RECORD, "update");
             stack.sim.data().completeVisit(COMPANY, RECORD, true);
             String paid = stack.sim.webhooks().body(COMPANY, RECORD, "update");
-            assertEquals("accepted", outcome(stack.deliver(unpaid).getBody()));
+            assertEquals("accepted", outcome(stack.deliver(unpaid).body()));
             stack.sim.faults().always(Fault.serverError());
-            assertEquals("conflict-reread", outcome(stack.deliver(paid).getBody()), "accepted, not a duplicate, and not lost");
+            assertEquals("conflict-reread", outcome(stack.deliver(paid).body()), "accepted, not a duplicate, and not lost");
             assertFalse(stored(stack).paidFull(), "the API could not say which is current");
             assertEquals(Set.of(RECORD), marks(stack).rereads(COMPANY));
 
@@ -71,18 +71,18 @@ class RereadIT {
 
             // Never stored: a placeholder dated at arrival, marked for re-read.
             stack.sim.data().cancel(COMPANY, 9002);
-            assertEquals(200, stack.deliver(withoutData.formatted(9002)).getStatusCode());
+            assertEquals(200, stack.deliver(withoutData.formatted(9002)).status());
             StoredRecord placeholder = stored(stack, 9002);
             assertTrue(placeholder.deleted() && placeholder.incomplete());
 
             // Stored complete (the visit came and paid): marked deleted on the spot, same content, dated at arrival.
             stack.sim.faults().clear();
             stack.sim.data().completeVisit(COMPANY, RECORD, true);
-            assertEquals("accepted", outcome(stack.deliver(stack.sim.webhooks().body(COMPANY, RECORD, "update")).getBody()));
+            assertEquals("accepted", outcome(stack.deliver(stack.sim.webhooks().body(COMPANY, RECORD, "update")).body()));
             StoredRecord completed = stored(stack);
             stack.sim.faults().always(Fault.serverError());
             stack.sim.data().cancel(COMPANY, RECORD);
-            assertEquals("accepted", outcome(stack.deliver(withoutData.formatted(RECORD)).getBody()));
+            assertEquals("accepted", outcome(stack.deliver(withoutData.formatted(RECORD)).body()));
             StoredRecord marked = stored(stack);
             assertTrue(marked.deleted());
             assertEquals(completed.services(), marked.services(), "the completed content, deleted: accrual reverses it at once");

@@ -2,13 +2,13 @@ package io.ycbridge.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ycbridge.http.HttpApiHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.edge.HttpRequest;
+import io.ycbridge.edge.HttpResponse;
+import io.ycbridge.edge.HttpRouteHandler;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.simulator.SimulatorSeed;
@@ -57,7 +57,7 @@ class SecurityIT {
             stack.sim.seed(SimulatorSeed.demo());
             String body = stack.sim.webhooks().body(COMPANY, 9001, "update");
             String right = Stack.WEBHOOK_TOKEN;
-            assertEquals(200, stack.webhook().handle(Stack.webhookEvent(right, body), null).getStatusCode());
+            assertEquals(200, stack.webhook().handle(Stack.webhookEvent(right, body), null).status());
             char last = right.charAt(right.length() - 1);
             List<String> wrong = new ArrayList<>(List.of(
                     right.substring(0, right.length() - 1) + (last == 'a' ? 'b' : 'a'),          // same length, last char
@@ -71,9 +71,9 @@ class SecurityIT {
                     right + "\u0000"));
             wrong.add(null);
             for (String token : wrong) {
-                APIGatewayV2HTTPResponse response = stack.webhook().handle(Stack.webhookEvent(token, body), null);
-                assertEquals(401, response.getStatusCode(), "token variant refused: " + (token == null ? "none" : token.length() + " chars"));
-                assertFalse(response.getBody().contains("reason"), "a stranger is told nothing: " + response.getBody());
+                HttpResponse response = stack.webhook().handle(Stack.webhookEvent(token, body), null);
+                assertEquals(401, response.status(), "token variant refused: " + (token == null ? "none" : token.length() + " chars"));
+                assertFalse(response.body().contains("reason"), "a stranger is told nothing: " + response.body());
             }
         }
     }
@@ -81,7 +81,7 @@ class SecurityIT {
     @Test
     void mobileRoutesRefuseRequestsWithoutAVerifiedSubject() throws Exception {
         try (Stack stack = new Stack(dynamo, Long.toString(COMPANY), Map.of("BOOKING_FORMS", COMPANY + ":n239661.yclients.com"))) {
-            Map<String, HttpApiHandler> routes = new LinkedHashMap<>();
+            Map<String, HttpRouteHandler> routes = new LinkedHashMap<>();
             routes.put("GET /v1/booking-url", stack.widget());
             routes.put("GET /v1/catalog", stack.catalog());
             routes.put("GET /v1/me/bonus", stack.balance());
@@ -94,15 +94,15 @@ class SecurityIT {
             Map<String, String> blankSub = Stack.claims("  ");
             Map<String, String> subInHeaderOnly = new HashMap<>();
             Map<String, String> hugeSub = Stack.claims("u".repeat(5_000)); // no identity provider issues these; no key can hold it
-            for (Map.Entry<String, HttpApiHandler> route : routes.entrySet()) {
+            for (Map.Entry<String, HttpRouteHandler> route : routes.entrySet()) {
                 String[] parts = route.getKey().split(" ");
                 for (Map<String, String> claims : java.util.Arrays.asList(null, noSub, blankSub, subInHeaderOnly, hugeSub)) {
-                    APIGatewayV2HTTPEvent event = Stack.mobile(parts[0], parts[1], Map.of("company", Long.toString(COMPANY), "user", "user-a"),
+                    HttpRequest event = Stack.mobile(parts[0], parts[1], Map.of("company", Long.toString(COMPANY), "user", "user-a"),
                             Map.of("authorization", "Bearer forged.token.value", "x-user-id", "user-a"),
                             "{\"name\":\"A\",\"phone\":\"+79990000000\",\"sub\":\"user-a\"}", claims);
-                    APIGatewayV2HTTPResponse response = route.getValue().handle(event, null);
-                    assertEquals(401, response.getStatusCode(), route.getKey() + " with claims " + (claims == null ? null : claims.keySet()) + ": " + response.getBody());
-                    assertTrue(response.getBody() != null && response.getBody().contains("error"), "401 says why");
+                    HttpResponse response = route.getValue().handle(event, null);
+                    assertEquals(401, response.status(), route.getKey() + " with claims " + (claims == null ? null : claims.keySet()) + ": " + response.body());
+                    assertTrue(response.body() != null && response.body().contains("error"), "401 says why");
                 }
             }
         }
@@ -114,10 +114,10 @@ class SecurityIT {
                 "BONUS_PERCENT", "10"))) {
             stack.sim.clock().set(io.ycbridge.simulator.MovableClock.DEFAULT_START);
             stack.sim.seed(SimulatorSeed.demo());
-            assertEquals(200, stack.putProfile("user-a", "Анна", "+7 999 000-00-00").getStatusCode());
-            assertEquals(200, stack.putProfile("user-b", "Ольга", "+79165550000").getStatusCode());
+            assertEquals(200, stack.putProfile("user-a", "Анна", "+7 999 000-00-00").status());
+            assertEquals(200, stack.putProfile("user-b", "Ольга", "+79165550000").status());
             completeVisitsOfClient4001(stack, 3);
-            JsonNode a = Stack.JSON.readTree(stack.myBonus("user-a", Map.of("limit", "1")).getBody());
+            JsonNode a = Stack.JSON.readTree(stack.myBonus("user-a", Map.of("limit", "1")).body());
             BigDecimal aBalance = new BigDecimal(a.path("balance").asText());
             assertTrue(aBalance.signum() > 0, "user a earned bonuses: " + a);
             String aCursor = a.path("nextCursor").asText(null);
@@ -125,44 +125,44 @@ class SecurityIT {
             String aEntry = a.path("entries").get(0).path("id").asText();
 
             // Names-another-user attempts: query, header, path parameter, and a's own cursor.
-            List<APIGatewayV2HTTPEvent> attempts = new ArrayList<>();
+            List<HttpRequest> attempts = new ArrayList<>();
             attempts.add(Stack.mobile("GET", "/v1/me/bonus", Map.of("user", "user-a", "userId", "user-a", "sub", "user-a"),
                     Map.of("x-user-id", "user-a", "x-amzn-oidc-identity", "user-a"), null, Stack.claims("user-b")));
-            APIGatewayV2HTTPEvent path = Stack.mobile("GET", "/v1/me/bonus", null, null, null, Stack.claims("user-b"));
-            path.setPathParameters(Map.of("user", "user-a", "sub", "user-a"));
-            attempts.add(path);
+            ObjectNode path = Stack.mobileJson("GET", "/v1/me/bonus", null, null, null, Stack.claims("user-b"));
+            path.putObject("pathParameters").put("user", "user-a").put("sub", "user-a");
+            attempts.add(Stack.read(path));
             attempts.add(Stack.mobile("GET", "/v1/me/bonus", Map.of("cursor", aCursor, "limit", "100"), null, null, Stack.claims("user-b")));
-            for (APIGatewayV2HTTPEvent attempt : attempts) {
-                APIGatewayV2HTTPResponse response = stack.balance().handle(attempt, null);
-                assertTrue(response.getStatusCode() == 200 || response.getStatusCode() == 400, response.getBody());
-                assertFalse(response.getBody().contains(aEntry), "user b sees user a's entries: " + response.getBody());
-                if (response.getStatusCode() == 200) {
-                    assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(Stack.JSON.readTree(response.getBody()).path("balance").asText())),
-                            "user b's balance stays b's: " + response.getBody());
+            for (HttpRequest attempt : attempts) {
+                HttpResponse response = stack.balance().handle(attempt, null);
+                assertTrue(response.status() == 200 || response.status() == 400, response.body());
+                assertFalse(response.body().contains(aEntry), "user b sees user a's entries: " + response.body());
+                if (response.status() == 200) {
+                    assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(Stack.JSON.readTree(response.body()).path("balance").asText())),
+                            "user b's balance stays b's: " + response.body());
                 }
             }
 
             // b tries to take a's phone (and with it a's visits and bonuses) without proof, or to write a's profile.
-            APIGatewayV2HTTPResponse steal = stack.putProfileUnproven("user-b", "Ольга", "8 999 000 00 00");
-            assertEquals(200, steal.getStatusCode(), "stored as b's contact data, never 409: " + steal.getBody());
-            assertFalse(Stack.JSON.readTree(steal.getBody()).path("phoneVerified").asBoolean(true), steal.getBody());
-            assertEquals("0.00", Stack.JSON.readTree(steal.getBody()).path("credited").asText());
-            APIGatewayV2HTTPResponse overwrite = stack.profile().handle(Stack.mobile("PUT", "/v1/me/profile", Map.of("user", "user-a"),
+            HttpResponse steal = stack.putProfileUnproven("user-b", "Ольга", "8 999 000 00 00");
+            assertEquals(200, steal.status(), "stored as b's contact data, never 409: " + steal.body());
+            assertFalse(Stack.JSON.readTree(steal.body()).path("phoneVerified").asBoolean(true), steal.body());
+            assertEquals("0.00", Stack.JSON.readTree(steal.body()).path("credited").asText());
+            HttpResponse overwrite = stack.profile().handle(Stack.mobile("PUT", "/v1/me/profile", Map.of("user", "user-a"),
                     Map.of("x-user-id", "user-a"), "{\"name\":\"Mallory\",\"phone\":\"+79165550000\",\"userId\":\"user-a\",\"sub\":\"user-a\"}",
                     Stack.claims("user-b")), null);
-            assertEquals(200, overwrite.getStatusCode(), overwrite.getBody());
+            assertEquals(200, overwrite.status(), overwrite.body());
             Map<String, AttributeValue> profileA = stack.client().getItem(r -> r.tableName(stack.table("PROFILES_TABLE"))
                     .key(Map.of("user_id", AttributeValue.fromS("user-a"))).consistentRead(true)).item();
             assertTrue(profileA.toString().contains("+79990000000") && !profileA.toString().contains("Mallory"), "a's profile untouched");
-            JsonNode aAfter = Stack.JSON.readTree(stack.myBonus("user-a", Map.of()).getBody());
+            JsonNode aAfter = Stack.JSON.readTree(stack.myBonus("user-a", Map.of()).body());
             assertEquals(0, aBalance.compareTo(new BigDecimal(aAfter.path("balance").asText())), "a's balance untouched");
 
             // b's booking link is prefilled with b's data only.
-            APIGatewayV2HTTPResponse link = stack.widget().handle(Stack.mobile("GET", "/v1/booking-url",
+            HttpResponse link = stack.widget().handle(Stack.mobile("GET", "/v1/booking-url",
                     Map.of("company", Long.toString(COMPANY), "user", "user-a"), Map.of("x-user-id", "user-a"), null, Stack.claims("user-b")), null);
-            assertEquals(200, link.getStatusCode(), link.getBody());
-            assertFalse(link.getBody().contains("9990000000") || link.getBody().contains("Анна")
-                    || link.getBody().contains("%D0%90%D0%BD%D0%BD%D0%B0"), "b's link carries a's data: " + link.getBody());
+            assertEquals(200, link.status(), link.body());
+            assertFalse(link.body().contains("9990000000") || link.body().contains("Анна")
+                    || link.body().contains("%D0%90%D0%BD%D0%BD%D0%B0"), "b's link carries a's data: " + link.body());
         }
     }
 
@@ -183,20 +183,20 @@ class SecurityIT {
             Map<String, String> unverified = Stack.claims("user-h");
             unverified.put("phone_number", "+79990000000");
             unverified.put("phone_number_verified", "false");
-            List<APIGatewayV2HTTPResponse> hostile = List.of(
+            List<HttpResponse> hostile = List.of(
                     stack.putProfileUnproven("user-h", "Mallory", "+79990000000"),
                     stack.putProfileUnproven("user-h", "Mallory", "8 (999) 000-00-00"),
                     stack.profile().handle(Stack.mobile("PUT", "/v1/me/profile", null, Map.of("content-type", "application/json"),
                             "{\"name\":\"Mallory\",\"phone\":\"+79990000000\"}", otherPhone), null),
                     stack.profile().handle(Stack.mobile("PUT", "/v1/me/profile", null, Map.of("content-type", "application/json"),
                             "{\"name\":\"Mallory\",\"phone\":\"+79990000000\"}", unverified), null));
-            for (APIGatewayV2HTTPResponse response : hostile) {
-                assertEquals(200, response.getStatusCode(), response.getBody());
-                JsonNode body = Stack.JSON.readTree(response.getBody());
+            for (HttpResponse response : hostile) {
+                assertEquals(200, response.status(), response.body());
+                JsonNode body = Stack.JSON.readTree(response.body());
                 assertFalse(body.path("phoneVerified").asBoolean(true), "no proof, no link: " + body);
                 assertEquals("0.00", body.path("credited").asText(), "no proof, no credit: " + body);
             }
-            JsonNode hostileBonus = Stack.JSON.readTree(stack.myBonus("user-h", Map.of()).getBody());
+            JsonNode hostileBonus = Stack.JSON.readTree(stack.myBonus("user-h", Map.of()).body());
             assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(hostileBonus.path("balance").asText())), hostileBonus.toString());
             assertTrue(hostileBonus.path("entries").isEmpty(), hostileBonus.toString());
             Map<String, AttributeValue> phoneLink = stack.client().getItem(r -> r.tableName(stack.table("USER_LINKS_TABLE"))
@@ -204,14 +204,14 @@ class SecurityIT {
             assertTrue(phoneLink == null || phoneLink.isEmpty(), "the phone is linked to nobody: " + phoneLink);
 
             // The real owner proves the phone with the token and gets the visits that waited for them.
-            APIGatewayV2HTTPResponse owner = stack.putProfile("user-a", "Анна", "+7 999 000-00-00");
-            assertEquals(200, owner.getStatusCode(), owner.getBody());
-            JsonNode ownerBody = Stack.JSON.readTree(owner.getBody());
+            HttpResponse owner = stack.putProfile("user-a", "Анна", "+7 999 000-00-00");
+            assertEquals(200, owner.status(), owner.body());
+            JsonNode ownerBody = Stack.JSON.readTree(owner.body());
             assertTrue(ownerBody.path("phoneVerified").asBoolean(), ownerBody.toString());
             assertTrue(new BigDecimal(ownerBody.path("credited").asText()).signum() > 0, "the pending visits are credited: " + ownerBody);
-            JsonNode ownerBonus = Stack.JSON.readTree(stack.myBonus("user-a", Map.of()).getBody());
+            JsonNode ownerBonus = Stack.JSON.readTree(stack.myBonus("user-a", Map.of()).body());
             assertEquals(0, new BigDecimal(ownerBody.path("credited").asText()).compareTo(new BigDecimal(ownerBonus.path("balance").asText())));
-            JsonNode stillNothing = Stack.JSON.readTree(stack.myBonus("user-h", Map.of()).getBody());
+            JsonNode stillNothing = Stack.JSON.readTree(stack.myBonus("user-h", Map.of()).body());
             assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(stillNothing.path("balance").asText())), stillNothing.toString());
         }
     }
@@ -222,7 +222,7 @@ class SecurityIT {
             long visit = stack.sim.data().createRecord(COMPANY, 4001, 55, List.of(301L), LocalDateTime.of(2026, 11, 27, 10 + i, 0));
             stack.sim.clock().advance(java.time.Duration.ofMinutes(2));
             stack.sim.data().completeVisit(COMPANY, visit, true);
-            assertEquals(200, stack.deliver(stack.sim.webhooks().body(COMPANY, visit, "update")).getStatusCode());
+            assertEquals(200, stack.deliver(stack.sim.webhooks().body(COMPANY, visit, "update")).status());
         }
         try (StreamDrain stream = stack.stream(50)) {
             stream.drain();

@@ -1,17 +1,21 @@
 package io.ycbridge.reliability;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.bonus.BonusAccrualHandler;
 import io.ycbridge.app.bonus.BonusBalanceHandler;
 import io.ycbridge.app.profile.ProfileHandler;
 import io.ycbridge.config.Config;
+import io.ycbridge.edge.HttpRequest;
+import io.ycbridge.edge.HttpResponse;
+import io.ycbridge.edge.Trigger;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.simulator.SimulatorDefaults;
 import io.ycbridge.simulator.YClientsSimulator;
-import io.ycbridge.sync.CatalogSyncHandler;
+import io.ycbridge.sync.CatalogSyncService;
+import io.ycbridge.sync.CatalogSyncWiring;
+import io.ycbridge.sync.SummaryJson;
 import io.ycbridge.table.TableDefinition;
 import io.ycbridge.table.TableDefinitions;
 import io.ycbridge.app.verification.PhoneVerificationHandler;
@@ -19,11 +23,9 @@ import io.ycbridge.webhook.WebhookIntakeHandler;
 import io.ycbridge.app.booking.CatalogHandler;
 import io.ycbridge.app.booking.WidgetUrlHandler;
 import io.ycbridge.yclients.ApiJson;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,7 +53,7 @@ final class Stack implements AutoCloseable {
     final Map<String, String> env = new HashMap<>();
     private final Config config;
     private WebhookIntakeHandler webhook;
-    private CatalogSyncHandler sync;
+    private CatalogSyncService sync;
     private CatalogHandler catalog;
     private WidgetUrlHandler widget;
     private ProfileHandler profile;
@@ -143,82 +145,88 @@ final class Stack implements AutoCloseable {
         return accrual == null ? accrual = new BonusAccrualHandler(config) : accrual;
     }
 
-    synchronized CatalogSyncHandler syncHandler() {
-        return sync == null ? sync = new CatalogSyncHandler(config) : sync;
+    /** The sync's service as the deployed function wires it, called in-process as the local stack calls it. */
+    synchronized CatalogSyncService syncService() {
+        return sync == null ? sync = CatalogSyncWiring.from(config).service() : sync;
     }
 
-    /** One on-demand sync of a company, as {@code events/catalog-sync/backfill.json} without a window; the result. */
+    /** One sync of a company, as its SyncQueue message {@code {"companyId": …}} runs it; the result. */
     JsonNode sync(long companyId) {
-        return syncRaw("{\"companyId\": " + companyId + "}");
+        return sync(syncService(), Clock.systemUTC(), companyId);
     }
 
-    JsonNode syncRaw(String event) {
-        return sync(syncHandler(), event);
-    }
-
-    static JsonNode sync(CatalogSyncHandler handler, String event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-            return JSON.readTree(out.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** {@code service}'s sync of a company with the function's 15 minutes by {@code clock}, in the summary's words. */
+    static JsonNode sync(CatalogSyncService service, Clock clock, long companyId) {
+        return SummaryJson.of(service.sync(companyId, clock.instant().plus(Duration.ofMinutes(15))));
     }
 
     StreamDrain stream(int batchSize) {
         return new StreamDrain(endpoint, dynamoDb, table("RECORDS_TABLE"), accrual(), batchSize);
     }
 
-    APIGatewayV2HTTPResponse deliver(String body) {
+    HttpResponse deliver(String body) {
         return webhook().handle(webhookEvent(WEBHOOK_TOKEN, body), null);
     }
 
-    static APIGatewayV2HTTPEvent webhookEvent(String token, String body) {
-        Map<String, String> path = new HashMap<>();
+    static HttpRequest webhookEvent(String token, String body) {
+        return read(webhookEventJson(token, body));
+    }
+
+    /** A YClients delivery as API Gateway hands it to the function (payload 2.0); {@code token} null: no path parameter. */
+    static ObjectNode webhookEventJson(String token, String body) {
+        ObjectNode event = JSON.createObjectNode()
+                .put("version", "2.0")
+                .put("routeKey", "POST /v1/yclients/webhook/{token}")
+                .put("rawPath", "/v1/yclients/webhook/" + token);
+        event.putObject("headers").put("content-type", "application/json").put("user-agent", "YClients-Webhook");
+        ObjectNode path = event.putObject("pathParameters");
         if (token != null) {
             path.put("token", token);
         }
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("POST /v1/yclients/webhook/{token}")
-                .withRawPath("/v1/yclients/webhook/" + token)
-                .withHeaders(Map.of("content-type", "application/json", "user-agent", "YClients-Webhook"))
-                .withPathParameters(path)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST")
-                                .withPath("/v1/yclients/webhook/" + token).build())
-                        .build())
-                .build();
+        event.put("body", body).put("isBase64Encoded", false);
+        event.putObject("requestContext").putObject("http").put("method", "POST").put("path", "/v1/yclients/webhook/" + token);
+        return event;
     }
 
     /** A mobile request as the HTTP API's JWT authorizer passes it on; {@code claims} null: no authorizer context. */
-    static APIGatewayV2HTTPEvent mobile(String method, String path, Map<String, String> query, Map<String, String> headers,
-                                        String body, Map<String, String> claims) {
-        APIGatewayV2HTTPEvent.RequestContext.RequestContextBuilder context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withRouteKey(method + " " + path)
-                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build());
-        if (claims != null) {
-            context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build());
+    static HttpRequest mobile(String method, String path, Map<String, String> query, Map<String, String> headers,
+                              String body, Map<String, String> claims) {
+        return read(mobileJson(method, path, query, headers, body, claims));
+    }
+
+    static ObjectNode mobileJson(String method, String path, Map<String, String> query, Map<String, String> headers,
+                                 String body, Map<String, String> claims) {
+        ObjectNode event = JSON.createObjectNode()
+                .put("version", "2.0")
+                .put("routeKey", method + " " + path)
+                .put("rawPath", path);
+        if (query != null) {
+            texts(event.putObject("queryStringParameters"), query);
         }
-        Map<String, String> allHeaders = new HashMap<>();
-        allHeaders.put("accept", "application/json");
+        ObjectNode allHeaders = event.putObject("headers").put("accept", "application/json");
         if (headers != null) {
-            allHeaders.putAll(headers);
+            texts(allHeaders, headers);
         }
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(method + " " + path)
-                .withRawPath(path)
-                .withQueryStringParameters(query)
-                .withHeaders(allHeaders)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(context.build())
-                .build();
+        event.put("body", body).put("isBase64Encoded", false);
+        ObjectNode context = event.putObject("requestContext").put("routeKey", method + " " + path);
+        context.putObject("http").put("method", method).put("path", path);
+        if (claims != null) {
+            texts(context.putObject("authorizer").putObject("jwt").putObject("claims"), claims);
+        }
+        return event;
+    }
+
+    private static void texts(ObjectNode object, Map<String, String> values) {
+        values.forEach(object::put);
+    }
+
+    /** An event as the function reads it, through the HTTP API trigger's own reader. */
+    static HttpRequest read(JsonNode event) {
+        try {
+            return Trigger.HTTP_API.read(JSON.writeValueAsBytes(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Map<String, String> claims(String sub) {
@@ -233,7 +241,7 @@ final class Stack implements AutoCloseable {
      * PUT /v1/me/profile for a user whose token proves the phone: its OpenID Connect claims {@code phone_number} (the
      * same phone, in the notation given) and {@code phone_number_verified}, as the HTTP API's authorizer passes them.
      */
-    APIGatewayV2HTTPResponse putProfile(String sub, String name, String phone) {
+    HttpResponse putProfile(String sub, String name, String phone) {
         Map<String, String> claims = claims(sub);
         claims.put("phone_number", phone);
         claims.put("phone_number_verified", "true");
@@ -241,11 +249,11 @@ final class Stack implements AutoCloseable {
     }
 
     /** PUT /v1/me/profile with a token that says nothing of a phone: the phone is unproven, contact data only. */
-    APIGatewayV2HTTPResponse putProfileUnproven(String sub, String name, String phone) {
+    HttpResponse putProfileUnproven(String sub, String name, String phone) {
         return putProfile(sub, name, phone, claims(sub));
     }
 
-    private APIGatewayV2HTTPResponse putProfile(String sub, String name, String phone, Map<String, String> claims) {
+    private HttpResponse putProfile(String sub, String name, String phone, Map<String, String> claims) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("phone", phone);
@@ -257,11 +265,11 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    APIGatewayV2HTTPResponse myBonus(String sub, Map<String, String> query) {
+    HttpResponse myBonus(String sub, Map<String, String> query) {
         return balance().handle(mobile("GET", "/v1/me/bonus", query, null, null, sub == null ? null : claims(sub)), null);
     }
 
-    APIGatewayV2HTTPResponse catalogOf(long company, String sub) {
+    HttpResponse catalogOf(long company, String sub) {
         return catalog().handle(mobile("GET", "/v1/catalog", Map.of("company", Long.toString(company)), null, null,
                 sub == null ? null : claims(sub)), null);
     }

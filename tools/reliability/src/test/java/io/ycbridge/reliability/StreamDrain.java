@@ -1,8 +1,9 @@
 package io.ycbridge.reliability;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.ycbridge.bonus.BonusAccrualHandler;
+import io.ycbridge.edge.BatchItemFailures;
+import io.ycbridge.edge.StreamChange;
+import io.ycbridge.edge.Trigger;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.StreamEvents;
 import io.ycbridge.localaws.StreamShards;
@@ -87,12 +88,14 @@ final class StreamDrain implements AutoCloseable {
 
     private void deliver(List<Record> batch) throws Exception {
         for (int attempt = 1; ; attempt++) {
-            DynamodbEvent event = StreamEvents.event(batch, streamArn, LocalDynamoDb.REGION.id());
+            // The batch as Lambda sends it, read as the function reads it.
+            List<StreamChange> event = Trigger.DYNAMODB_STREAM.read(Stack.JSON.writeValueAsBytes(
+                    StreamEvents.batch(batch, streamArn, LocalDynamoDb.REGION.id())));
             invocations++;
             int firstFailed;
             try {
-                StreamsEventResponse response = DynamoDbFaults.during(() -> handler.handle(event, null));
-                firstFailed = StreamEvents.firstFailure(batch, response);
+                BatchItemFailures response = DynamoDbFaults.during(() -> handler.handle(event, null));
+                firstFailed = StreamEvents.firstFailure(batch, response.itemIdentifiers());
             } catch (RuntimeException thrown) {
                 // The function failed as a whole: Lambda retries the whole batch.
                 uncaught++;

@@ -12,7 +12,6 @@ import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.RecordVersionStore;
 import io.ycbridge.secret.SecretSource;
-import io.ycbridge.sync.CatalogSyncService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -28,7 +27,7 @@ public final class SimulatedDaySync {
     private SimulatedDaySync() {
     }
 
-    public static CatalogSyncHandler handler(Config config, Clock clock, LogSink sink) {
+    public static CatalogSyncService service(Config config, Clock clock, LogSink sink) {
         AwsClients aws = AwsClients.from(config);
         var dynamoDb = aws.dynamoDb();
         RequestCounter requests = new RequestCounter();
@@ -36,12 +35,11 @@ public final class SimulatedDaySync {
         SyncSettings settings = new SyncSettings(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(7),
                 config.zone(EnvVar.COMPANY_TIME_ZONE, ZoneId.of("Europe/Moscow")), Duration.ZERO);
         DecisionLog log = new DecisionLog("catalog-sync", sink, clock);
-        CatalogSyncService service = new CatalogSyncService(access::call, requests,
+        return new CatalogSyncService(access::call, requests,
                 new CatalogStore(dynamoDb, config.require(EnvVar.CATALOG_TABLE), clock),
                 new RecordStore(dynamoDb, config.require(EnvVar.RECORDS_TABLE)),
                 new RecordVersionStore(dynamoDb, config.require(EnvVar.RECORDS_TABLE)),
                 new io.ycbridge.sync.SyncStateStore(dynamoDb, config.require(EnvVar.SYNC_STATE_TABLE)),
                 RecordNormalizer.russia(), settings, clock, log, new EmfMetrics("catalog-sync", sink, clock));
-        return new CatalogSyncHandler(service, new InProcessFanOut(service), config.requireIds(EnvVar.COMPANY_IDS), clock, log);
     }
 }

@@ -2,18 +2,15 @@ package io.ycbridge.app.bonus;
 
 import io.ycbridge.bonus.BalancePage;
 import io.ycbridge.bonus.BonusAccrualService;
-import static io.ycbridge.http.HttpApiExchange.error;
-import static io.ycbridge.http.HttpApiExchange.json;
-import static io.ycbridge.http.HttpApiExchange.subject;
+import static io.ycbridge.edge.HttpResponse.error;
+import static io.ycbridge.edge.HttpResponse.json;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.config.Config;
-import io.ycbridge.http.HttpApiHandler;
-import io.ycbridge.yclients.ApiJson;
+import io.ycbridge.edge.HttpRequest;
+import io.ycbridge.edge.HttpResponse;
+import io.ycbridge.edge.HttpRouteHandler;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +19,8 @@ import java.util.Map;
  * {@code sub} and nothing else: the route takes no user parameter, so no request can name another user's balance,
  * and a cursor only positions within the caller's own entries.
  */
-public final class BonusBalanceHandler extends HttpApiHandler {
+public final class BonusBalanceHandler extends HttpRouteHandler {
     static final int DEFAULT_LIMIT = 20;
-    private static final ObjectMapper JSON = ApiJson.mapper();
     private final BonusAccrualService service;
 
     public BonusBalanceHandler() {
@@ -50,12 +46,12 @@ public final class BonusBalanceHandler extends HttpApiHandler {
 
 
     @Override
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-        String user = subject(event);
+    public HttpResponse handle(HttpRequest request, Context context) {
+        String user = request.subject();
         if (user == null) {
             return error(401, "no user: the request carries no token subject");
         }
-        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        Map<String, String> query = request.queryParameters();
         int limit;
         try {
             limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : DEFAULT_LIMIT;

@@ -1,11 +1,11 @@
 package io.ycbridge.app.booking;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.config.Config;
-import io.ycbridge.http.HttpApiHandler;
+import io.ycbridge.edge.HttpRequest;
+import io.ycbridge.edge.HttpResponse;
+import io.ycbridge.edge.HttpRouteHandler;
 import java.util.Map;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Map;
  * The ETag is a hash of the body, so it changes exactly when what the app shows changes (a sync that rewrote nothing
  * visible keeps it); {@code If-None-Match} with it answers 304 and the app keeps its copy.
  */
-public final class CatalogHandler extends HttpApiHandler {
+public final class CatalogHandler extends HttpRouteHandler {
     /** The app must ask again each time (a catalog can change every 30 minutes) but may reuse its copy on a 304. */
     private static final String CACHE_CONTROL = "private, no-cache";
     private final BookingUrlService service;
@@ -31,23 +31,20 @@ public final class CatalogHandler extends HttpApiHandler {
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-        if (HttpExchange.subject(event) == null) {
-            return HttpExchange.error(401, "no user: the request carries no token subject");
+    public HttpResponse handle(HttpRequest request, Context context) {
+        if (request.subject() == null) {
+            return HttpResponse.error(401, "no user: the request carries no token subject");
         }
         try {
-            long company = HttpExchange.company(HttpExchange.query(event));
-            String body = HttpExchange.encode(service.catalog(company));
+            long company = BookingQuery.company(request.queryParameters());
+            String body = HttpResponse.encode(service.catalog(company));
             String etag = "\"" + CatalogStore.hash(body).substring(0, 32) + "\"";
-            Map<String, String> headers = Map.of("etag", etag, "cache-control", CACHE_CONTROL);
-            if (matches(HttpExchange.header(event, "if-none-match"), etag)) {
-                return APIGatewayV2HTTPResponse.builder().withStatusCode(304).withHeaders(headers).build();
+            if (matches(request.header("if-none-match"), etag)) {
+                return new HttpResponse(304, Map.of("etag", etag, "cache-control", CACHE_CONTROL), null);
             }
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
-                    .withHeaders(Map.of("etag", etag, "cache-control", CACHE_CONTROL, "content-type", "application/json"))
-                    .withBody(body).build();
+            return new HttpResponse(200, Map.of("etag", etag, "cache-control", CACHE_CONTROL, "content-type", "application/json"), body);
         } catch (RequestRefused refused) {
-            return HttpExchange.error(refused.status(), refused.getMessage());
+            return HttpResponse.error(refused.status(), refused.getMessage());
         }
     }
 

@@ -1,13 +1,13 @@
 package io.ycbridge.app.booking;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
-import io.ycbridge.http.HttpApiHandler;
+import io.ycbridge.edge.HttpRequest;
+import io.ycbridge.edge.HttpResponse;
+import io.ycbridge.edge.HttpRouteHandler;
 import io.ycbridge.app.profile.ProfileStore;
 import java.time.Clock;
 import java.util.HashSet;
@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code GET /v1/booking-url?company=…[&service=…][&staff=…]} behind the HTTP API's JWT authorizer: the online-booking
  * link for the calling user. Needs CATALOG_TABLE, PROFILES_TABLE, COMPANY_IDS and BOOKING_FORMS; no YClients secret.
  */
-public final class WidgetUrlHandler extends HttpApiHandler {
+public final class WidgetUrlHandler extends HttpRouteHandler {
     private final BookingUrlService service;
 
     public WidgetUrlHandler() {
@@ -45,19 +45,19 @@ public final class WidgetUrlHandler extends HttpApiHandler {
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-        String user = HttpExchange.subject(event);
+    public HttpResponse handle(HttpRequest request, Context context) {
+        String user = request.subject();
         if (user == null) {
-            return HttpExchange.error(401, "no user: the request carries no token subject");
+            return HttpResponse.error(401, "no user: the request carries no token subject");
         }
         try {
-            Map<String, String> query = HttpExchange.query(event);
-            long company = HttpExchange.company(query);
-            List<Long> services = HttpExchange.services(query);
-            StaffChoice staff = HttpExchange.staff(query);
-            return HttpExchange.json(200, service.link(user, company, services, staff), Map.of());
+            Map<String, String> query = request.queryParameters();
+            long company = BookingQuery.company(query);
+            List<Long> services = BookingQuery.services(query);
+            StaffChoice staff = BookingQuery.staff(query);
+            return HttpResponse.json(200, service.link(user, company, services, staff));
         } catch (RequestRefused refused) {
-            return HttpExchange.error(refused.status(), refused.getMessage());
+            return HttpResponse.error(refused.status(), refused.getMessage());
         }
     }
 }

@@ -2,22 +2,18 @@ package io.ycbridge.app.profile;
 
 import io.ycbridge.bonus.BonusAccrualService;
 import io.ycbridge.bonus.UserLinkStore;
-import static io.ycbridge.http.HttpApiExchange.body;
-import static io.ycbridge.http.HttpApiExchange.claims;
-import static io.ycbridge.http.HttpApiExchange.error;
-import static io.ycbridge.http.HttpApiExchange.json;
-import static io.ycbridge.http.HttpApiExchange.subject;
+import static io.ycbridge.edge.HttpResponse.error;
+import static io.ycbridge.edge.HttpResponse.json;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.aws.TransientAwsFailure;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
-import io.ycbridge.http.ApiRoute;
-import io.ycbridge.http.HttpApiHandler;
+import io.ycbridge.edge.HttpRequest;
+import io.ycbridge.edge.HttpResponse;
+import io.ycbridge.edge.HttpRouteHandler;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.phone.PhoneNormalizer;
@@ -32,7 +28,9 @@ import java.util.Map;
  * ledger: both are the bonus ledger's work ({@code BonusAccrualService}, shared/bonus-ledger); the profile itself goes
  * to ProfilesTable (ProfileStore), which the booking-link route reads.
  */
-public final class ProfileHandler extends HttpApiHandler {
+public final class ProfileHandler extends HttpRouteHandler {
+    /** The route that erases the user; every other route this function serves saves the profile. */
+    private static final String LEAVE_ROUTE = "DELETE /v1/me";
     private static final ObjectMapper JSON = ApiJson.mapper();
     /** Contention settles within a second or two; the app retries once after this. */
     private static final Map<String, String> RETRY_AFTER = Map.of("retry-after", "1");
@@ -71,17 +69,17 @@ public final class ProfileHandler extends HttpApiHandler {
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-        String user = subject(event);
+    public HttpResponse handle(HttpRequest request, Context context) {
+        String user = request.subject();
         if (user == null) {
             return error(401, "no user: the request carries no token subject");
         }
         try {
-            if (ApiRoute.ACCOUNT.routeKey().equals(event.getRouteKey())) {
+            if (LEAVE_ROUTE.equals(request.routeKey())) {
                 service.erase(user);
-                return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of("cache-control", "no-store")).build();
+                return HttpResponse.noContent();
             }
-            return save(user, event);
+            return save(user, request);
         } catch (BonusAccrualService.ContendedException contended) {
             // A link that kept losing to concurrent writers is no refusal: the app tries again (never 409).
             return json(503, Map.of("error", "busy linking the phone; try again shortly"), RETRY_AFTER);
@@ -93,10 +91,10 @@ public final class ProfileHandler extends HttpApiHandler {
         }
     }
 
-    private APIGatewayV2HTTPResponse save(String user, APIGatewayV2HTTPEvent event) {
+    private HttpResponse save(String user, HttpRequest http) {
         ProfileService.Request request;
         try {
-            request = JSON.readValue(body(event), ProfileService.Request.class);
+            request = JSON.readValue(http.bodyText(), ProfileService.Request.class);
         } catch (java.io.IOException | IllegalArgumentException e) {
             return error(400, "the body is not a JSON object with name, phone, email and code");
         }
@@ -104,7 +102,7 @@ public final class ProfileHandler extends HttpApiHandler {
             return error(400, "the body is not a JSON object with name, phone, email and code");
         }
         try {
-            ProfileService.Saved saved = service.save(user, claims(event), request);
+            ProfileService.Saved saved = service.save(user, http.claims(), request);
             return json(200, new Body(saved.profile().name(), saved.profile().phoneE164(), saved.profile().email(),
                     saved.profile().appCode(), saved.phoneVerified(), saved.proof().name().toLowerCase(java.util.Locale.ROOT),
                     saved.credited().toPlainString()));

@@ -1,20 +1,17 @@
 package io.ycbridge.app.verification;
 
-import static io.ycbridge.http.HttpApiExchange.body;
-import static io.ycbridge.http.HttpApiExchange.error;
-import static io.ycbridge.http.HttpApiExchange.json;
-import static io.ycbridge.http.HttpApiExchange.subject;
+import static io.ycbridge.edge.HttpResponse.error;
+import static io.ycbridge.edge.HttpResponse.json;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.aws.TransientAwsFailure;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
-import io.ycbridge.http.ApiRoute;
-import io.ycbridge.http.HttpApiHandler;
+import io.ycbridge.edge.HttpRequest;
+import io.ycbridge.edge.HttpResponse;
+import io.ycbridge.edge.HttpRouteHandler;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.phone.PhoneNormalizer;
@@ -28,7 +25,9 @@ import java.util.Map;
  * {@code {"phone", "code"}} proves it. Both behind the JWT authorizer: the user is the token's subject. One function
  * for the route family because both need the same table and only this one may send SMS (sns:Publish).
  */
-public final class PhoneVerificationHandler extends HttpApiHandler {
+public final class PhoneVerificationHandler extends HttpRouteHandler {
+    /** The route that texts a code; the other one (PUT, same path) proves it. */
+    private static final String SEND_ROUTE = "POST /v1/me/phone/verification";
     private static final ObjectMapper JSON = ApiJson.mapper();
     private static final String MALFORMED = "the body is not a JSON object with phone (and code, to prove it)";
     private final PhoneVerificationService service;
@@ -67,14 +66,14 @@ public final class PhoneVerificationHandler extends HttpApiHandler {
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-        String user = subject(event);
+    public HttpResponse handle(HttpRequest http, Context context) {
+        String user = http.subject();
         if (user == null) {
             return error(401, "no user: the request carries no token subject");
         }
         Request request;
         try {
-            request = JSON.readValue(body(event), Request.class);
+            request = JSON.readValue(http.bodyText(), Request.class);
         } catch (java.io.IOException | IllegalArgumentException e) {
             return error(400, MALFORMED);
         }
@@ -82,7 +81,7 @@ public final class PhoneVerificationHandler extends HttpApiHandler {
             return error(400, MALFORMED);
         }
         try {
-            if (ApiRoute.PHONE_VERIFICATION_SEND.routeKey().equals(event.getRouteKey())) {
+            if (SEND_ROUTE.equals(http.routeKey())) {
                 return json(202, new SentBody(service.send(user, request.phone()).expiresIn().toSeconds()));
             }
             return json(200, new ProvenBody(true, service.verify(user, request.phone(), request.code()).until().toString()));

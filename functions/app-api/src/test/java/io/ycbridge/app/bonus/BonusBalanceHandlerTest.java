@@ -3,19 +3,17 @@ package io.ycbridge.app.bonus;
 import io.ycbridge.bonus.BonusRules;
 import io.ycbridge.bonus.Ledger;
 import io.ycbridge.bonus.Visits;
-import static io.ycbridge.bonus.Visits.CLIENT;
-import static io.ycbridge.bonus.Visits.COMPANY;
 import static io.ycbridge.bonus.Visits.PHONE;
 import static io.ycbridge.bonus.Visits.came;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.edge.HttpRequest;
+import io.ycbridge.edge.HttpResponse;
+import io.ycbridge.fixture.Invocations;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,26 +50,25 @@ class BonusBalanceHandlerTest {
         handler = new BonusBalanceHandler(ledger.service);
     }
 
-    private static APIGatewayV2HTTPEvent event(String name) {
-        return EventLoader.loadApiGatewayHttpEvent("../../events/bonus-balance/" + name);
+    private static HttpRequest event(String name) {
+        return Invocations.http("../../events/bonus-balance/" + name);
     }
 
     @Test
     void returnsTheCallersBalanceAndPagesItsEntries() throws Exception {
-        APIGatewayV2HTTPEvent request = event("my-balance.json");
-        APIGatewayV2HTTPResponse first = handler.handle(request, null);
-        assertEquals(200, first.getStatusCode());
-        JsonNode body = JSON.readTree(first.getBody());
+        HttpRequest request = event("my-balance.json");
+        HttpResponse first = handler.handle(request, null);
+        assertEquals(200, first.status());
+        JsonNode body = JSON.readTree(first.body());
         assertEquals("297.00", body.path("balance").asText());
         assertEquals(2, body.path("entries").size());
         assertEquals(8003, body.path("entries").get(0).path("recordId").asLong());
         assertEquals("ACCRUAL", body.path("entries").get(0).path("kind").asText());
         assertEquals("99.00", body.path("entries").get(0).path("amount").asText());
 
-        Map<String, String> next = new HashMap<>(request.getQueryStringParameters());
+        Map<String, String> next = new HashMap<>(request.queryParameters());
         next.put("cursor", body.path("nextCursor").asText());
-        request.setQueryStringParameters(next);
-        JsonNode second = JSON.readTree(handler.handle(request, null).getBody());
+        JsonNode second = JSON.readTree(handler.handle(Invocations.withQuery(request, next), null).body());
         assertEquals(1, second.path("entries").size());
         assertEquals(8001, second.path("entries").get(0).path("recordId").asLong());
     }
@@ -102,14 +98,14 @@ class BonusBalanceHandlerTest {
 
     @Test
     void withoutATokenSubjectItIs401() {
-        APIGatewayV2HTTPResponse response = handler.handle(event("no-subject.json"), null);
+        HttpResponse response = handler.handle(event("no-subject.json"), null);
 
-        assertEquals(401, response.getStatusCode());
+        assertEquals(401, response.status());
     }
 
     @Test
     void aUserParameterOrHeaderIsIgnored() throws Exception {
-        JsonNode body = JSON.readTree(handler.handle(event("names-another-user.json"), null).getBody());
+        JsonNode body = JSON.readTree(handler.handle(event("names-another-user.json"), null).body());
 
         assertEquals("297.00", body.path("balance").asText(), "the token's user, not the one named");
         body.path("entries").forEach(entry -> assertTrue(entry.path("recordId").asLong() < 8100));
@@ -117,6 +113,6 @@ class BonusBalanceHandlerTest {
 
     @Test
     void aForgedCursorIs400() {
-        assertEquals(400, handler.handle(event("bad-cursor.json"), null).getStatusCode());
+        assertEquals(400, handler.handle(event("bad-cursor.json"), null).status());
     }
 }

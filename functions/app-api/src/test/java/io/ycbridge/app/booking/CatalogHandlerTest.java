@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.edge.HttpRequest;
+import io.ycbridge.edge.HttpResponse;
+import io.ycbridge.fixture.Invocations;
 import io.ycbridge.http.ApiRoute;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import java.io.ByteArrayInputStream;
@@ -38,22 +38,22 @@ class CatalogHandlerTest {
         handler = new CatalogHandler(DemoCatalog.service(client));
     }
 
-    static APIGatewayV2HTTPEvent event(String name) {
-        return EventLoader.loadApiGatewayHttpEvent("../../events/catalog/" + name + ".json");
+    static HttpRequest event(String name) {
+        return Invocations.http("../../events/catalog/" + name + ".json");
     }
 
-    private static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler.handle(event, null);
-        assertTrue(ApiRoute.CATALOG.statuses().contains(response.getStatusCode()), "declared in ApiRoute and openapi.yaml");
+    private static HttpResponse handle(HttpRequest event) {
+        HttpResponse response = handler.handle(event, null);
+        assertTrue(ApiRoute.CATALOG.statuses().contains(response.status()), "declared in ApiRoute and openapi.yaml");
         return response;
     }
 
     @Test
     void listsBookableServicesWithCategoriesPricesDurationsAndStaff() throws Exception {
-        APIGatewayV2HTTPResponse response = handle(event("catalog"));
+        HttpResponse response = handle(event("catalog"));
 
-        assertEquals(200, response.getStatusCode());
-        JsonNode body = JSON.readTree(response.getBody());
+        assertEquals(200, response.status());
+        JsonNode body = JSON.readTree(response.body());
         assertEquals(235564, body.path("companyId").asLong());
         assertEquals(List.of(1001L, 1002L, 1003L), ids(body.path("categories")));
         assertEquals(List.of(301L, 302L, 303L, 304L), ids(body.path("services")), "305 was deleted");
@@ -64,7 +64,7 @@ class CatalogHandlerTest {
         assertEquals("1500", haircut.path("priceMin").asText().replaceAll("\\.0+$", ""));
         assertEquals(3600, haircut.path("durationSeconds").asInt());
         assertEquals("Анна Смирнова", body.path("staff").get(0).path("name").asText());
-        assertTrue(response.getHeaders().get("etag").matches("\"[0-9a-f]{32}\""));
+        assertTrue(response.headers().get("etag").matches("\"[0-9a-f]{32}\""));
     }
 
     /** The Lambda entry point, as the runtime calls it: the event's bytes in, the response's bytes out. */
@@ -96,31 +96,30 @@ class CatalogHandlerTest {
 
     @Test
     void theSameEtagAnswers304WithoutABodyAndAStaleOneGetsTheCatalog() {
-        String etag = handle(event("catalog")).getHeaders().get("etag");
-        APIGatewayV2HTTPEvent again = event("catalog");
-        Map<String, String> headers = new HashMap<>(again.getHeaders());
+        String etag = handle(event("catalog")).headers().get("etag");
+        Map<String, String> headers = new HashMap<>(event("catalog").headers());
         headers.put("if-none-match", "W/" + etag + ", \"other\"");
-        again.setHeaders(headers);
+        HttpRequest again = Invocations.withHeaders(event("catalog"), headers);
 
-        APIGatewayV2HTTPResponse notModified = handle(again);
-        APIGatewayV2HTTPResponse stale = handle(event("catalog-stale-etag"));
+        HttpResponse notModified = handle(again);
+        HttpResponse stale = handle(event("catalog-stale-etag"));
 
-        assertEquals(304, notModified.getStatusCode());
-        assertNull(notModified.getBody());
-        assertEquals(etag, notModified.getHeaders().get("etag"));
-        assertEquals(200, stale.getStatusCode());
-        assertEquals(etag, stale.getHeaders().get("etag"), "same content, same tag");
+        assertEquals(304, notModified.status());
+        assertNull(notModified.body());
+        assertEquals(etag, notModified.headers().get("etag"));
+        assertEquals(200, stale.status());
+        assertEquals(etag, stale.headers().get("etag"), "same content, same tag");
     }
 
     @Test
     void refusals() throws Exception {
-        assertEquals(401, handle(event("no-subject")).getStatusCode());
-        APIGatewayV2HTTPResponse bad = handle(event("bad-company"));
-        assertEquals(400, bad.getStatusCode());
-        assertEquals("company must be a positive numeric id", JSON.readTree(bad.getBody()).path("error").asText());
-        APIGatewayV2HTTPResponse unserved = handle(event("unserved-company"));
-        assertEquals(404, unserved.getStatusCode());
-        assertFalse(unserved.getHeaders().containsKey("etag"));
+        assertEquals(401, handle(event("no-subject")).status());
+        HttpResponse bad = handle(event("bad-company"));
+        assertEquals(400, bad.status());
+        assertEquals("company must be a positive numeric id", JSON.readTree(bad.body()).path("error").asText());
+        HttpResponse unserved = handle(event("unserved-company"));
+        assertEquals(404, unserved.status());
+        assertFalse(unserved.headers().containsKey("etag"));
     }
 
     private static List<Long> ids(JsonNode array) {

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ycbridge.edge.HttpRouteHandler;
+import io.ycbridge.fixture.Invocations;
 import io.ycbridge.http.ApiRoute;
-import io.ycbridge.http.HttpApiHandler;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,9 +96,11 @@ class OpenApiContractTest {
         for (String folder : APP_EVENT_FOLDERS) {
             try (Stream<Path> events = Files.list(ROOT.resolve("events").resolve(folder))) {
                 for (Path file : events.filter(f -> f.toString().endsWith(".json")).toList()) {
-                    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
-                    assertTrue(declared.contains(event.getRouteKey()), file + " names " + event.getRouteKey());
-                    assertEquals(event.getRouteKey(), event.getRequestContext().getHttp().getMethod() + " " + event.getRawPath(), file.toString());
+                    JsonNode event = new ObjectMapper().readTree(file.toFile());
+                    String routeKey = Invocations.http(file.toString()).routeKey();
+                    assertTrue(declared.contains(routeKey), file + " names " + routeKey);
+                    assertEquals(routeKey, event.path("requestContext").path("http").path("method").asText() + " "
+                            + event.path("rawPath").asText(), file.toString());
                     files++;
                 }
             }
@@ -115,13 +115,13 @@ class OpenApiContractTest {
         check("catalog", ApiRoute.CATALOG, new CatalogHandler(service));
     }
 
-    private static void check(String folder, ApiRoute route, HttpApiHandler handler)
+    private static void check(String folder, ApiRoute route, HttpRouteHandler handler)
             throws IOException {
         Set<Integer> declared = statuses(route);
         Set<Integer> seen = new TreeSet<>();
         try (Stream<Path> events = Files.list(ROOT.resolve("events").resolve(folder))) {
             for (Path file : events.filter(f -> f.toString().endsWith(".json")).toList()) {
-                int status = handler.handle(EventLoader.loadApiGatewayHttpEvent(file.toString()), null).getStatusCode();
+                int status = handler.handle(Invocations.http(file.toString()), null).status();
                 assertTrue(declared.contains(status), file + " answered " + status + ", the file declares " + declared);
                 seen.add(status);
             }

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.edge.HttpRequest;
+import io.ycbridge.fixture.Invocations;
 import io.ycbridge.http.ApiRoute;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import java.io.ByteArrayOutputStream;
@@ -34,8 +33,8 @@ class WidgetUrlHandlerTest {
         handler = new WidgetUrlHandler(DemoCatalog.service(client));
     }
 
-    static APIGatewayV2HTTPEvent event(String name) {
-        return EventLoader.loadApiGatewayHttpEvent("../../events/widget-url/" + name + ".json");
+    static HttpRequest event(String name) {
+        return Invocations.http("../../events/widget-url/" + name + ".json");
     }
 
     static Stream<Arguments> cases() {
@@ -77,7 +76,7 @@ class WidgetUrlHandlerTest {
 
     @Test
     void theLinkComesWithWhatTheFormWillKnowAboutTheUser() throws Exception {
-        JsonNode body = JSON.readTree(handler.handle(event("service-and-staff"), null).getBody());
+        JsonNode body = JSON.readTree(handler.handle(event("service-and-staff"), null).body());
 
         assertEquals("yclients-client-by-phone", body.path("prefill").path("mechanism").asText());
         assertEquals("+79990000000", body.path("prefill").path("phone").asText());
@@ -89,7 +88,7 @@ class WidgetUrlHandlerTest {
 
     @Test
     void aUserNamedByParameterOrHeaderIsIgnored() throws Exception {
-        JsonNode body = JSON.readTree(handler.handle(event("names-another-user"), null).getBody());
+        JsonNode body = JSON.readTree(handler.handle(event("names-another-user"), null).body());
 
         assertEquals("+79990000000", body.path("prefill").path("phone").asText(), "the token's user, not the one named");
     }

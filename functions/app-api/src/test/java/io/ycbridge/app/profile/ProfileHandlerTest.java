@@ -11,12 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.edge.HttpRequest;
+import io.ycbridge.edge.HttpResponse;
+import io.ycbridge.fixture.Invocations;
 import io.ycbridge.http.ApiRoute;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.observe.DecisionLog;
@@ -25,9 +25,6 @@ import io.ycbridge.phone.PhoneNormalizer;
 import io.ycbridge.app.verification.PhoneVerificationStore;
 import io.ycbridge.record.StoredRecord;
 import io.ycbridge.table.TableDefinitions;
-import io.ycbridge.trigger.TriggerJson;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -40,7 +37,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,21 +109,19 @@ class ProfileHandlerTest {
     }
 
     /** Through the Lambda entry point, as the runtime calls it: the event's bytes in, the response read from the bytes out. */
-    private APIGatewayV2HTTPResponse handle(String name) throws IOException {
+    private HttpResponse handle(String name) throws IOException {
         return handleEvent(event(name));
     }
 
-    private APIGatewayV2HTTPResponse handleEvent(String event) throws IOException {
-        APIGatewayV2HTTPResponse response = TriggerJson.read(invoke(event), APIGatewayV2HTTPResponse.class);
+    private HttpResponse handleEvent(String event) throws IOException {
+        HttpResponse response = Invocations.httpAnswer(invoke(event));
         ApiRoute route = event.contains("\"DELETE /v1/me\"") ? ApiRoute.ACCOUNT : ApiRoute.PROFILE;
-        assertTrue(route.statuses().contains(response.getStatusCode()), "declared in ApiRoute and openapi.yaml: " + response.getStatusCode());
+        assertTrue(route.statuses().contains(response.status()), "declared in ApiRoute and openapi.yaml: " + response.status());
         return response;
     }
 
     private byte[] invoke(String event) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        return out.toByteArray();
+        return Invocations.invoke(handler, event.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The profile event with these claims added (the JWT authorizer's verified claims, as text). */
@@ -138,8 +132,8 @@ class ProfileHandlerTest {
         return JSON.writeValueAsString(event);
     }
 
-    private static JsonNode body(APIGatewayV2HTTPResponse response) throws IOException {
-        return JSON.readTree(response.getBody());
+    private static JsonNode body(HttpResponse response) throws IOException {
+        return JSON.readTree(response.body());
     }
 
     @Test
@@ -155,18 +149,18 @@ class ProfileHandlerTest {
 
     @Test
     void theTypedEntryPointAnswersTheSame() throws Exception {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../../events/profile/verified-phone-claim.json");
-        APIGatewayV2HTTPResponse response = handler.handle(event, null);
+        HttpRequest request = Invocations.http("../../events/profile/verified-phone-claim.json");
+        HttpResponse response = handler.handle(request, null);
 
-        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals(200, response.status(), response.body());
         assertEquals("198.00", body(response).path("credited").asText());
     }
 
     @Test
     void aVerifiedPhoneClaimLinksThePhoneAndCreditsPendingVisits() throws Exception {
-        APIGatewayV2HTTPResponse response = handle("verified-phone-claim");
+        HttpResponse response = handle("verified-phone-claim");
 
-        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals(200, response.status(), response.body());
         JsonNode body = body(response);
         assertEquals(PHONE, body.path("phone").asText());
         assertTrue(body.path("phoneVerified").asBoolean());
@@ -185,9 +179,9 @@ class ProfileHandlerTest {
     @Test
     void anUnprovenPhoneIsContactDataAndLinksNothing() throws Exception {
         for (String unproven : new String[] {"profile", "unverified-phone-claim"}) {
-            APIGatewayV2HTTPResponse response = handle(unproven);
+            HttpResponse response = handle(unproven);
 
-            assertEquals(200, response.getStatusCode(), response.getBody());
+            assertEquals(200, response.status(), response.body());
             JsonNode body = body(response);
             assertFalse(body.path("phoneVerified").asBoolean(true), unproven);
             assertEquals("none", body.path("proof").asText());
@@ -243,9 +237,9 @@ class ProfileHandlerTest {
 
     @Test
     void aStrangersPhoneWithoutProofIsStoredButNotTaken() throws Exception {
-        APIGatewayV2HTTPResponse response = handle("phone-of-another-user");
+        HttpResponse response = handle("phone-of-another-user");
 
-        assertEquals(200, response.getStatusCode(), "never 409: the answer does not say whose the number is: " + response.getBody());
+        assertEquals(200, response.status(), "never 409: the answer does not say whose the number is: " + response.body());
         assertFalse(body(response).path("phoneVerified").asBoolean(true));
         assertEquals("someone-else", ledger.links.userForPhone("+79990000005").orElseThrow());
         assertTrue(ledger.links.linksOf(USER).isEmpty());
@@ -295,9 +289,9 @@ class ProfileHandlerTest {
     void throttlingAndConflictsAre503WithRetryAfterNever409() throws Exception {
         fault.set(Map.entry("putItem", (RuntimeException) ProvisionedThroughputExceededException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build()).build()));
-        APIGatewayV2HTTPResponse throttled = handle("verified-phone-claim");
-        assertEquals(503, throttled.getStatusCode(), throttled.getBody());
-        assertEquals("1", throttled.getHeaders().get("retry-after"));
+        HttpResponse throttled = handle("verified-phone-claim");
+        assertEquals(503, throttled.status(), throttled.body());
+        assertEquals("1", throttled.headers().get("retry-after"));
 
         RuntimeException conflicting = TransactionCanceledException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionCanceledException").build())
@@ -312,11 +306,11 @@ class ProfileHandlerTest {
         // One that does not pass within the retries is 503, never "linked to another user".
         repeats.set(100);
         fault.set(Map.entry("transactWriteItems", conflicting));
-        APIGatewayV2HTTPResponse conflict = handle("verified-phone-claim");
+        HttpResponse conflict = handle("verified-phone-claim");
         repeats.set(0);
         fault.set(null);
-        assertEquals(503, conflict.getStatusCode(), "a conflicting transaction is not 'linked to another user': " + conflict.getBody());
-        assertFalse(conflict.getBody().contains("another"), conflict.getBody());
+        assertEquals(503, conflict.status(), "a conflicting transaction is not 'linked to another user': " + conflict.body());
+        assertFalse(conflict.body().contains("another"), conflict.body());
 
         JsonNode retried = body(handle("verified-phone-claim"));
         assertTrue(retried.path("phoneVerified").asBoolean(), "the retry links: " + retried);
@@ -331,7 +325,7 @@ class ProfileHandlerTest {
         try {
             for (int round = 0; round < 5; round++) {
                 java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-                java.util.List<java.util.concurrent.Future<APIGatewayV2HTTPResponse>> answers = new java.util.ArrayList<>();
+                java.util.List<java.util.concurrent.Future<HttpResponse>> answers = new java.util.ArrayList<>();
                 for (String event : java.util.List.of(first, second)) {
                     answers.add(pool.submit(() -> {
                         start.await();
@@ -341,10 +335,10 @@ class ProfileHandlerTest {
                 start.countDown();
                 java.util.List<JsonNode> bodies = new java.util.ArrayList<>();
                 for (var answer : answers) {
-                    APIGatewayV2HTTPResponse response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
-                    assertTrue(response.getStatusCode() == 200 || response.getStatusCode() == 503, "a lost race is 503, never 409: "
-                            + response.getBody());
-                    if (response.getStatusCode() == 200) {
+                    HttpResponse response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    assertTrue(response.status() == 200 || response.status() == 503, "a lost race is 503, never 409: "
+                            + response.body());
+                    if (response.status() == 200) {
                         bodies.add(body(response));
                     }
                 }
@@ -365,17 +359,17 @@ class ProfileHandlerTest {
 
     @Test
     void refusals() throws Exception {
-        APIGatewayV2HTTPResponse invalid = handle("invalid-phone");
+        HttpResponse invalid = handle("invalid-phone");
         assertFalse(new String(invoke(event("invalid-phone")), StandardCharsets.UTF_8).contains("999"), "nor does the answer");
-        assertEquals(400, invalid.getStatusCode());
+        assertEquals(400, invalid.status());
         String reason = body(invalid).path("error").asText();
         assertTrue(reason.startsWith("invalid phone number (wrong_length_for_country)"), reason);
         assertFalse(reason.contains("999"), "the reason never repeats the number");
 
         assertEquals("name is required", body(handle("missing-name")).path("error").asText());
-        assertEquals(400, handle("malformed-body").getStatusCode());
-        assertEquals(401, handle("no-subject").getStatusCode());
-        assertEquals(401, handle("delete-account-no-subject").getStatusCode());
+        assertEquals(400, handle("malformed-body").status());
+        assertEquals(401, handle("no-subject").status());
+        assertEquals(401, handle("delete-account-no-subject").status());
         assertFalse(profiles.find(USER).isPresent(), "nothing stored when refused");
     }
 
@@ -384,20 +378,20 @@ class ProfileHandlerTest {
         assertTrue(body(handle("verified-phone-claim")).path("phoneVerified").asBoolean());
         verifications.putCode(USER, "+79990000001", new byte[] {1}, new byte[] {2}, 5, NOW.plus(Duration.ofMinutes(10)));
 
-        APIGatewayV2HTTPResponse deleted = handle("delete-account");
-        assertEquals(204, deleted.getStatusCode(), deleted.getBody());
-        assertTrue(deleted.getBody() == null || deleted.getBody().isEmpty());
-        assertEquals(204, handle("delete-account").getStatusCode(), "idempotent");
+        HttpResponse deleted = handle("delete-account");
+        assertEquals(204, deleted.status(), deleted.body());
+        assertTrue(deleted.body() == null || deleted.body().isEmpty());
+        assertEquals(204, handle("delete-account").status(), "idempotent");
 
         assertTrue(profiles.find(USER).isEmpty(), "the profile is gone");
         assertTrue(ledger.links.linksOf(USER).map(UserLinkStore.Links::phoneE164).isEmpty(), "the link ended");
         assertTrue(ledger.links.userForPhone(PHONE).isEmpty(), "the phone is nobody's again");
         assertTrue(verifications.code(USER, "+79990000001").isEmpty(), "codes and proofs are gone");
-        APIGatewayV2HTTPResponse bonus = new BonusBalanceHandler(ledger.service).handle(
-                EventLoader.loadApiGatewayHttpEvent("../../events/bonus-balance/my-balance.json"), null);
-        assertEquals(200, bonus.getStatusCode());
+        HttpResponse bonus = new BonusBalanceHandler(ledger.service).handle(
+                Invocations.http("../../events/bonus-balance/my-balance.json"), null);
+        assertEquals(200, bonus.status());
         for (String personal : new String[] {"9990000000", "Анна", "anna@example.com", "APP-1001"}) {
-            assertFalse(bonus.getBody().contains(personal), "GET /v1/me/bonus after leaving shows nothing personal: " + bonus.getBody());
+            assertFalse(bonus.body().contains(personal), "GET /v1/me/bonus after leaving shows nothing personal: " + bonus.body());
         }
     }
 }

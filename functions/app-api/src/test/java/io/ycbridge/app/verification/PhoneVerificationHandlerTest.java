@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.edge.HttpResponse;
+import io.ycbridge.fixture.Invocations;
 import io.ycbridge.http.ApiRoute;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.localaws.MotoServer;
@@ -15,9 +16,6 @@ import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.phone.PhoneNormalizer;
 import io.ycbridge.table.TableDefinitions;
-import io.ycbridge.trigger.TriggerJson;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,65 +53,63 @@ class PhoneVerificationHandlerTest {
                 new DecisionLog("phone-verification", new LogSink.Captured(), clock)));
     }
 
-    private APIGatewayV2HTTPResponse handle(String name, ApiRoute route) throws Exception {
+    private HttpResponse handle(String name, ApiRoute route) throws Exception {
         return handleEvent(Files.readString(Path.of("../../events/phone-verification/" + name + ".json")), route);
     }
 
-    private APIGatewayV2HTTPResponse handleEvent(String event, ApiRoute route) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        APIGatewayV2HTTPResponse response = TriggerJson.read(out.toByteArray(), APIGatewayV2HTTPResponse.class);
-        assertTrue(route.statuses().contains(response.getStatusCode()), "declared in ApiRoute and openapi.yaml: " + response.getStatusCode());
+    private HttpResponse handleEvent(String event, ApiRoute route) throws Exception {
+        HttpResponse response = Invocations.httpAnswer(Invocations.invoke(handler, event.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(route.statuses().contains(response.status()), "declared in ApiRoute and openapi.yaml: " + response.status());
         return response;
     }
 
     @Test
     void sendThenProveThroughTheEventFiles() throws Exception {
         int before = sms.textsTo(PHONE).size();
-        APIGatewayV2HTTPResponse sent = handle("send-code", ApiRoute.PHONE_VERIFICATION_SEND);
-        assertEquals(202, sent.getStatusCode(), sent.getBody());
-        assertEquals(600, JSON.readTree(sent.getBody()).path("expiresInSeconds").asInt());
+        HttpResponse sent = handle("send-code", ApiRoute.PHONE_VERIFICATION_SEND);
+        assertEquals(202, sent.status(), sent.body());
+        assertEquals(600, JSON.readTree(sent.body()).path("expiresInSeconds").asInt());
         List<String> texts = sms.textsTo(PHONE);
         assertEquals(before + 1, texts.size());
         String code = sms.lastCodeTo(PHONE);
 
         String wrongCode = code.equals("000000") ? "111111" : "000000";
         String prove = Files.readString(Path.of("../../events/phone-verification/prove-code.json"));
-        APIGatewayV2HTTPResponse wrong = handleEvent(prove.replace("\\\"code\\\": \\\"000000\\\"", "\\\"code\\\": \\\"" + wrongCode + "\\\""),
+        HttpResponse wrong = handleEvent(prove.replace("\\\"code\\\": \\\"000000\\\"", "\\\"code\\\": \\\"" + wrongCode + "\\\""),
                 ApiRoute.PHONE_VERIFICATION_CHECK);
-        assertEquals(422, wrong.getStatusCode(), wrong.getBody());
-        assertFalse(wrong.getBody().contains(wrongCode) || wrong.getBody().contains("9990000000"), "the reason quotes neither");
+        assertEquals(422, wrong.status(), wrong.body());
+        assertFalse(wrong.body().contains(wrongCode) || wrong.body().contains("9990000000"), "the reason quotes neither");
 
-        APIGatewayV2HTTPResponse proven = handleEvent(prove.replace("\\\"code\\\": \\\"000000\\\"", "\\\"code\\\": \\\"" + code + "\\\""),
+        HttpResponse proven = handleEvent(prove.replace("\\\"code\\\": \\\"000000\\\"", "\\\"code\\\": \\\"" + code + "\\\""),
                 ApiRoute.PHONE_VERIFICATION_CHECK);
-        assertEquals(200, proven.getStatusCode(), proven.getBody());
-        JsonNode body = JSON.readTree(proven.getBody());
+        assertEquals(200, proven.status(), proven.body());
+        JsonNode body = JSON.readTree(proven.body());
         assertTrue(body.path("phoneVerified").asBoolean());
         assertTrue(Instant.parse(body.path("proofExpiresAt").asText()).isAfter(Instant.now()));
     }
 
     @Test
     void refusals() throws Exception {
-        assertEquals(401, handle("no-subject", ApiRoute.PHONE_VERIFICATION_SEND).getStatusCode());
-        assertEquals(400, handle("malformed-body", ApiRoute.PHONE_VERIFICATION_SEND).getStatusCode());
-        APIGatewayV2HTTPResponse invalid = handle("invalid-phone", ApiRoute.PHONE_VERIFICATION_SEND);
-        assertEquals(400, invalid.getStatusCode());
-        assertFalse(invalid.getBody().contains("999"), invalid.getBody());
-        APIGatewayV2HTTPResponse code = handle("code-not-six-digits", ApiRoute.PHONE_VERIFICATION_CHECK);
-        assertEquals(400, code.getStatusCode());
-        assertFalse(code.getBody().contains("12ab"), code.getBody());
-        assertEquals(422, handle("prove-code", ApiRoute.PHONE_VERIFICATION_CHECK).getStatusCode(), "no code was asked for");
+        assertEquals(401, handle("no-subject", ApiRoute.PHONE_VERIFICATION_SEND).status());
+        assertEquals(400, handle("malformed-body", ApiRoute.PHONE_VERIFICATION_SEND).status());
+        HttpResponse invalid = handle("invalid-phone", ApiRoute.PHONE_VERIFICATION_SEND);
+        assertEquals(400, invalid.status());
+        assertFalse(invalid.body().contains("999"), invalid.body());
+        HttpResponse code = handle("code-not-six-digits", ApiRoute.PHONE_VERIFICATION_CHECK);
+        assertEquals(400, code.status());
+        assertFalse(code.body().contains("12ab"), code.body());
+        assertEquals(422, handle("prove-code", ApiRoute.PHONE_VERIFICATION_CHECK).status(), "no code was asked for");
     }
 
     @Test
     void aFullWindowIs429WithRetryAfter() throws Exception {
-        APIGatewayV2HTTPResponse last = null;
+        HttpResponse last = null;
         for (int i = 0; i < 4; i++) {
             last = handle("send-code", ApiRoute.PHONE_VERIFICATION_SEND);
         }
-        assertEquals(429, last.getStatusCode(), last.getBody());
-        long retryAfter = Long.parseLong(last.getHeaders().get("retry-after"));
+        assertEquals(429, last.status(), last.body());
+        long retryAfter = Long.parseLong(last.headers().get("retry-after"));
         assertTrue(retryAfter >= 1 && retryAfter <= 3600, "seconds until the hour's window ends: " + retryAfter);
-        assertFalse(last.getBody().contains("9990000000"));
+        assertFalse(last.body().contains("9990000000"));
     }
 }

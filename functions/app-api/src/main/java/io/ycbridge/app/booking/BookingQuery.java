@@ -1,33 +1,17 @@
 package io.ycbridge.app.booking;
 
-import io.ycbridge.http.HttpApiExchange;
-
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ycbridge.yclients.ApiJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The HTTP API v2 side of the app routes: who is calling, query parameters, JSON answers. */
-final class HttpExchange {
-    static final ObjectMapper JSON = ApiJson.mapper();
+/**
+ * The booking routes' query parameters: {@code company}, {@code service} and {@code staff}, each refused with the
+ * reason the app shows when it is not what the route takes.
+ */
+final class BookingQuery {
     private static final int MAX_SERVICES = 10;
 
-    private HttpExchange() {
-    }
-
-    static String subject(APIGatewayV2HTTPEvent event) {
-        return HttpApiExchange.subject(event);
-    }
-
-    static Map<String, String> query(APIGatewayV2HTTPEvent event) {
-        return HttpApiExchange.query(event);
-    }
-
-    static String header(APIGatewayV2HTTPEvent event, String name) {
-        return HttpApiExchange.header(event, name);
+    private BookingQuery() {
     }
 
     static long company(Map<String, String> query) {
@@ -80,17 +64,5 @@ final class HttpExchange {
             // reported below
         }
         throw new RequestRefused(400, name + " must be a positive numeric id" + ("staff".equals(name) ? " or 'any'" : ""));
-    }
-
-    static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
-        return HttpApiExchange.json(status, body, extraHeaders);
-    }
-
-    static APIGatewayV2HTTPResponse error(int status, String reason) {
-        return HttpApiExchange.error(status, reason);
-    }
-
-    static String encode(Object body) {
-        return HttpApiExchange.encode(body);
     }
 }

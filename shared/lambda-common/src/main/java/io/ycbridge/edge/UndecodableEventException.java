@@ -1,4 +1,4 @@
-package io.ycbridge.trigger;
+package io.ycbridge.edge;
 
 import java.io.IOException;
 

@@ -1,12 +1,10 @@
-package io.ycbridge.http;
+package io.ycbridge.edge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ycbridge.yclients.ApiJson;
 import java.io.ByteArrayInputStream;
@@ -23,13 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** An HTTP API route through its Lambda entry point: bytes in, payload 2.0 response bytes out. */
-class HttpApiHandlerTest {
-    /** Echoes the caller and the route, as a handler answers: through HttpApiExchange. */
-    static final class Echo extends HttpApiHandler {
+class HttpRouteHandlerTest {
+    /** Echoes the caller and the route, as a handler answers: through HttpRequest and HttpResponse. */
+    static final class Echo extends HttpRouteHandler {
         @Override
-        public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-            return HttpApiExchange.json(200, Map.of("sub", String.valueOf(HttpApiExchange.subject(event)),
-                    "route", event.getRouteKey(), "body", HttpApiExchange.body(event)));
+        public HttpResponse handle(HttpRequest request, Context context) {
+            return HttpResponse.json(200, Map.of("sub", String.valueOf(request.subject()),
+                    "route", request.routeKey(), "body", request.bodyText()));
         }
     }
 
@@ -55,7 +53,7 @@ class HttpApiHandlerTest {
     }
 
     @Test
-    void aBase64BodyIsDecodedByTheExchange() throws IOException {
+    void aBase64BodyIsDecodedByTheRequest() throws IOException {
         JsonNode response = invoke("""
                 {"routeKey":"PUT /v1/me/profile","isBase64Encoded":true,"body":"eyJhIjoxfQ=="}""".getBytes(StandardCharsets.UTF_8));
         assertEquals("{\"a\":1}", ApiJson.mapper().readTree(response.path("body").asText()).path("body").asText());

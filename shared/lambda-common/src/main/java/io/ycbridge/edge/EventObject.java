@@ -1,4 +1,4 @@
-package io.ycbridge.trigger;
+package io.ycbridge.edge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One JSON object of an event and where it lies in the event, read field by field as the events library's types want
- * them. A field of the wrong kind is an {@link UndecodableEventException} naming its place by property names and
- * indexes only ({@code Records[0].dynamodb.NewImage.*.S}): a map's keys are the sender's (header and claim names,
- * attribute names) and show as {@code *}. The place is worked out only when something is wrong.
+ * One JSON object of an event and where it lies in the event, read field by field. A field of the wrong kind is an
+ * {@link UndecodableEventException} naming its place by property names and indexes only
+ * ({@code Records[0].dynamodb.NewImage.*.S}): a map's keys are the sender's (header and claim names, attribute names)
+ * and show as {@code *}. The place is worked out only when something is wrong.
  *
- * <p>Absent and {@code null} read the same, as the runtime's own decoding reads them. A number or boolean where text
- * belongs is read as its text, also as the runtime does ({@code "N": 5} is {@code "5"}).
+ * <p>Absent and {@code null} read the same, as the Lambda runtime's own decoding reads them. A number or boolean where
+ * text belongs is read as its text, also as the runtime does ({@code "N": 5} is {@code "5"}).
  */
 final class EventObject {
     /** An object; or, only to name the place of its elements, the array being read. */
@@ -23,31 +23,25 @@ final class EventObject {
     /** The field this object is the value of, or {@code *} for a map's value; null for an array's element. */
     private final String name;
     private final int index;
-    /** At the root only: what the input should be, for the message ("the event does not fit DynamodbEvent at …"). */
-    private final Class<?> type;
+    /** At the root only: what the event should be, for the message ("the event does not fit an SQS batch at …"). */
+    private final String shape;
 
-    private EventObject(JsonNode node, EventObject parent, String name, int index, Class<?> type) {
+    private EventObject(JsonNode node, EventObject parent, String name, int index, String shape) {
         this.node = node;
         this.parent = parent;
         this.name = name;
         this.index = index;
-        this.type = type;
+        this.shape = shape;
     }
 
-    /** {@code node} must be an object, read as (part of) a {@code type}. */
-    static EventObject root(JsonNode node, Class<?> type) {
-        return new EventObject(node, null, null, -1, type);
+    /** {@code node} must be an object, read as (part of) {@code shape}. */
+    static EventObject root(JsonNode node, String shape) {
+        return new EventObject(node, null, null, -1, shape);
     }
 
     /** The names of the fields present, in the input's order. */
     Iterator<String> names() {
         return node.fieldNames();
-    }
-
-    /** The field itself, or null when absent or null: for values the caller reads as a whole. */
-    JsonNode value(String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value;
     }
 
     String text(String field) throws UndecodableEventException {
@@ -61,16 +55,10 @@ final class EventObject {
         return value.asText();
     }
 
-    /** A JSON boolean; absent is false, as for the events library's primitive flags. */
+    /** A JSON boolean; absent is false. */
     boolean flag(String field) throws UndecodableEventException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            throw misfit(field);
-        }
-        return value.booleanValue();
+        Boolean value = flagOrNull(field);
+        return value != null && value;
     }
 
     /** A JSON boolean, or null when absent. */
@@ -85,55 +73,41 @@ final class EventObject {
         return value.booleanValue();
     }
 
-    /** A whole number that fits a {@code long}, or null when absent. */
-    Long whole(String field) throws UndecodableEventException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw misfit(field);
-        }
-        return value.longValue();
-    }
-
-    /** A whole number that fits an {@code int}, or null when absent. */
-    Integer smallWhole(String field) throws UndecodableEventException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw misfit(field);
-        }
-        return value.intValue();
-    }
-
     EventObject object(String field) throws UndecodableEventException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isObject()) {
-            throw misfit(field);
-        }
-        return new EventObject(value, this, field, -1, null);
+        JsonNode value = map(field);
+        return value == null ? null : new EventObject(value, this, field, -1, null);
     }
 
-    /** An array of objects; a {@code null} element stays null, as in the runtime's decoding. */
-    List<EventObject> objects(String field) throws UndecodableEventException {
-        JsonNode array = array(field);
-        if (array == null) {
+    /** An array of objects that the event must have ({@code Records}); a {@code null} element is no record either. */
+    List<EventObject> requiredObjects(String field) throws UndecodableEventException {
+        JsonNode array = node.get(field);
+        if (array == null || !array.isArray()) {
+            throw misfit(field);
+        }
+        return objects(array, field, false);
+    }
+
+    /** An array of objects ({@code L}) whose {@code null} elements stay null, as in the runtime's decoding; null when absent. */
+    List<EventObject> objectsOrNulls(String field) throws UndecodableEventException {
+        JsonNode array = node.get(field);
+        if (array == null || array.isNull()) {
             return null;
         }
+        if (!array.isArray()) {
+            throw misfit(field);
+        }
+        return objects(array, field, true);
+    }
+
+    private List<EventObject> objects(JsonNode array, String field, boolean nulls) throws UndecodableEventException {
         EventObject list = new EventObject(array, this, field, -1, null);
         List<EventObject> objects = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             JsonNode element = array.get(i);
-            if (element.isNull()) {
-                objects.add(null);
-            } else if (element.isObject()) {
+            if (element.isObject()) {
                 objects.add(new EventObject(element, list, null, i, null));
+            } else if (nulls && element.isNull()) {
+                objects.add(null);
             } else {
                 throw list.misfitAt(i);
             }
@@ -156,20 +130,16 @@ final class EventObject {
         return new EventObject(value, this, "*", -1, null);
     }
 
+    /** An array of text; a {@code null} element stays null. */
     List<String> texts(String field) throws UndecodableEventException {
-        return texts(field, field);
-    }
-
-    /** The array in {@code field}, whose place a message shows as {@code shownAs} ({@code *} for a map's value). */
-    private List<String> texts(String field, String shownAs) throws UndecodableEventException {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isArray()) {
-            throw misfit(shownAs);
+            throw misfit(field);
         }
-        EventObject array = new EventObject(value, this, shownAs, -1, null);
+        EventObject array = new EventObject(value, this, field, -1, null);
         List<String> texts = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
@@ -181,6 +151,7 @@ final class EventObject {
         return texts;
     }
 
+    /** An object whose fields are the sender's names and whose values are text ({@code headers}); null when absent. */
     Map<String, String> textsByName(String field) throws UndecodableEventException {
         JsonNode map = map(field);
         if (map == null) {
@@ -197,20 +168,6 @@ final class EventObject {
         return texts;
     }
 
-    /** An object whose fields are the sender's names and whose values are arrays of text ({@code multiValueHeaders}). */
-    Map<String, List<String>> textListsByName(String field) throws UndecodableEventException {
-        JsonNode map = map(field);
-        if (map == null) {
-            return null;
-        }
-        EventObject values = new EventObject(map, this, field, -1, null);
-        Map<String, List<String>> lists = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : map.properties()) {
-            lists.put(entry.getKey(), values.texts(entry.getKey(), "*"));
-        }
-        return lists;
-    }
-
     /** The field's value must be a JSON object; absent or null is null. */
     JsonNode map(String field) throws UndecodableEventException {
         JsonNode value = node.get(field);
@@ -218,17 +175,6 @@ final class EventObject {
             return null;
         }
         if (!value.isObject()) {
-            throw misfit(field);
-        }
-        return value;
-    }
-
-    private JsonNode array(String field) throws UndecodableEventException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isArray()) {
             throw misfit(field);
         }
         return value;
@@ -258,7 +204,7 @@ final class EventObject {
         while (root.parent != null) {
             root = root.parent;
         }
-        return new UndecodableEventException(TriggerJson.what(root.type) + " does not fit " + root.type.getSimpleName() + " at " + path);
+        return new UndecodableEventException("the event does not fit " + root.shape + " at " + path);
     }
 
     private StringBuilder path() {

@@ -1,0 +1,50 @@
+package io.ycbridge.edge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ycbridge.yclients.ApiJson;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An app route's answer as API Gateway takes it (payload 2.0): a status, headers and a text body, which is null when
+ * there is none (a 204 or 304). The factories give every route the same JSON answers, never cached unless the route
+ * says so.
+ */
+public record HttpResponse(int status, Map<String, String> headers, String body) {
+    public HttpResponse {
+        headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    public static HttpResponse json(int status, Object body) {
+        return json(status, body, Map.of());
+    }
+
+    /** {@code body} as the one mapper writes it; {@code extraHeaders} win over the defaults (content-type, cache-control). */
+    public static HttpResponse json(int status, Object body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new HashMap<>(extraHeaders);
+        headers.putIfAbsent("content-type", "application/json");
+        headers.putIfAbsent("cache-control", "no-store");
+        return new HttpResponse(status, headers, encode(body));
+    }
+
+    /** A refusal in the app routes' shape, {@code {"error": "<reason>"}}; the reason must not quote personal data. */
+    public static HttpResponse error(int status, String reason) {
+        return json(status, Map.of("error", reason));
+    }
+
+    /** 204: done, nothing to say, and nothing to cache. */
+    public static HttpResponse noContent() {
+        return new HttpResponse(204, Map.of("cache-control", "no-store"), null);
+    }
+
+    /** {@code body} as the JSON text a {@link #json} answer carries: for a handler that needs the text itself (an ETag). */
+    public static String encode(Object body) {
+        try {
+            return ApiJson.mapper().writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response did not encode", e);
+        }
+    }
+}
