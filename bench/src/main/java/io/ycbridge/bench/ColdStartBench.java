@@ -49,7 +49,7 @@ public final class ColdStartBench {
         EVENTS.put("BonusAccrualFunction", "events/bonus-accrual/record-completed.json");
         EVENTS.put("ProfileFunction", "events/profile/profile.json");
         EVENTS.put("BonusBalanceFunction", "events/bonus-balance/my-balance.json");
-        EVENTS.put("WidgetUrlFunction", "events/widget-url/service-and-staff.json");
+        EVENTS.put("BookingLinkFunction", "events/booking-link/service-and-staff.json");
         EVENTS.put("CatalogFunction", "events/catalog/catalog.json");
     }
 

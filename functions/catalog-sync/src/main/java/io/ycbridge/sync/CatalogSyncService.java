@@ -241,7 +241,7 @@ public final class CatalogSyncService {
         List<Service> services = api.call(client -> client.services(companyId));
         List<ServiceCategory> categories = api.call(client -> client.serviceCategories(companyId));
         List<StaffMember> staff = api.call(client -> client.staff(companyId));
-        progress.catalog.put(CatalogKind.SERVICE, catalog.sync(companyId, CatalogKind.SERVICE, entries(services.stream().map(CatalogService::of).toList(), CatalogService::id)));
+        progress.catalog.put(CatalogKind.SERVICE, catalog.sync(companyId, CatalogKind.SERVICE, entries(services.stream().map(SyncedService::of).toList(), SyncedService::id)));
         progress.catalog.put(CatalogKind.CATEGORY, catalog.sync(companyId, CatalogKind.CATEGORY, entries(categories, ServiceCategory::id)));
         progress.catalog.put(CatalogKind.STAFF, catalog.sync(companyId, CatalogKind.STAFF, entries(staff, StaffMember::id)));
     }

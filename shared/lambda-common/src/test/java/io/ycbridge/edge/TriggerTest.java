@@ -46,7 +46,7 @@ class TriggerTest {
     /** The trigger behind each folder; a folder missing here fails the test, so a new one cannot go unchecked. */
     private static final Map<String, Trigger<?>> TRIGGERS = Map.of(
             "webhook-intake", Trigger.HTTP_API,
-            "widget-url", Trigger.HTTP_API,
+            "booking-link", Trigger.HTTP_API,
             "catalog", Trigger.HTTP_API,
             "profile", Trigger.HTTP_API,
             "bonus-balance", Trigger.HTTP_API,

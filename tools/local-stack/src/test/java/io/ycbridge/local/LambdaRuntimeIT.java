@@ -261,7 +261,7 @@ class LambdaRuntimeIT {
     @Test
     @Order(6)
     void bookingUrlIsBuiltFromTheSyncedCatalog() throws Exception {
-        Invocation result = invoke("WidgetUrlFunction", "events/widget-url/service-and-staff.json");
+        Invocation result = invoke("BookingLinkFunction", "events/booking-link/service-and-staff.json");
         assertEquals(200, result.statusCode(), result.response().toString());
         assertTrue(result.body().path("url").asText().startsWith("https://n239661.yclients.com/company/235564/"), result.response().toString());
     }

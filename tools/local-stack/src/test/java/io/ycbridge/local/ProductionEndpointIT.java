@@ -57,7 +57,7 @@ class ProductionEndpointIT {
             "ProfileFunction, events/profile/profile.json",
             "PhoneVerificationFunction, events/phone-verification/send-code.json",
             "BonusBalanceFunction, events/bonus-balance/my-balance.json",
-            "WidgetUrlFunction, events/widget-url/service-and-staff.json",
+            "BookingLinkFunction, events/booking-link/service-and-staff.json",
             "CatalogFunction, events/catalog/catalog.json"})
     void theFirstAwsCallFailsOnTheHostNameNotOnAMissingClass(String function, String event) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(root.resolve("tools/lambda-local").toString(), "invoke", function,

@@ -72,8 +72,8 @@ class TemplateFunctionsTest {
         assertEquals(new TreeSet<>(List.of(
                 "io.ycbridge.bonus.BonusAccrualHandler", "io.ycbridge.app.bonus.BonusBalanceHandler", "io.ycbridge.app.profile.ProfileHandler",
                 "io.ycbridge.schedule.SyncScheduleHandler", "io.ycbridge.sync.CatalogSyncHandler", "io.ycbridge.webhook.WebhookIntakeHandler",
-                "io.ycbridge.app.verification.PhoneVerificationHandler", "io.ycbridge.app.booking.CatalogHandler",
-                "io.ycbridge.app.booking.WidgetUrlHandler")), handlers);
+                "io.ycbridge.app.verification.PhoneVerificationHandler", "io.ycbridge.app.catalog.CatalogHandler",
+                "io.ycbridge.app.booking.BookingLinkHandler")), handlers);
     }
 
     @TestFactory

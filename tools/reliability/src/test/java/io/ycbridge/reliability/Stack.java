@@ -20,8 +20,8 @@ import io.ycbridge.table.TableDefinition;
 import io.ycbridge.table.TableDefinitions;
 import io.ycbridge.app.verification.PhoneVerificationHandler;
 import io.ycbridge.webhook.WebhookIntakeHandler;
-import io.ycbridge.app.booking.CatalogHandler;
-import io.ycbridge.app.booking.WidgetUrlHandler;
+import io.ycbridge.app.catalog.CatalogHandler;
+import io.ycbridge.app.booking.BookingLinkHandler;
 import io.ycbridge.yclients.ApiJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +55,7 @@ final class Stack implements AutoCloseable {
     private WebhookIntakeHandler webhook;
     private CatalogSyncService sync;
     private CatalogHandler catalog;
-    private WidgetUrlHandler widget;
+    private BookingLinkHandler widget;
     private ProfileHandler profile;
     private PhoneVerificationHandler phoneVerification;
     private BonusBalanceHandler balance;
@@ -125,8 +125,8 @@ final class Stack implements AutoCloseable {
         return catalog == null ? catalog = new CatalogHandler(config) : catalog;
     }
 
-    synchronized WidgetUrlHandler widget() {
-        return widget == null ? widget = new WidgetUrlHandler(config) : widget;
+    synchronized BookingLinkHandler widget() {
+        return widget == null ? widget = new BookingLinkHandler(config) : widget;
     }
 
     synchronized ProfileHandler profile() {

@@ -1,25 +1,19 @@
 package io.ycbridge.app.booking;
 
+import io.ycbridge.app.QueryIds;
+import io.ycbridge.app.RequestRefused;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The booking routes' query parameters: {@code company}, {@code service} and {@code staff}, each refused with the
- * reason the app shows when it is not what the route takes.
+ * The booking routes' own query parameters, {@code service} and {@code staff} ({@code company} is every route's:
+ * {@link QueryIds}), each refused with the reason the app shows when it is not what the route takes.
  */
 final class BookingQuery {
     private static final int MAX_SERVICES = 10;
 
     private BookingQuery() {
-    }
-
-    static long company(Map<String, String> query) {
-        String text = query.get("company");
-        if (text == null || text.isBlank()) {
-            throw new RequestRefused(400, "company is required: the YClients company (branch) id");
-        }
-        return positiveId(text, "company");
     }
 
     /** {@code service=301,302}; HTTP API joins a repeated {@code service=} the same way. */
@@ -30,7 +24,7 @@ final class BookingQuery {
         }
         List<Long> ids = new ArrayList<>();
         for (String part : text.split(",")) {
-            long id = positiveId(part, "service");
+            long id = QueryIds.positiveId(part, "service");
             if (!ids.contains(id)) {
                 ids.add(id);
             }
@@ -51,18 +45,6 @@ final class BookingQuery {
         if (value.equalsIgnoreCase("any") || value.equals("-1")) {
             return StaffChoice.ANY;
         }
-        return StaffChoice.of(positiveId(value, "staff"));
-    }
-
-    private static long positiveId(String text, String name) {
-        try {
-            long id = Long.parseLong(text.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new RequestRefused(400, name + " must be a positive numeric id" + ("staff".equals(name) ? " or 'any'" : ""));
+        return StaffChoice.of(QueryIds.positiveId(value, "staff"));
     }
 }

@@ -2,6 +2,7 @@ package io.ycbridge.app.booking;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ycbridge.app.catalog.CatalogReader;
 import io.ycbridge.fixture.Tables;
 import io.ycbridge.catalog.CatalogEntry;
 import io.ycbridge.catalog.CatalogKind;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * sync after service 305 and master 57 left the lists (so they are kept, marked deleted). The handlers then run with
  * the simulator closed: only our tables are read.
  */
-final class DemoCatalog {
+public final class DemoCatalog {
     static final long SALON = SimulatorSeed.DEMO_SALON_ID;
     static final long BRANCH = SimulatorSeed.DEMO_BRANCH_ID;
     /** Served by the deployment, but no booking form configured. */
@@ -43,7 +44,7 @@ final class DemoCatalog {
     private DemoCatalog() {
     }
 
-    /** The sync's stored service shape (catalog-sync's CatalogService): the API's service without its masters. */
+    /** The sync's stored service shape (catalog-sync's SyncedService): the API's service without its masters. */
     record StoredService(long id, String title, @JsonProperty("category_id") Long categoryId, @JsonProperty("price_min") BigDecimal priceMin,
                          @JsonProperty("price_max") BigDecimal priceMax, Integer duration, Boolean active, Integer weight) {
         static StoredService of(Service s) {
@@ -51,8 +52,19 @@ final class DemoCatalog {
         }
     }
 
-    static BookingUrlService service(DynamoDbClient dynamoDb) {
-        Clock clock = Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC);
+    /** The companies the demo serves: the salon, its branch, and a company without a booking form. */
+    public static final Set<Long> SERVED = Set.of(SALON, BRANCH, NO_FORM);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC);
+
+    static BookingLinkService service(DynamoDbClient dynamoDb) {
+        ProfileStore profiles = new ProfileStore(dynamoDb, Tables.create(dynamoDb, TableDefinitions.PROFILES));
+        profiles.put(new Profile(USER, "Анна Смирнова", "+79990000000", null, "APP-1001", CLOCK.instant()));
+        return new BookingLinkService(SERVED, FORMS, reader(dynamoDb), profiles, new BookingLinkFormat());
+    }
+
+    /** A fresh CatalogTable with the demo seed synced, then service 305 and master 57 deleted and synced again. */
+    public static CatalogReader reader(DynamoDbClient dynamoDb) {
+        Clock clock = CLOCK;
         CatalogStore catalog = new CatalogStore(dynamoDb, Tables.create(dynamoDb, TableDefinitions.CATALOG), clock);
         try (YClientsSimulator sim = YClientsSimulator.start()) {
             sim.seed(SimulatorSeed.demo());
@@ -69,10 +81,7 @@ final class DemoCatalog {
             sim.data().removeStaff(SALON, 57);
             sync(client, catalog, SALON);
         }
-        ProfileStore profiles = new ProfileStore(dynamoDb, Tables.create(dynamoDb, TableDefinitions.PROFILES));
-        profiles.put(new Profile(USER, "Анна Смирнова", "+79990000000", null, "APP-1001", clock.instant()));
-        return new BookingUrlService(Set.of(SALON, BRANCH, NO_FORM), FORMS, new AppCatalogService(catalog), profiles,
-                new BookingLinkService());
+        return new CatalogReader(catalog);
     }
 
     private static void sync(YClientsClient client, CatalogStore catalog, long company) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ycbridge.app.catalog.CatalogHandler;
 import io.ycbridge.edge.HttpRouteHandler;
 import io.ycbridge.fixture.Invocations;
 import io.ycbridge.http.ApiRoute;
@@ -36,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class OpenApiContractTest {
     private static final Path ROOT = Path.of("../..");
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
-    private static final List<String> APP_EVENT_FOLDERS = List.of("widget-url", "catalog", "profile", "bonus-balance",
+    private static final List<String> APP_EVENT_FOLDERS = List.of("booking-link", "catalog", "profile", "bonus-balance",
             "phone-verification");
     private static JsonNode openApi;
 
@@ -109,10 +110,9 @@ class OpenApiContractTest {
     }
 
     @Test
-    void widgetUrlHandlersAnswerOnlyDeclaredStatuses(DynamoDbClient client) throws IOException {
-        BookingUrlService service = DemoCatalog.service(client);
-        check("widget-url", ApiRoute.BOOKING_URL, new WidgetUrlHandler(service));
-        check("catalog", ApiRoute.CATALOG, new CatalogHandler(service));
+    void theBookingLinkAndCatalogHandlersAnswerOnlyDeclaredStatuses(DynamoDbClient client) throws IOException {
+        check("booking-link", ApiRoute.BOOKING_URL, new BookingLinkHandler(DemoCatalog.service(client)));
+        check("catalog", ApiRoute.CATALOG, new CatalogHandler(DemoCatalog.SERVED, DemoCatalog.reader(client)));
     }
 
     private static void check(String folder, ApiRoute route, HttpRouteHandler handler)

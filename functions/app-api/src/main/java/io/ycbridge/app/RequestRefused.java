@@ -1,4 +1,4 @@
-package io.ycbridge.app.booking;
+package io.ycbridge.app;
 
 /** A request we answer with a 4xx and a reason the app can show or log; never carries personal data. */
 public final class RequestRefused extends RuntimeException {

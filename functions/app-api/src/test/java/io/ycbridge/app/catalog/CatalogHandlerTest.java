@@ -1,5 +1,6 @@
-package io.ycbridge.app.booking;
+package io.ycbridge.app.catalog;
 
+import io.ycbridge.app.booking.DemoCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,7 +36,7 @@ class CatalogHandlerTest {
 
     @BeforeAll
     static void demoCatalogSynced(DynamoDbClient client) {
-        handler = new CatalogHandler(DemoCatalog.service(client));
+        handler = new CatalogHandler(DemoCatalog.SERVED, DemoCatalog.reader(client));
     }
 
     static HttpRequest event(String name) {

@@ -1,4 +1,4 @@
-package io.ycbridge.app.booking;
+package io.ycbridge.app.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * the booking-url route refuses exactly what the catalog route does not show.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AppCatalog(long companyId, List<Category> categories, List<Service> services, List<Staff> staff) {
+public record CatalogView(long companyId, List<Category> categories, List<Service> services, List<Staff> staff) {
     /** Money as decimal strings ("1500.00"): a JSON number becomes a binary float in most app code. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Service(long id, String title, Long categoryId, String priceMin, String priceMax, Integer durationSeconds,
@@ -45,8 +45,8 @@ public record AppCatalog(long companyId, List<Category> categories, List<Service
         }
     }
 
-    /** The catalog plus the ids it leaves out and why: what {@link AppCatalogService} reads. */
-    public record Loaded(AppCatalog catalog, Map<Long, Hidden> hiddenServices, Map<Long, Hidden> hiddenStaff) {
+    /** The catalog plus the ids it leaves out and why: what {@link CatalogReader} reads. */
+    public record Loaded(CatalogView catalog, Map<Long, Hidden> hiddenServices, Map<Long, Hidden> hiddenStaff) {
         /** Empty when the service is offered; otherwise the reason, "is unknown" included. */
         public java.util.Optional<String> whyNotService(long id) {
             return whyNot(id, catalog.services(), Service::id, hiddenServices);

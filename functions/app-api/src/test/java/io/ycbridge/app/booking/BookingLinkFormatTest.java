@@ -14,12 +14,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-class BookingLinkServiceTest {
+class BookingLinkFormatTest {
     private static final BookingForm SALON_FORM = BookingForm.parse("n239661.yclients.com");
     private static final BookingForm CHAIN_FORM = BookingForm.parse("https://B77001.YCLIENTS.COM/");
     private static final BookingForm ALTEGIO_FORM = BookingForm.parse("n1180001.alteg.io");
     private static final Instant AT = Instant.parse("2026-11-20T09:00:00Z");
-    private final BookingLinkService links = new BookingLinkService();
+    private final BookingLinkFormat links = new BookingLinkFormat();
 
     static Stream<Arguments> links() {
         return Stream.of(
@@ -90,8 +90,8 @@ class BookingLinkServiceTest {
 
     @Test
     void theQueryEncoderKeepsTheFormsCodesAndEncodesEverythingElse() {
-        assertEquals("m-1s301,302", BookingLinkService.encode("m-1s301,302"));
-        assertEquals("%D0%90%20%26%3D%2B%23%3F%2F", BookingLinkService.encode("А &=+#?/"));
+        assertEquals("m-1s301,302", BookingLinkFormat.encode("m-1s301,302"));
+        assertEquals("%D0%90%20%26%3D%2B%23%3F%2F", BookingLinkFormat.encode("А &=+#?/"));
     }
 
     @Test

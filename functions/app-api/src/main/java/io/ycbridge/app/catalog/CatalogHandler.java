@@ -1,12 +1,19 @@
-package io.ycbridge.app.booking;
+package io.ycbridge.app.catalog;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.ycbridge.app.QueryIds;
+import io.ycbridge.app.RequestRefused;
+import io.ycbridge.aws.AwsClients;
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.config.Config;
+import io.ycbridge.config.EnvVar;
 import io.ycbridge.edge.HttpRequest;
 import io.ycbridge.edge.HttpResponse;
 import io.ycbridge.edge.HttpRouteHandler;
+import java.time.Clock;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code GET /v1/catalog?company=…}: the company's bookable services (with categories, prices, durations) and staff.
@@ -16,18 +23,22 @@ import java.util.Map;
 public final class CatalogHandler extends HttpRouteHandler {
     /** The app must ask again each time (a catalog can change every 30 minutes) but may reuse its copy on a 304. */
     private static final String CACHE_CONTROL = "private, no-cache";
-    private final BookingUrlService service;
+    private final Set<Long> companies;
+    private final CatalogReader catalog;
 
     public CatalogHandler() {
         this(Config.fromEnvironment());
     }
 
+    /** The same wiring from explicit values: for the local stack, which has no process environment to set. */
     public CatalogHandler(Config config) {
-        this(WidgetUrlHandler.fromEnvironment(config));
+        this(new HashSet<>(config.requireIds(EnvVar.COMPANY_IDS)), new CatalogReader(new CatalogStore(
+                AwsClients.from(config).dynamoDb(), config.require(EnvVar.CATALOG_TABLE), Clock.systemUTC())));
     }
 
-    CatalogHandler(BookingUrlService service) {
-        this.service = service;
+    public CatalogHandler(Set<Long> companies, CatalogReader catalog) {
+        this.companies = Set.copyOf(companies);
+        this.catalog = catalog;
     }
 
     @Override
@@ -36,8 +47,11 @@ public final class CatalogHandler extends HttpRouteHandler {
             return HttpResponse.error(401, "no user: the request carries no token subject");
         }
         try {
-            long company = BookingQuery.company(request.queryParameters());
-            String body = HttpResponse.encode(service.catalog(company));
+            long company = QueryIds.company(request.queryParameters());
+            if (!companies.contains(company)) {
+                throw new RequestRefused(404, "company " + company + " is not served here");
+            }
+            String body = HttpResponse.encode(catalog.load(company).catalog());
             String etag = "\"" + CatalogStore.hash(body).substring(0, 32) + "\"";
             if (matches(request.header("if-none-match"), etag)) {
                 return new HttpResponse(304, Map.of("etag", etag, "cache-control", CACHE_CONTROL), null);

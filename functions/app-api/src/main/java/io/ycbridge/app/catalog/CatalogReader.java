@@ -1,4 +1,4 @@
-package io.ycbridge.app.booking;
+package io.ycbridge.app.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.catalog.CatalogItem;
 import io.ycbridge.catalog.CatalogKind;
 import io.ycbridge.catalog.CatalogStore;
-import io.ycbridge.app.booking.AppCatalog.Hidden;
+import io.ycbridge.app.catalog.CatalogView.Hidden;
 import io.ycbridge.yclients.ApiJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,41 +16,41 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the last good catalog that catalog sync stored (CatalogTable) and turns it into {@link AppCatalog}. Only our
+ * Reads the last good catalog that catalog sync stored (CatalogTable) and turns it into {@link CatalogView}. Only our
  * table is read, so the app keeps its catalog and its booking links while the YClients API is down. The stored bodies
  * are the sync's canonical JSON (the API's field names: {@code category_id}, {@code price_min}, {@code fired}, ...).
  */
-public final class AppCatalogService {
+public final class CatalogReader {
     private static final ObjectMapper JSON = ApiJson.mapper();
     private final CatalogStore store;
 
-    public AppCatalogService(CatalogStore store) {
+    public CatalogReader(CatalogStore store) {
         this.store = store;
     }
 
-    public AppCatalog.Loaded load(long companyId) {
+    public CatalogView.Loaded load(long companyId) {
         Map<Long, Hidden> hiddenServices = new HashMap<>();
         Map<Long, Hidden> hiddenStaff = new HashMap<>();
-        List<AppCatalog.Category> categories = new ArrayList<>();
+        List<CatalogView.Category> categories = new ArrayList<>();
         for (CatalogItem item : sorted(companyId, CatalogKind.CATEGORY)) {
             if (!item.deleted()) {
                 JsonNode body = body(item);
-                categories.add(new AppCatalog.Category(item.id(), text(body, "title"), integer(body, "weight")));
+                categories.add(new CatalogView.Category(item.id(), text(body, "title"), integer(body, "weight")));
             }
         }
-        List<AppCatalog.Service> services = new ArrayList<>();
+        List<CatalogView.Service> services = new ArrayList<>();
         for (CatalogItem item : sorted(companyId, CatalogKind.SERVICE)) {
             JsonNode body = body(item);
             if (item.deleted()) {
                 hiddenServices.put(item.id(), Hidden.DELETED);
             } else if (flag(body, "active", true)) {
-                services.add(new AppCatalog.Service(item.id(), text(body, "title"), body.hasNonNull("category_id") ? body.get("category_id").asLong() : null,
+                services.add(new CatalogView.Service(item.id(), text(body, "title"), body.hasNonNull("category_id") ? body.get("category_id").asLong() : null,
                         money(body, "price_min"), money(body, "price_max"), integer(body, "duration"), integer(body, "weight")));
             } else {
                 hiddenServices.put(item.id(), Hidden.INACTIVE);
             }
         }
-        List<AppCatalog.Staff> staff = new ArrayList<>();
+        List<CatalogView.Staff> staff = new ArrayList<>();
         for (CatalogItem item : sorted(companyId, CatalogKind.STAFF)) {
             JsonNode body = body(item);
             if (item.deleted()) {
@@ -60,11 +60,11 @@ public final class AppCatalogService {
             } else if (flag(body, "hidden", false) || !flag(body, "bookable", true)) {
                 hiddenStaff.put(item.id(), Hidden.NOT_BOOKABLE);
             } else {
-                staff.add(new AppCatalog.Staff(item.id(), text(body, "name"), text(body, "specialization"), text(body, "avatar"),
+                staff.add(new CatalogView.Staff(item.id(), text(body, "name"), text(body, "specialization"), text(body, "avatar"),
                         money(body, "rating")));
             }
         }
-        return new AppCatalog.Loaded(new AppCatalog(companyId, categories, services, staff), hiddenServices, hiddenStaff);
+        return new CatalogView.Loaded(new CatalogView(companyId, categories, services, staff), hiddenServices, hiddenStaff);
     }
 
     /** By id: the store's order is the sort key's, a string ("service#1000" before "service#301"). */

@@ -22,19 +22,19 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Driven by events/widget-url/ (HTTP API v2 with JWT claims) over the demo seed's synced catalog. */
+/** Driven by events/booking-link/ (HTTP API v2 with JWT claims) over the demo seed's synced catalog. */
 @ExtendWith(LocalDynamoDbExtension.class)
-class WidgetUrlHandlerTest {
+class BookingLinkHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static WidgetUrlHandler handler;
+    private static BookingLinkHandler handler;
 
     @BeforeAll
     static void demoCatalogSynced(DynamoDbClient client) {
-        handler = new WidgetUrlHandler(DemoCatalog.service(client));
+        handler = new BookingLinkHandler(DemoCatalog.service(client));
     }
 
     static HttpRequest event(String name) {
-        return Invocations.http("../../events/widget-url/" + name + ".json");
+        return Invocations.http("../../events/booking-link/" + name + ".json");
     }
 
     static Stream<Arguments> cases() {
@@ -61,7 +61,7 @@ class WidgetUrlHandlerTest {
     @MethodSource("cases")
     void answers(String name, int status, String urlOrReason) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(Files.newInputStream(Path.of("../../events/widget-url/" + name + ".json")), out, null);
+        handler.handleRequest(Files.newInputStream(Path.of("../../events/booking-link/" + name + ".json")), out, null);
         JsonNode response = JSON.readTree(out.toByteArray());
 
         assertEquals(status, response.path("statusCode").asInt(), response.toString());

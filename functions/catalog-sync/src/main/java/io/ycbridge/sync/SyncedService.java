@@ -10,11 +10,11 @@ import java.math.BigDecimal;
  * about them changed for the app, which hides the master itself (the staff item is marked deleted). The booking
  * form, not the catalog, decides which master can do what.
  */
-record CatalogService(long id, String title, @JsonProperty("category_id") Long categoryId, @JsonProperty("price_min") BigDecimal priceMin,
+record SyncedService(long id, String title, @JsonProperty("category_id") Long categoryId, @JsonProperty("price_min") BigDecimal priceMin,
                       @JsonProperty("price_max") BigDecimal priceMax, Integer duration, Boolean active, Integer weight) {
 
-    static CatalogService of(Service service) {
-        return new CatalogService(service.id(), service.title(), service.categoryId(), service.priceMin(), service.priceMax(),
+    static SyncedService of(Service service) {
+        return new SyncedService(service.id(), service.title(), service.categoryId(), service.priceMin(), service.priceMax(),
                 service.duration(), service.active(), service.weight());
     }
 }

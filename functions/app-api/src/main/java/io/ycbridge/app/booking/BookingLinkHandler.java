@@ -1,6 +1,9 @@
 package io.ycbridge.app.booking;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.ycbridge.app.QueryIds;
+import io.ycbridge.app.RequestRefused;
+import io.ycbridge.app.catalog.CatalogReader;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.config.Config;
@@ -18,30 +21,30 @@ import java.util.Map;
  * {@code GET /v1/booking-url?company=…[&service=…][&staff=…]} behind the HTTP API's JWT authorizer: the online-booking
  * link for the calling user. Needs CATALOG_TABLE, PROFILES_TABLE, COMPANY_IDS and BOOKING_FORMS; no YClients secret.
  */
-public final class WidgetUrlHandler extends HttpRouteHandler {
-    private final BookingUrlService service;
+public final class BookingLinkHandler extends HttpRouteHandler {
+    private final BookingLinkService service;
 
-    public WidgetUrlHandler() {
+    public BookingLinkHandler() {
         this(Config.fromEnvironment());
     }
 
     /** The same wiring from explicit values: for the local stack, which has no process environment to set. */
-    public WidgetUrlHandler(Config config) {
+    public BookingLinkHandler(Config config) {
         this(fromEnvironment(config));
     }
 
-    WidgetUrlHandler(BookingUrlService service) {
+    BookingLinkHandler(BookingLinkService service) {
         this.service = service;
     }
 
-    static BookingUrlService fromEnvironment(Config config) {
+    static BookingLinkService fromEnvironment(Config config) {
         AwsClients aws = AwsClients.from(config);
-        return new BookingUrlService(
+        return new BookingLinkService(
                 new HashSet<>(config.requireIds(EnvVar.COMPANY_IDS)),
                 BookingForms.from(config),
-                new AppCatalogService(new CatalogStore(aws.dynamoDb(), config.require(EnvVar.CATALOG_TABLE), Clock.systemUTC())),
+                new CatalogReader(new CatalogStore(aws.dynamoDb(), config.require(EnvVar.CATALOG_TABLE), Clock.systemUTC())),
                 new ProfileStore(aws.dynamoDb(), config.require(EnvVar.PROFILES_TABLE)),
-                new BookingLinkService());
+                new BookingLinkFormat());
     }
 
     @Override
@@ -52,7 +55,7 @@ public final class WidgetUrlHandler extends HttpRouteHandler {
         }
         try {
             Map<String, String> query = request.queryParameters();
-            long company = BookingQuery.company(query);
+            long company = QueryIds.company(query);
             List<Long> services = BookingQuery.services(query);
             StaffChoice staff = BookingQuery.staff(query);
             return HttpResponse.json(200, service.link(user, company, services, staff));
