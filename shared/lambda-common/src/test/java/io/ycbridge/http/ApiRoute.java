@@ -5,10 +5,9 @@ import java.util.Set;
 
 /**
  * The app-facing HTTP routes, one constant each: method, path, query parameters and every status the handler can
- * answer. The handlers' tests assert each answer's status is listed here, and widget-url's OpenApiContractTest asserts
+ * answer. The handlers' tests assert each answer's status is listed here, and app-api's OpenApiContractTest asserts
  * that openapi.yaml says exactly the same — so the published contract, this list and the handlers cannot drift apart.
- * In lambda-common's test jar because the routes' handlers live in three functions (widget-url, bonus-accrual,
- * phone-verification); the handlers themselves need no list of routes.
+ * In lambda-common's test jar because it is the tests' contract: the handlers themselves need no list of routes.
  */
 public enum ApiRoute {
     BOOKING_URL("GET", "/v1/booking-url", List.of("company", "service", "staff"), Set.of(200, 400, 401, 403, 404)),

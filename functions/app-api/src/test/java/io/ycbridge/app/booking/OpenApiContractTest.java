@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * openapi.yaml, {@link ApiRoute} and the handlers agree: the same routes, methods, query parameters and status sets;
- * every event file of an app route names a declared route; and every widget-url event, run through its handler,
+ * every event file of an app route names a declared route; and every booking-link and catalog event, run through its handler,
  * answers a status the file declares for that route. (bonus-accrual's handler tests assert their statuses against
  * {@link ApiRoute}, which this test holds to the file.)
  */
