@@ -30,7 +30,7 @@ public enum EnvVar {
     JWT_PHONE_CLAIM("profile: the token claim holding the user's phone (default phone_number, the OpenID Connect name)", false),
     JWT_PHONE_VERIFIED_CLAIM("profile: the token claim that says the phone claim was verified (default phone_number_verified); "
             + "only the text true counts", false),
-    BOOKING_FORMS("widget url: each company's online-booking form host, company:host comma-separated "
+    BOOKING_FORMS("booking link: each company's online-booking form host, company:host comma-separated "
             + "(235564:n239661.yclients.com,1169323:n1180001.alteg.io)", false),
     BONUS_PERCENT("bonus accrual: percent of the paid service cost credited per completed visit, e.g. 5 or 2.5", false),
     BONUS_ROUNDING_SCALE("bonus accrual: decimals kept in an accrual, 0 to 4 (default 0: whole units)", false),

@@ -13,9 +13,14 @@ public final class BookingForms {
         this.forms = Map.copyOf(forms);
     }
 
+    /**
+     * Unset or blank (the template's default): no company has a form, and every booking link is refused 403 with the
+     * reason, while the catalog and the rest keep working. A function that refused to start instead would fail the
+     * stack's creation, since Lambda runs init when it publishes a SnapStart version.
+     */
     public static BookingForms from(Config config) {
-        return config.require(EnvVar.BOOKING_FORMS, "company:host pairs separated by commas, e.g. 235564:n239661.yclients.com",
-                BookingForms::parse);
+        return new BookingForms(config.perCompany(EnvVar.BOOKING_FORMS,
+                "company:host pairs separated by commas, e.g. 235564:n239661.yclients.com", BookingForm::parse));
     }
 
     static BookingForms parse(String text) {

@@ -3,11 +3,15 @@ package io.ycbridge.app.booking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ycbridge.app.profile.Profile;
+import io.ycbridge.config.Config;
+import io.ycbridge.config.ConfigException;
 import io.ycbridge.yclients.Brand;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -114,6 +118,17 @@ class BookingLinkFormatTest {
         for (String bad : List.of("235564", "235564:n1.yclients.com,235564:n2.yclients.com", "0:n1.yclients.com", "x:n1.yclients.com")) {
             assertThrows(RuntimeException.class, () -> BookingForms.parse(bad), bad);
         }
+    }
+
+    @Test
+    void noFormsIsAConfigurationTheFunctionStartsWith() {
+        // The template's default is blank: the function must start (SnapStart runs init at publish) and refuse links.
+        for (Config blank : List.of(Config.of(Map.of()), Config.of(Map.of("BOOKING_FORMS", "")), Config.of(Map.of("BOOKING_FORMS", "  ")))) {
+            assertFalse(BookingForms.from(blank).forCompany(235564).isPresent());
+        }
+        ConfigException bad = assertThrows(ConfigException.class,
+                () -> BookingForms.from(Config.of(Map.of("BOOKING_FORMS", "235564:evil.example"))));
+        assertTrue(bad.getMessage().contains("BOOKING_FORMS"), bad.getMessage());
     }
 
     @Test
