@@ -202,6 +202,23 @@ class TemplateFunctionsTest {
         check("BookingLinkFunction");
     }
 
+    @Test
+    void noEventGivesAResourceAFixedNameThatASecondStackWouldCollideWith() {
+        // SAM names a ScheduleV2 schedule <function><event> unless told otherwise; names are unique per account and
+        // region, so the stack could be created once only.
+        int schedules = 0;
+        for (String id : functionIds()) {
+            for (JsonNode event : properties(id).path("Events")) {
+                if ("ScheduleV2".equals(event.path("Type").asText())) {
+                    schedules++;
+                    assertTrue(event.path("Properties").path("OmitName").asBoolean(false) && !event.path("Properties").has("Name"),
+                            id + ": a ScheduleV2 event must set OmitName: true and no Name");
+                }
+            }
+        }
+        assertTrue(schedules >= 1, "the sync's schedule was found");
+    }
+
     private static boolean blankByDefault(JsonNode value) {
         JsonNode parameter = template.path("Parameters").path(value.asText());
         if (value.isArray()) {
