@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ class TemplateFailurePathsTest {
     @BeforeAll
     static void readTemplate() throws Exception {
         template = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(TemplateFunctionsTest.templatePath()));
+        TemplateFunctionsTest.readTemplate();
     }
 
     private static JsonNode resource(String id) {
@@ -65,6 +68,28 @@ class TemplateFailurePathsTest {
         assertNotEquals(resource("SyncQueue").path("RedrivePolicy").path("deadLetterTargetArn").asText(), delivery,
                 "ticks and companies are kept apart");
         assertTrue(function.path("EventInvokeConfig").path("MaximumRetryAttempts").asInt(-1) >= 0);
+    }
+
+    @Test
+    void everyFunctionLogsToItsOwnGroupWithRetentionThatExistsBeforeItsFirstInit() {
+        // With SnapStart, init (and its INIT_REPORT line) runs when the version is published; a group named after the
+        // function and created after it would race Lambda's own, so each function names a group that does not name it.
+        Set<String> groups = new HashSet<>();
+        List<String> functions = TemplateFunctionsTest.functionIds();
+        for (String id : functions) {
+            String group = resource(id).path("LoggingConfig").path("LogGroup").asText();
+            assertEquals(id + "Logs", group, id + ": LoggingConfig.LogGroup is !Ref of its own log group");
+            assertTrue(groups.add(group), group + " serves one function");
+            assertEquals("AWS::Logs::LogGroup", template.path("Resources").path(group).path("Type").asText());
+            JsonNode properties = resource(group);
+            assertTrue(properties.has("RetentionInDays"), group + " keeps logs for a set time, not forever");
+            String name = properties.path("LogGroupName").asText();
+            assertTrue(name.contains("${AWS::StackName}"), group + ": unique per stack, was " + name);
+            for (String function : functions) {
+                assertFalse(name.contains("${" + function + "}"), group + ": a name that refers to a function is a cycle: " + name);
+            }
+        }
+        assertEquals(9, groups.size());
     }
 
     @Test
