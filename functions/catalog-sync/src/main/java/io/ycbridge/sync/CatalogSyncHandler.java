@@ -80,10 +80,12 @@ public final class CatalogSyncHandler extends TriggerHandler<List<QueueMessage>,
     }
 
     private Instant deadline(Context context) {
-        Instant now = clock.instant();
-        if (context == null || context.getRemainingTimeInMillis() <= 0) {
-            return now.plus(Duration.ofMinutes(15)).minus(SAFETY_MARGIN);
-        }
-        return now.plusMillis(context.getRemainingTimeInMillis()).minus(SAFETY_MARGIN);
+        boolean known = context != null && context.getRemainingTimeInMillis() > 0;
+        return deadline(clock.instant(), known ? Duration.ofMillis(context.getRemainingTimeInMillis()) : Duration.ofMinutes(15));
+    }
+
+    /** When the last company must be done, for a run that may last {@code remaining}: the local stack's sync too. */
+    public static Instant deadline(Instant now, Duration remaining) {
+        return now.plus(remaining).minus(SAFETY_MARGIN);
     }
 }

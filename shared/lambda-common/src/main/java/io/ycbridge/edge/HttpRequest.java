@@ -63,7 +63,7 @@ public record HttpRequest(String routeKey, Map<String, String> pathParameters, M
         if (body == null) {
             return "";
         }
-        return base64Encoded ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+        return base64Encoded ? new String(bodyBytes(), StandardCharsets.UTF_8) : body;
     }
 
     /** A copy, so a caller's map cannot change the request; values may be null (a header sent as {@code null}). */

@@ -8,6 +8,7 @@ import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.simulator.SimulatorDefaults;
 import io.ycbridge.simulator.SimulatorSeed;
 import io.ycbridge.simulator.YClientsSimulator;
+import io.ycbridge.sync.CatalogSyncHandler;
 import io.ycbridge.sync.CatalogSyncService;
 import io.ycbridge.sync.CatalogSyncWiring;
 import io.ycbridge.sync.SummaryJson;
@@ -43,8 +44,6 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 final class LocalStack implements AutoCloseable {
     static final String SAMPLE_USER = "local-user-1";
     static final Duration SAMPLE_TOKEN_LIFETIME = Duration.ofHours(24);
-    /** As long as CatalogSyncFunction may run (its template Timeout), less its margin for the sync state. */
-    private static final Duration SYNC_BUDGET = Duration.ofSeconds(600 - 15);
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final LocalSettings settings;
@@ -54,6 +53,8 @@ final class LocalStack implements AutoCloseable {
     private LocalApiServer server;
     private CatalogSyncService sync;
     private List<Long> companyIds;
+    /** As long as CatalogSyncFunction may run: its template Timeout. */
+    private Duration syncTimeout;
     /** One sync at a time, the schedule's or {@code POST /local/sync}'s, as one execution environment would run them. */
     private final ReentrantLock syncing = new ReentrantLock();
     private LocalSmsSink smsSink;
@@ -115,6 +116,7 @@ final class LocalStack implements AutoCloseable {
         }
 
         sync = CatalogSyncWiring.from(config).service();
+        syncTimeout = template.timeoutOf("CatalogSyncFunction");
         companyIds = config.requireIds(EnvVar.COMPANY_IDS);
 
         RouteTable<LocalApiServer.LocalAction> local = new RouteTable<>();
@@ -166,7 +168,7 @@ final class LocalStack implements AutoCloseable {
     JsonNode runSync() {
         syncing.lock();
         try {
-            return SummaryJson.of(sync.syncAll(companyIds, Instant.now().plus(SYNC_BUDGET)));
+            return SummaryJson.of(sync.syncAll(companyIds, CatalogSyncHandler.deadline(Instant.now(), syncTimeout)));
         } finally {
             syncing.unlock();
         }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -95,6 +96,15 @@ final class SamTemplate {
             }
         }
         throw new IllegalStateException("template.yaml has no function on the stream of " + tableLogicalId);
+    }
+
+    /** A function's Timeout, its own or the Globals'. */
+    Duration timeoutOf(String functionId) {
+        JsonNode function = functions().get(functionId);
+        if (function == null) {
+            throw new IllegalStateException("template.yaml has no function " + functionId);
+        }
+        return Duration.ofSeconds(timeout(function));
     }
 
     Optional<String> parameterDefault(String name) {

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +23,8 @@ class TemplateFailurePathsTest {
 
     @BeforeAll
     static void readTemplate() throws Exception {
-        template = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(TemplateFunctionsTest.templatePath()));
         TemplateFunctionsTest.readTemplate();
+        template = TemplateFunctionsTest.template();
     }
 
     private static JsonNode resource(String id) {

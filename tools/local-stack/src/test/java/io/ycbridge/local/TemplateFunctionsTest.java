@@ -44,6 +44,11 @@ class TemplateFunctionsTest {
         template = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(templatePath()));
     }
 
+    /** The template as read by {@link #readTemplate}, for the other template checks. */
+    static JsonNode template() {
+        return template;
+    }
+
     static Path templatePath() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isDirectory(dir.resolve("functions"))) {

@@ -5,14 +5,12 @@ import io.ycbridge.app.QueryIds;
 import io.ycbridge.app.RequestRefused;
 import io.ycbridge.app.catalog.CatalogReader;
 import io.ycbridge.aws.AwsClients;
-import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
 import io.ycbridge.edge.HttpRequest;
 import io.ycbridge.edge.HttpResponse;
 import io.ycbridge.edge.HttpRouteHandler;
 import io.ycbridge.app.profile.ProfileStore;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +40,7 @@ public final class BookingLinkHandler extends HttpRouteHandler {
         return new BookingLinkService(
                 new HashSet<>(config.requireIds(EnvVar.COMPANY_IDS)),
                 BookingForms.from(config),
-                new CatalogReader(new CatalogStore(aws.dynamoDb(), config.require(EnvVar.CATALOG_TABLE), Clock.systemUTC())),
+                CatalogReader.fromConfig(config, aws.dynamoDb()),
                 new ProfileStore(aws.dynamoDb(), config.require(EnvVar.PROFILES_TABLE)),
                 new BookingLinkFormat());
     }

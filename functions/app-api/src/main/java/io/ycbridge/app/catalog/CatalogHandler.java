@@ -10,7 +10,6 @@ import io.ycbridge.config.EnvVar;
 import io.ycbridge.edge.HttpRequest;
 import io.ycbridge.edge.HttpResponse;
 import io.ycbridge.edge.HttpRouteHandler;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +31,7 @@ public final class CatalogHandler extends HttpRouteHandler {
 
     /** The same wiring from explicit values: for the local stack, which has no process environment to set. */
     public CatalogHandler(Config config) {
-        this(new HashSet<>(config.requireIds(EnvVar.COMPANY_IDS)), new CatalogReader(new CatalogStore(
-                AwsClients.from(config).dynamoDb(), config.require(EnvVar.CATALOG_TABLE), Clock.systemUTC())));
+        this(new HashSet<>(config.requireIds(EnvVar.COMPANY_IDS)), CatalogReader.fromConfig(config, AwsClients.from(config).dynamoDb()));
     }
 
     public CatalogHandler(Set<Long> companies, CatalogReader catalog) {

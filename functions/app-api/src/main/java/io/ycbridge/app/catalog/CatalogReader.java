@@ -7,13 +7,17 @@ import io.ycbridge.catalog.CatalogItem;
 import io.ycbridge.catalog.CatalogKind;
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.app.catalog.CatalogView.Hidden;
+import io.ycbridge.config.Config;
+import io.ycbridge.config.EnvVar;
 import io.ycbridge.yclients.ApiJson;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Reads the last good catalog that catalog sync stored (CatalogTable) and turns it into {@link CatalogView}. Only our
@@ -23,6 +27,11 @@ import java.util.Map;
 public final class CatalogReader {
     private static final ObjectMapper JSON = ApiJson.mapper();
     private final CatalogStore store;
+
+    /** The catalog the sync keeps in {@code CATALOG_TABLE}: what the catalog and the booking-link routes read. */
+    public static CatalogReader fromConfig(Config config, DynamoDbClient dynamoDb) {
+        return new CatalogReader(new CatalogStore(dynamoDb, config.require(EnvVar.CATALOG_TABLE), Clock.systemUTC()));
+    }
 
     public CatalogReader(CatalogStore store) {
         this.store = store;
