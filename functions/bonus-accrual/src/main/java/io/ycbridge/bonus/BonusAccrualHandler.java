@@ -2,6 +2,7 @@ package io.ycbridge.bonus;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.ycbridge.aws.AwsClients;
+import io.ycbridge.aws.LiveSettings;
 import io.ycbridge.config.Config;
 import io.ycbridge.edge.BatchItemFailures;
 import io.ycbridge.edge.StreamChange;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -28,20 +30,29 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class BonusAccrualHandler extends TriggerHandler<List<StreamChange>, BatchItemFailures> {
     private static final String COMPONENT = "bonus-accrual";
-    private final BonusAccrualService service;
+    private final Supplier<BonusAccrualService> service;
     private final DecisionLog log;
     private final EmfMetrics metrics;
 
     public BonusAccrualHandler() {
-        this(Config.fromEnvironment());
+        this(LiveSettings.fromEnvironment());
     }
 
     /** The same wiring from explicit values: for the local stack and the template check, which have no process environment to set. */
     public BonusAccrualHandler(Config config) {
-        this(BonusAccrualService.forAccrual(config, AwsClients.from(config)), LogSink.STDOUT);
+        this(LiveSettings.fixed(config));
+    }
+
+    /** Rebuilt when the deploy's settings change: percent, rounding, cap and rules are read from them. */
+    public BonusAccrualHandler(LiveSettings settings) {
+        this(settings.bind(config -> BonusAccrualService.forAccrual(config, AwsClients.from(config))), LogSink.STDOUT);
     }
 
     BonusAccrualHandler(BonusAccrualService service, LogSink sink) {
+        this(() -> service, sink);
+    }
+
+    private BonusAccrualHandler(Supplier<BonusAccrualService> service, LogSink sink) {
         super(Trigger.DYNAMODB_STREAM);
         this.service = service;
         this.log = new DecisionLog(COMPONENT, sink, Clock.systemUTC());
@@ -83,7 +94,7 @@ public final class BonusAccrualHandler extends TriggerHandler<List<StreamChange>
             throw new IllegalArgumentException("stream item without a new image: the stream must be NEW_AND_OLD_IMAGES");
         }
         StoredRecord record = RecordItem.fromItem(image);
-        AccrualResult result = service.accrue(record, RecordItem.revision(image));
+        AccrualResult result = service.get().accrue(record, RecordItem.revision(image));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("companyId", result.companyId());
         fields.put("recordId", result.recordId());

@@ -2,6 +2,7 @@ package io.ycbridge.sync;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.aws.LiveSettings;
 import io.ycbridge.config.Config;
 import io.ycbridge.edge.BatchItemFailures;
 import io.ycbridge.edge.QueueMessage;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * CatalogSyncFunction's entry point: SyncQueue's batches, one company per message, as SyncScheduleFunction queues
@@ -31,24 +33,33 @@ public final class CatalogSyncHandler extends TriggerHandler<List<QueueMessage>,
     // Left for writing the summary and the sync state after the last company.
     private static final Duration SAFETY_MARGIN = Duration.ofSeconds(15);
 
-    private final CatalogSyncService service;
+    private final Supplier<CatalogSyncService> service;
     private final Clock clock;
     private final DecisionLog log;
 
     public CatalogSyncHandler() {
-        this(CatalogSyncWiring.fromEnvironment());
+        this(LiveSettings.fromEnvironment());
     }
 
     /** The same wiring from explicit values: for the template check, which has no process environment to set. */
     public CatalogSyncHandler(Config config) {
-        this(CatalogSyncWiring.from(config));
+        this(LiveSettings.fixed(config));
     }
 
-    private CatalogSyncHandler(CatalogSyncWiring wiring) {
-        this(wiring.service(), Clock.systemUTC(), wiring.log());
+    /** Rebuilt when the deploy's settings change (time zone, phone regions, the secret). */
+    public CatalogSyncHandler(LiveSettings settings) {
+        this(settings.bind(CatalogSyncWiring::from));
+    }
+
+    private CatalogSyncHandler(Supplier<CatalogSyncWiring> wiring) {
+        this(() -> wiring.get().service(), Clock.systemUTC(), wiring.get().log());
     }
 
     CatalogSyncHandler(CatalogSyncService service, Clock clock, DecisionLog log) {
+        this(() -> service, clock, log);
+    }
+
+    private CatalogSyncHandler(Supplier<CatalogSyncService> service, Clock clock, DecisionLog log) {
         super(Trigger.SQS);
         this.service = Objects.requireNonNull(service, "service");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -70,7 +81,7 @@ public final class CatalogSyncHandler extends TriggerHandler<List<QueueMessage>,
                 continue;
             }
             CompanySync result = clock.instant().isBefore(deadline)
-                    ? SyncRunner.run(service, request, deadline)
+                    ? SyncRunner.run(service.get(), request, deadline)
                     : CompanySync.skipped(request.companyId());
             if (result.outcome().retryable() || result.outcome() == SyncOutcome.SKIPPED) {
                 failures.add(messageId);

@@ -19,14 +19,10 @@ import java.time.ZoneId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What the handler's no-arg constructor builds from the environment, once per execution environment; also the local
- * stack's sync, which calls the service itself.
+ * What the handler builds from the settings, once per execution environment and again when they change; also the
+ * local stack's sync, which calls the service itself.
  */
 public record CatalogSyncWiring(CatalogSyncService service, DecisionLog log) {
-
-    static CatalogSyncWiring fromEnvironment() {
-        return from(Config.fromEnvironment());
-    }
 
     public static CatalogSyncWiring from(Config config) {
         Clock clock = Clock.systemUTC();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.aws.AwsSettings;
+import io.ycbridge.aws.LiveSettings;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
 import io.ycbridge.edge.ScheduleTick;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -33,30 +35,49 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class SyncScheduleHandler extends TriggerHandler<ScheduleTick, JsonNode> {
     private static final ObjectMapper JSON = ApiJson.mapper();
-    private final SqsFanOut fanOut;
-    private final List<Long> companyIds;
+    private final Supplier<Plan> plan;
     private final DecisionLog log;
 
     public SyncScheduleHandler() {
-        this(Config.fromEnvironment());
+        this(LiveSettings.fromEnvironment());
     }
 
     /** From explicit values: for the template check and tests, which have no process environment to set. */
     public SyncScheduleHandler(Config config) {
-        this(new SqsFanOut(AwsSettings.from(config).configure(SqsClient.builder(), UrlConnectionHttpClient.create()).build(),
-                config.require(EnvVar.SYNC_QUEUE_URL)), config.requireIds(EnvVar.COMPANY_IDS),
-                new DecisionLog("sync-schedule", LogSink.STDOUT, Clock.systemUTC()));
+        this(LiveSettings.fixed(config));
+    }
+
+    /** Rebuilt when the deploy's settings change: the companies are one. */
+    public SyncScheduleHandler(LiveSettings settings) {
+        this(settings.bind(config -> new Plan(
+                new SqsFanOut(AwsSettings.from(config).configure(SqsClient.builder(), UrlConnectionHttpClient.create()).build(),
+                        config.require(EnvVar.SYNC_QUEUE_URL)),
+                config.requireIds(EnvVar.COMPANY_IDS))), new DecisionLog("sync-schedule", LogSink.STDOUT, Clock.systemUTC()));
     }
 
     SyncScheduleHandler(SqsFanOut fanOut, List<Long> companyIds, DecisionLog log) {
+        this(() -> new Plan(fanOut, companyIds), log);
+    }
+
+    private SyncScheduleHandler(Supplier<Plan> plan, DecisionLog log) {
         super(Trigger.SCHEDULE);
-        this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
-        this.companyIds = List.copyOf(companyIds);
+        this.plan = plan;
         this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /** Where the companies go, and which. */
+    private record Plan(SqsFanOut fanOut, List<Long> companyIds) {
+        Plan {
+            Objects.requireNonNull(fanOut, "fanOut");
+            companyIds = List.copyOf(companyIds);
+        }
     }
 
     @Override
     public JsonNode handle(ScheduleTick tick, Context context) {
+        Plan now = plan.get();
+        SqsFanOut fanOut = now.fanOut();
+        List<Long> companyIds = now.companyIds();
         FanOutResult result = fanOut.dispatch(companyIds.stream().map(SyncRequest::company).toList());
         ObjectNode answer = JSON.createObjectNode();
         answer.put("queued", result.queued().size());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.aws.AwsClients;
+import io.ycbridge.aws.LiveSettings;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
 import io.ycbridge.edge.HttpRequest;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /v1/yclients/webhook/{token}}: translates the HTTP API event to {@link WebhookService} and back. Built
@@ -34,18 +36,27 @@ public final class WebhookIntakeHandler extends HttpRouteHandler {
     private static final ObjectMapper JSON = ApiJson.mapper();
     private static final Map<String, String> JSON_HEADERS = Map.of("Content-Type", "application/json");
 
-    private final WebhookService service;
+    private final Supplier<WebhookService> service;
 
     public WebhookIntakeHandler() {
-        this(Config.fromEnvironment());
+        this(LiveSettings.fromEnvironment());
     }
 
     /** The same wiring from explicit values: for the local stack and benchmarks, which have no process environment to set. */
     public WebhookIntakeHandler(Config config) {
-        this(fromEnvironment(config));
+        this(LiveSettings.fixed(config));
+    }
+
+    /** Rebuilt when the deploy's settings change (the companies served are one). */
+    public WebhookIntakeHandler(LiveSettings settings) {
+        this(settings.bind(WebhookIntakeHandler::fromEnvironment));
     }
 
     WebhookIntakeHandler(WebhookService service) {
+        this(() -> service);
+    }
+
+    private WebhookIntakeHandler(Supplier<WebhookService> service) {
         this.service = service;
     }
 
@@ -71,7 +82,7 @@ public final class WebhookIntakeHandler extends HttpRouteHandler {
 
     @Override
     public HttpResponse handle(HttpRequest request, Context context) {
-        return response(service.accept(request.pathParameters().get("token"), body(request)));
+        return response(service.get().accept(request.pathParameters().get("token"), body(request)));
     }
 
     /** In the deliveries' own shape, so whoever invoked the function directly reads it like any refusal. */

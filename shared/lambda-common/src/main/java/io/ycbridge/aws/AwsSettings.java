@@ -14,8 +14,8 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Where the AWS clients point. {@code endpoint} is set only for local runs (DynamoDB Local, moto, LocalStack);
- * {@code serviceEndpoints} overrides it for one service (SNS, which the phone-verification route calls without an SDK client, goes
- * to moto or the local stack's SMS sink while DynamoDB goes to DynamoDB Local). Then, unless the environment names an access key, the clients sign with dummy credentials,
+ * {@code serviceEndpoints} overrides it for one service called without an SDK client (SNS, which the phone-verification route
+ * calls, goes to moto or the local stack's SMS sink while DynamoDB goes to DynamoDB Local; SSM, where the settings are). Then, unless the environment names an access key, the clients sign with dummy credentials,
  * because a local endpoint must never make the SDK go looking for a real account.
  */
 public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCredentials, Map<String, URI> serviceEndpoints) {
@@ -32,14 +32,19 @@ public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCr
         this(region, endpoint, dummyCredentials, Map.of());
     }
 
-    /** Reads {@code AWS_REGION} (required), {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_SNS} (optional). */
+    /**
+     * Reads {@code AWS_REGION} (required), {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_SNS} and
+     * {@code AWS_ENDPOINT_URL_SSM} (optional; the SDK's own names for one service's endpoint).
+     */
     public static AwsSettings from(Config config) {
         Region region = config.require(EnvVar.AWS_REGION, "a region id such as eu-central-1", Region::of);
         Optional<URI> endpoint = config.optionalUri(EnvVar.AWS_ENDPOINT_URL);
-        Optional<URI> sns = config.optionalUri(EnvVar.AWS_ENDPOINT_URL_SNS);
-        boolean local = endpoint.isPresent() || sns.isPresent();
+        Map<String, URI> services = new java.util.HashMap<>();
+        config.optionalUri(EnvVar.AWS_ENDPOINT_URL_SNS).ifPresent(uri -> services.put(SNS, uri));
+        config.optionalUri(EnvVar.AWS_ENDPOINT_URL_SSM).ifPresent(uri -> services.put(SsmParameter.SSM, uri));
+        boolean local = endpoint.isPresent() || !services.isEmpty();
         boolean dummy = local && config.optional("AWS_ACCESS_KEY_ID").isEmpty();
-        return new AwsSettings(region, endpoint, dummy, sns.map(uri -> Map.of(SNS, uri)).orElse(Map.of()));
+        return new AwsSettings(region, endpoint, dummy, services);
     }
 
     /**

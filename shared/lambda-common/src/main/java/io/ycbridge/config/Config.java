@@ -37,6 +37,13 @@ public final class Config {
         return new Config(values);
     }
 
+    /** These values with {@code overrides} on top: the environment beneath the settings document. */
+    public Config overlaidWith(Map<String, String> overrides) {
+        Map<String, String> merged = new java.util.HashMap<>(values);
+        merged.putAll(overrides);
+        return new Config(merged);
+    }
+
     public Optional<String> optional(EnvVar variable) {
         return optional(variable.name());
     }

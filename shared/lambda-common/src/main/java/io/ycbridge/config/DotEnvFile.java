@@ -32,6 +32,11 @@ public final class DotEnvFile {
         return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
     }
 
+    /** The same lines from a text held in memory ({@code name} says where it came from in errors). */
+    public static Map<String, String> parse(String text, String name) {
+        return parse(text.lines().toList(), name);
+    }
+
     static Map<String, String> parse(List<String> lines, String name) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -9,6 +9,10 @@ public enum EnvVar {
     AWS_REGION("the AWS region; Lambda sets it", false),
     AWS_ENDPOINT_URL("local use only: one endpoint for every AWS service (DynamoDB Local, moto, LocalStack)", false),
     AWS_ENDPOINT_URL_SNS("local use only: the SNS endpoint when it differs from AWS_ENDPOINT_URL (moto, the local stack's SMS sink)", false),
+    AWS_ENDPOINT_URL_SSM("local use only: the SSM endpoint when it differs from AWS_ENDPOINT_URL (moto)", false),
+    SETTINGS_PARAMETER("name of SettingsParameter, the SSM parameter holding the deploy's settings as KEY=value lines "
+            + "(template.yaml passes !Ref SettingsParameter); read at run time, so a changed setting reaches the live alias", false),
+    SETTINGS_TTL_SECONDS("how long the settings are used before SETTINGS_PARAMETER is read again (default 60)", false),
 
     RECORDS_TABLE("name of RecordsTable (template.yaml passes !Ref RecordsTable)", false),
     CATALOG_TABLE("name of CatalogTable", false),

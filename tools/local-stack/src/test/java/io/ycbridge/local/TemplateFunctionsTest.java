@@ -124,6 +124,7 @@ class TemplateFunctionsTest {
         unread.removeAll(config.namesRead());
         unread.removeAll(RUNTIME_VARIABLES);
         unread.removeAll(globals().keySet());
+        unread.removeAll(settings().keySet());
         assertTrue(unread.isEmpty(), id + ": the template sets variables its code never reads: " + unread);
     }
 
@@ -135,12 +136,40 @@ class TemplateFunctionsTest {
         return variables(template.path("Globals").path("Function").path("Environment").path("Variables"));
     }
 
-    /** The function's environment as Lambda would see it, with a representative value for each reference. */
+    /**
+     * The settings as a function reads them (io.ycbridge.aws.LiveSettings): the environment Lambda would give it, with
+     * a representative value for each reference, beneath SettingsParameter's document with the parameters' values.
+     */
     private static Map<String, String> environment(JsonNode properties) {
         Map<String, String> environment = new HashMap<>(globals());
         environment.putAll(variables(properties.path("Environment").path("Variables")));
         environment.put("AWS_REGION", "eu-central-1");
+        environment.remove("SETTINGS_PARAMETER");
+        environment.putAll(settings());
         return environment;
+    }
+
+    /** SettingsParameter's value, !Sub [text, {variables}] (tags dropped), with each ${Name} stood in for. */
+    static Map<String, String> settings() {
+        JsonNode value = template.path("Resources").path("SettingsParameter").path("Properties").path("Value");
+        assertTrue(value.isArray() && value.get(0).isTextual(), "SettingsParameter's Value must be !Sub [text, {variables}]");
+        JsonNode variables = value.get(1);
+        java.util.regex.Matcher reference = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9:]+)}").matcher(value.get(0).asText());
+        StringBuilder text = new StringBuilder();
+        while (reference.find()) {
+            String name = reference.group(1);
+            String line = value.get(0).asText().substring(0, reference.start());
+            String variable = line.substring(line.lastIndexOf('\n') + 1).replace("=", "");
+            JsonNode node = variables.has(name) ? variables.path(name) : com.fasterxml.jackson.databind.node.TextNode.valueOf(name);
+            reference.appendReplacement(text, java.util.regex.Matcher.quoteReplacement(representative(variable, node)));
+        }
+        reference.appendTail(text);
+        Map<String, String> values = new HashMap<>();
+        text.toString().lines().filter(line -> !line.isBlank()).forEach(line -> {
+            int equals = line.indexOf('=');
+            values.put(line.substring(0, equals), line.substring(equals + 1));
+        });
+        return values;
     }
 
     private static Map<String, String> variables(JsonNode node) {
@@ -194,7 +223,8 @@ class TemplateFunctionsTest {
             Map<String, String> environment = environment(properties(id));
             JsonNode variables = properties(id).path("Environment").path("Variables");
             environment.forEach((name, value) -> assertFalse(value.isBlank() && !blankByDefault(variables.path(name))
-                    && !blankByDefault(template.path("Globals").path("Function").path("Environment").path("Variables").path(name)),
+                    && !blankByDefault(template.path("Globals").path("Function").path("Environment").path("Variables").path(name))
+                    && !blankBySettingsDefault(name),
                     id + ": no stand-in value for " + name));
         }
         assertTrue(Arrays.stream(EnvVar.values()).anyMatch(v -> v.name().equals("RECORDS_TABLE")));
@@ -222,6 +252,13 @@ class TemplateFunctionsTest {
             }
         }
         assertTrue(schedules >= 1, "the sync's schedule was found");
+    }
+
+    /** A settings line whose parameter's default is blank ({@code BOOKING_FORMS=${BookingForms}}). */
+    private static boolean blankBySettingsDefault(String name) {
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^" + name + "=\\$\\{([A-Za-z0-9]+)}$")
+                .matcher(template.path("Resources").path("SettingsParameter").path("Properties").path("Value").path(0).asText());
+        return line.find() && blankByDefault(com.fasterxml.jackson.databind.node.TextNode.valueOf(line.group(1)));
     }
 
     private static boolean blankByDefault(JsonNode value) {

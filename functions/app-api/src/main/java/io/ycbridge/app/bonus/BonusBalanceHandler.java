@@ -1,7 +1,9 @@
 package io.ycbridge.app.bonus;
 
+import io.ycbridge.aws.LiveSettings;
 import io.ycbridge.bonus.BalancePage;
 import io.ycbridge.bonus.BonusAccrualService;
+import java.util.function.Supplier;
 import static io.ycbridge.edge.HttpResponse.error;
 import static io.ycbridge.edge.HttpResponse.json;
 
@@ -21,18 +23,27 @@ import java.util.Map;
  */
 public final class BonusBalanceHandler extends HttpRouteHandler {
     static final int DEFAULT_LIMIT = 20;
-    private final BonusAccrualService service;
+    private final Supplier<BonusAccrualService> service;
 
     public BonusBalanceHandler() {
-        this(Config.fromEnvironment());
+        this(LiveSettings.fromEnvironment());
     }
 
     /** The same wiring from explicit values: for the local stack and the template check, which have no process environment to set. */
     public BonusBalanceHandler(Config config) {
-        this(BonusAccrualService.from(config, AwsClients.from(config)));
+        this(LiveSettings.fixed(config));
+    }
+
+    /** Rebuilt when the deploy's settings change (the bonus percent is one). */
+    public BonusBalanceHandler(LiveSettings settings) {
+        this(settings.bind(config -> BonusAccrualService.from(config, AwsClients.from(config))));
     }
 
     public BonusBalanceHandler(BonusAccrualService service) {
+        this(() -> service);
+    }
+
+    private BonusBalanceHandler(Supplier<BonusAccrualService> service) {
         this.service = service;
     }
 
@@ -63,7 +74,7 @@ public final class BonusBalanceHandler extends HttpRouteHandler {
         }
         BalancePage page;
         try {
-            page = service.balance(user, limit, query.get("cursor"));
+            page = service.get().balance(user, limit, query.get("cursor"));
         } catch (BonusAccrualService.BadCursorException e) {
             return error(400, e.getMessage());
         }

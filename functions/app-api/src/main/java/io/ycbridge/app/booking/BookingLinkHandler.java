@@ -5,6 +5,7 @@ import io.ycbridge.app.QueryIds;
 import io.ycbridge.app.RequestRefused;
 import io.ycbridge.app.catalog.CatalogReader;
 import io.ycbridge.aws.AwsClients;
+import io.ycbridge.aws.LiveSettings;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
 import io.ycbridge.edge.HttpRequest;
@@ -14,24 +15,34 @@ import io.ycbridge.app.profile.ProfileStore;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /v1/booking-url?company=…[&service=…][&staff=…]} behind the HTTP API's JWT authorizer: the online-booking
  * link for the calling user. Needs CATALOG_TABLE, PROFILES_TABLE, COMPANY_IDS and BOOKING_FORMS; no YClients secret.
  */
 public final class BookingLinkHandler extends HttpRouteHandler {
-    private final BookingLinkService service;
+    private final Supplier<BookingLinkService> service;
 
     public BookingLinkHandler() {
-        this(Config.fromEnvironment());
+        this(LiveSettings.fromEnvironment());
     }
 
     /** The same wiring from explicit values: for the local stack, which has no process environment to set. */
     public BookingLinkHandler(Config config) {
-        this(fromEnvironment(config));
+        this(LiveSettings.fixed(config));
+    }
+
+    /** Rebuilt when the deploy's settings change. */
+    public BookingLinkHandler(LiveSettings settings) {
+        this(settings.bind(BookingLinkHandler::fromEnvironment));
     }
 
     BookingLinkHandler(BookingLinkService service) {
+        this(() -> service);
+    }
+
+    private BookingLinkHandler(Supplier<BookingLinkService> service) {
         this.service = service;
     }
 
@@ -56,7 +67,7 @@ public final class BookingLinkHandler extends HttpRouteHandler {
             long company = QueryIds.company(query);
             List<Long> services = BookingQuery.services(query);
             StaffChoice staff = BookingQuery.staff(query);
-            return HttpResponse.json(200, service.link(user, company, services, staff));
+            return HttpResponse.json(200, service.get().link(user, company, services, staff));
         } catch (RequestRefused refused) {
             return HttpResponse.error(refused.status(), refused.getMessage());
         }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.ycbridge.app.QueryIds;
 import io.ycbridge.app.RequestRefused;
 import io.ycbridge.aws.AwsClients;
+import io.ycbridge.aws.LiveSettings;
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
@@ -13,6 +14,7 @@ import io.ycbridge.edge.HttpRouteHandler;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /v1/catalog?company=…}: the company's bookable services (with categories, prices, durations) and staff.
@@ -22,21 +24,32 @@ import java.util.Set;
 public final class CatalogHandler extends HttpRouteHandler {
     /** The app must ask again each time (a catalog can change every 30 minutes) but may reuse its copy on a 304. */
     private static final String CACHE_CONTROL = "private, no-cache";
-    private final Set<Long> companies;
-    private final CatalogReader catalog;
+    private final Supplier<Served> served;
 
     public CatalogHandler() {
-        this(Config.fromEnvironment());
+        this(LiveSettings.fromEnvironment());
     }
 
     /** The same wiring from explicit values: for the local stack, which has no process environment to set. */
     public CatalogHandler(Config config) {
-        this(new HashSet<>(config.requireIds(EnvVar.COMPANY_IDS)), CatalogReader.fromConfig(config, AwsClients.from(config).dynamoDb()));
+        this(LiveSettings.fixed(config));
+    }
+
+    /** Rebuilt when the deploy's settings change (the companies served are one). */
+    public CatalogHandler(LiveSettings settings) {
+        this.served = settings.bind(config -> new Served(new HashSet<>(config.requireIds(EnvVar.COMPANY_IDS)),
+                CatalogReader.fromConfig(config, AwsClients.from(config).dynamoDb())));
     }
 
     public CatalogHandler(Set<Long> companies, CatalogReader catalog) {
-        this.companies = Set.copyOf(companies);
-        this.catalog = catalog;
+        Served fixed = new Served(companies, catalog);
+        this.served = () -> fixed;
+    }
+
+    private record Served(Set<Long> companies, CatalogReader catalog) {
+        Served {
+            companies = Set.copyOf(companies);
+        }
     }
 
     @Override
@@ -44,12 +57,13 @@ public final class CatalogHandler extends HttpRouteHandler {
         if (request.subject() == null) {
             return HttpResponse.error(401, "no user: the request carries no token subject");
         }
+        Served served = this.served.get();
         try {
             long company = QueryIds.company(request.queryParameters());
-            if (!companies.contains(company)) {
+            if (!served.companies().contains(company)) {
                 throw new RequestRefused(404, "company " + company + " is not served here");
             }
-            String body = HttpResponse.encode(catalog.load(company).catalog());
+            String body = HttpResponse.encode(served.catalog().load(company).catalog());
             String etag = "\"" + CatalogStore.hash(body).substring(0, 32) + "\"";
             if (matches(request.header("if-none-match"), etag)) {
                 return new HttpResponse(304, Map.of("etag", etag, "cache-control", CACHE_CONTROL), null);

@@ -1,7 +1,9 @@
 package io.ycbridge.app.profile;
 
+import io.ycbridge.aws.LiveSettings;
 import io.ycbridge.bonus.BonusAccrualService;
 import io.ycbridge.bonus.UserLinkStore;
+import java.util.function.Supplier;
 import static io.ycbridge.edge.HttpResponse.error;
 import static io.ycbridge.edge.HttpResponse.json;
 
@@ -34,17 +36,26 @@ public final class ProfileHandler extends HttpRouteHandler {
     private static final ObjectMapper JSON = ApiJson.mapper();
     /** Contention settles within a second or two; the app retries once after this. */
     private static final Map<String, String> RETRY_AFTER = Map.of("retry-after", "1");
-    private final ProfileService service;
+    private final Supplier<ProfileService> service;
 
     public ProfileHandler() {
-        this(Config.fromEnvironment());
+        this(LiveSettings.fromEnvironment());
     }
 
     public ProfileHandler(Config config) {
-        this(fromEnvironment(config));
+        this(LiveSettings.fixed(config));
+    }
+
+    /** Rebuilt when the deploy's settings change. */
+    public ProfileHandler(LiveSettings settings) {
+        this(settings.bind(ProfileHandler::fromEnvironment));
     }
 
     ProfileHandler(ProfileService service) {
+        this(() -> service);
+    }
+
+    private ProfileHandler(Supplier<ProfileService> service) {
         this.service = service;
     }
 
@@ -76,7 +87,7 @@ public final class ProfileHandler extends HttpRouteHandler {
         }
         try {
             if (LEAVE_ROUTE.equals(request.routeKey())) {
-                service.erase(user);
+                service.get().erase(user);
                 return HttpResponse.noContent();
             }
             return save(user, request);
@@ -102,7 +113,7 @@ public final class ProfileHandler extends HttpRouteHandler {
             return error(400, "the body is not a JSON object with name, phone, email and code");
         }
         try {
-            ProfileService.Saved saved = service.save(user, http.claims(), request);
+            ProfileService.Saved saved = service.get().save(user, http.claims(), request);
             return json(200, new Body(saved.profile().name(), saved.profile().phoneE164(), saved.profile().email(),
                     saved.profile().appCode(), saved.phoneVerified(), saved.proof().name().toLowerCase(java.util.Locale.ROOT),
                     saved.credited().toPlainString()));

@@ -1,5 +1,7 @@
 package io.ycbridge.app.verification;
 
+import io.ycbridge.aws.LiveSettings;
+import java.util.function.Supplier;
 import static io.ycbridge.edge.HttpResponse.error;
 import static io.ycbridge.edge.HttpResponse.json;
 
@@ -30,18 +32,27 @@ public final class PhoneVerificationHandler extends HttpRouteHandler {
     private static final String SEND_ROUTE = "POST /v1/me/phone/verification";
     private static final ObjectMapper JSON = ApiJson.mapper();
     private static final String MALFORMED = "the body is not a JSON object with phone (and code, to prove it)";
-    private final PhoneVerificationService service;
+    private final Supplier<PhoneVerificationService> service;
 
     public PhoneVerificationHandler() {
-        this(Config.fromEnvironment());
+        this(LiveSettings.fromEnvironment());
     }
 
     /** The same wiring from explicit values: for the local stack and the template check. */
     public PhoneVerificationHandler(Config config) {
-        this(fromEnvironment(config));
+        this(LiveSettings.fixed(config));
+    }
+
+    /** Rebuilt when the deploy's settings change. */
+    public PhoneVerificationHandler(LiveSettings settings) {
+        this(settings.bind(PhoneVerificationHandler::fromEnvironment));
     }
 
     PhoneVerificationHandler(PhoneVerificationService service) {
+        this(() -> service);
+    }
+
+    private PhoneVerificationHandler(Supplier<PhoneVerificationService> service) {
         this.service = service;
     }
 
@@ -82,9 +93,9 @@ public final class PhoneVerificationHandler extends HttpRouteHandler {
         }
         try {
             if (SEND_ROUTE.equals(http.routeKey())) {
-                return json(202, new SentBody(service.send(user, request.phone()).expiresIn().toSeconds()));
+                return json(202, new SentBody(service.get().send(user, request.phone()).expiresIn().toSeconds()));
             }
-            return json(200, new ProvenBody(true, service.verify(user, request.phone(), request.code()).until().toString()));
+            return json(200, new ProvenBody(true, service.get().verify(user, request.phone(), request.code()).until().toString()));
         } catch (PhoneVerificationService.InvalidRequestException invalid) {
             return error(400, invalid.getMessage());
         } catch (PhoneVerificationService.WrongCodeException wrong) {
