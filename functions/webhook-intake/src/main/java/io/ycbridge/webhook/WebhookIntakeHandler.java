@@ -68,7 +68,7 @@ public final class WebhookIntakeHandler extends HttpRouteHandler {
         SyncStateStore companies = new SyncStateStore(aws.dynamoDb(), config.require(EnvVar.SYNC_STATE_TABLE));
         DecisionLog log = new DecisionLog("webhook-intake", LogSink.STDOUT, clock);
         return new WebhookService(
-                new WebhookTokenCheck(() -> api.secrets().secret().webhookTokenIfAny()),
+                new WebhookTokenCheck(now -> api.secrets().secret().acceptedWebhookTokens(now), api.secrets()::invalidate, clock),
                 new HashSet<>(config.requireIds(EnvVar.COMPANY_IDS)),
                 config.zone(EnvVar.COMPANY_TIME_ZONE, ZoneId.of("Europe/Moscow")),
                 new RecordNormalizer(PhoneRegions.fromConfig(config).withCompanyData(companies::phoneRegion, clock, log)),

@@ -17,6 +17,7 @@ import io.ycbridge.sync.SyncStateStore;
 import io.ycbridge.table.TableDefinitions;
 import io.ycbridge.yclients.ApiJson;
 import io.ycbridge.yclients.model.Record;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class WebhookConvergenceIT {
         String stateTable = "sync-state-convergence-" + System.nanoTime();
         TableDefinitions.SYNC_STATE.create(dynamo, stateTable);
         WebhookIntakeHandler handler = new WebhookIntakeHandler(new WebhookService(
-                new WebhookTokenCheck(() -> Optional.of(WebhookIntakeHandlerIT.TOKEN)), Set.of(WebhookIntakeHandlerIT.COMPANY),
+                new WebhookTokenCheck(now -> List.of(WebhookIntakeHandlerIT.TOKEN), () -> { }, Clock.systemUTC()), Set.of(WebhookIntakeHandlerIT.COMPANY),
                 MOSCOW, RecordNormalizer.russia(), store, (c, r) -> null, new SyncStateStore(dynamo, stateTable),
                 new DecisionLog("webhook-intake", line -> { }, WebhookIntakeHandlerIT.CLOCK),
                 new EmfMetrics("webhook-intake", line -> { }, WebhookIntakeHandlerIT.CLOCK), WebhookIntakeHandlerIT.CLOCK));

@@ -85,7 +85,7 @@ class WebhookIntakeHandlerIT {
     }
 
     private WebhookService service(RecordStore store, RecordNormalizer normalizer) {
-        return new WebhookService(new WebhookTokenCheck(() -> Optional.of(TOKEN)), Set.of(COMPANY, 1169323L), ZoneId.of("Europe/Moscow"),
+        return new WebhookService(new WebhookTokenCheck(now -> List.of(TOKEN), () -> { }, Clock.systemUTC()), Set.of(COMPANY, 1169323L), ZoneId.of("Europe/Moscow"),
                 normalizer, store, (company, record) -> {
                     fetches.incrementAndGet();
                     return api.get().fetch(company, record);

@@ -3,6 +3,7 @@ package io.ycbridge.secret;
 import io.ycbridge.yclients.Brand;
 import io.ycbridge.yclients.Credentials;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +29,8 @@ public record YClientsSecret(
         Brand brand,
         URI baseUrl,
         List<Long> companies,
-        String webhookToken) {
+        String webhookToken,
+        PreviousWebhookToken previousWebhookToken) {
 
     public static final String PARTNER_TOKEN = "partnerToken";
     public static final String USER_TOKEN = "userToken";
@@ -38,6 +40,8 @@ public record YClientsSecret(
     public static final String BASE_URL = "baseUrl";
     public static final String COMPANIES = "companies";
     public static final String WEBHOOK_TOKEN = "webhookToken";
+    public static final String PREVIOUS_WEBHOOK_TOKEN = "previousWebhookToken";
+    public static final String PREVIOUS_WEBHOOK_TOKEN_UNTIL = "previousWebhookTokenUntil";
 
     // A path segment of our URL: URL-safe, and long enough not to be guessed.
     private static final Pattern WEBHOOK_TOKEN_FORM = Pattern.compile("[A-Za-z0-9_-]{16,256}");
@@ -96,7 +100,42 @@ public record YClientsSecret(
                     + " must be 16 to 256 characters of A-Z, a-z, 0-9, '-' and '_' (it is a URL path segment); "
                     + "generate one with: openssl rand -hex 24");
         }
-        return new YClientsSecret(partner, user, login, password, brand, baseUrl, companies, webhookToken);
+        return new YClientsSecret(partner, user, login, password, brand, baseUrl, companies, webhookToken, previousWebhookToken(fields));
+    }
+
+    /** The same credentials, without a token from before a rotation: what a secret written before rotations reads as. */
+    public YClientsSecret(String partnerToken, String userToken, String login, String password, Brand brand, URI baseUrl,
+            List<Long> companies, String webhookToken) {
+        this(partnerToken, userToken, login, password, brand, baseUrl, companies, webhookToken, null);
+    }
+
+    /**
+     * The webhook token a rotation replaced, still accepted until the instant beside it, so deliveries YClients sent
+     * to the old URL (before it took the new one, or retried) are not lost. Both fields or neither.
+     */
+    public record PreviousWebhookToken(String token, Instant until) {
+        public PreviousWebhookToken {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(until, "until");
+        }
+    }
+
+    private static PreviousWebhookToken previousWebhookToken(SecretFields fields) {
+        Optional<String> token = fields.text(PREVIOUS_WEBHOOK_TOKEN);
+        Optional<String> until = fields.text(PREVIOUS_WEBHOOK_TOKEN_UNTIL);
+        if (token.isEmpty() && until.isEmpty()) {
+            return null;
+        }
+        if (token.isEmpty() || until.isEmpty()) {
+            throw new SecretFormatException(fields.nameOf(token.isEmpty() ? PREVIOUS_WEBHOOK_TOKEN : PREVIOUS_WEBHOOK_TOKEN_UNTIL), fields.where()
+                    + ": " + PREVIOUS_WEBHOOK_TOKEN + " and " + PREVIOUS_WEBHOOK_TOKEN_UNTIL + " go together (ops rotate-webhook-token writes both)");
+        }
+        try {
+            return new PreviousWebhookToken(token.get(), Instant.parse(until.get()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new SecretFormatException(fields.nameOf(PREVIOUS_WEBHOOK_TOKEN_UNTIL), fields.where() + ": " + PREVIOUS_WEBHOOK_TOKEN_UNTIL
+                    + " must be an ISO-8601 instant such as 2026-12-02T10:00:00Z");
+        }
     }
 
     /** Partner token plus the user token when the secret has one. */
@@ -120,6 +159,18 @@ public record YClientsSecret(
 
     public Optional<String> webhookTokenIfAny() {
         return Optional.ofNullable(webhookToken);
+    }
+
+    /** The tokens a delivery may carry at {@code now}: the current one, and the previous one within its grace period. */
+    public List<String> acceptedWebhookTokens(Instant now) {
+        List<String> accepted = new java.util.ArrayList<>(2);
+        if (webhookToken != null) {
+            accepted.add(webhookToken);
+        }
+        if (previousWebhookToken != null && now.isBefore(previousWebhookToken.until())) {
+            accepted.add(previousWebhookToken.token());
+        }
+        return List.copyOf(accepted);
     }
 
     /** Whether a user token obtained with {@code other}'s login would still belong to this secret. */
@@ -147,6 +198,7 @@ public record YClientsSecret(
                 + ", brand=" + brand
                 + ", baseUrl=" + baseUrl
                 + ", companies=" + companies
-                + ", webhookToken=" + (webhookToken == null ? "none" : "****") + "]";
+                + ", webhookToken=" + (webhookToken == null ? "none" : "****")
+                + ", previousWebhookToken=" + (previousWebhookToken == null ? "none" : "**** until " + previousWebhookToken.until()) + "]";
     }
 }

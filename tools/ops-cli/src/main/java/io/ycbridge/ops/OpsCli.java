@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * {@code ycbridge ops <command>}: doctor, setup-webhook, sync, replay, status. Exit codes: 0 all good, 1 something
+ * {@code ycbridge ops <command>}: doctor, setup-webhook, rotate-webhook-token, sync, replay, status. Exit codes: 0 all good, 1 something
  * failed (a check, a company's sync, a write), 2 usage or configuration the tool cannot read at all.
  */
 public final class OpsCli {
@@ -55,6 +55,9 @@ public final class OpsCli {
                             check the configuration the functions use; exit 0 all green, 1 a check failed, 2 usage
               setup-webhook --url URL [--company ID] [--dry-run] [--env-file F | --secret-arn ARN]
                             register URL for record events in each company's YClients webhook settings (idempotent)
+              rotate-webhook-token --url WEBHOOK_URL [--grace 1h] [--company ID] --secret-arn ARN | --retire --secret-arn ARN
+                            a new webhook token in the secret, the old one accepted for the grace period; each company's
+                            YClients settings get the new URL in place of the old; --retire ends the grace at once
               sync          --company ID [--from DATE --to DATE] [--env-file F | --secret-arn ARN]
                             sync a company now (catalog + records since the cursor), or back-fill a window's records
               replay        --company ID --from T --to T [--source-table NAME] [--env-file F]
@@ -92,6 +95,7 @@ public final class OpsCli {
             return switch (args[0]) {
                 case "doctor" -> doctor(Args.parse(rest, with("--webhook-url"), Set.of("--json")), redactor);
                 case "setup-webhook" -> setupWebhook(Args.parse(rest, with("--url", "--company"), Set.of("--dry-run")), redactor);
+                case "rotate-webhook-token" -> rotateWebhookToken(Args.parse(rest, with("--url", "--company", "--grace"), Set.of("--retire")), redactor);
                 case "sync" -> sync(Args.parse(rest, with("--company", "--from", "--to"), Set.of()));
                 case "replay" -> replay(Args.parse(rest, with("--company", "--from", "--to", "--source-table"), Set.of()));
                 case "status" -> status(Args.parse(rest, with("--company"), Set.of()));
@@ -128,39 +132,7 @@ public final class OpsCli {
             if (companies.isEmpty()) {
                 throw new UsageException("no company: pass --company ID or set COMPANY_IDS");
             }
-            String shown = Redactor.maskUrl(url);
-            int failures = 0;
-            for (long companyId : companies) {
-                try {
-                    HookSettings current = access.call(client -> client.hookSettings(companyId));
-                    if (current.deliversRecordsTo(url)) {
-                        out.println("✅ company " + companyId + ": record events already go to " + shown + " (nothing to change)");
-                        continue;
-                    }
-                    HookSettings wanted = current.withRecordsTo(url);
-                    out.println((dryRun ? "📝 company " + companyId + ": would change" : "🔧 company " + companyId + ": changing")
-                            + " the webhook settings");
-                    out.println("   urls:   " + current.urls().stream().map(Redactor::maskUrl).toList() + " → "
-                            + wanted.urls().stream().map(Redactor::maskUrl).toList());
-                    out.println("   active: " + current.active() + " → " + wanted.active() + ", record events: "
-                            + current.recordEvents() + " → " + wanted.recordEvents() + " (other URLs and switches kept)");
-                    if (dryRun) {
-                        continue;
-                    }
-                    HookSettings written = access.call(client -> client.updateHookSettings(companyId, wanted));
-                    HookSettings check = access.call(client -> client.hookSettings(companyId));
-                    if (check.deliversRecordsTo(url)) {
-                        out.println("✅ company " + companyId + ": record events now go to " + shown);
-                    } else {
-                        failures++;
-                        out.println("❌ company " + companyId + ": YClients kept " + written + "; set it in YClients: Settings → "
-                                + "Integrations → Webhooks");
-                    }
-                } catch (YClientsException e) {
-                    failures++;
-                    out.println(redactor.apply("❌ company " + companyId + ": " + e.getMessage()));
-                }
-            }
+            int failures = register(access, companies, url, null, dryRun, redactor);
             if (dryRun) {
                 out.println("dry run: nothing was written to YClients");
             }
@@ -172,6 +144,116 @@ public final class OpsCli {
             out.println(redactor.apply("❌ " + e.getMessage()));
             return 1;
         }
+    }
+
+    /**
+     * Registers {@code url} for record events in each company's webhook settings (and drops {@code retired}, a URL whose
+     * token a rotation replaced, when given), then reads them back. @return the companies that failed
+     */
+    private int register(YClientsAccess access, List<Long> companies, String url, String retired, boolean dryRun, Redactor redactor) {
+        int failures = 0;
+        String shown = Redactor.maskUrl(url);
+        for (long companyId : companies) {
+            try {
+                HookSettings current = access.call(client -> client.hookSettings(companyId));
+                if (current.deliversRecordsTo(url) && (retired == null || !current.urls().contains(retired))) {
+                    out.println("✅ company " + companyId + ": record events already go to " + shown + " (nothing to change)");
+                    continue;
+                }
+                HookSettings wanted = retired == null ? current.withRecordsTo(url) : current.withRecordsTo(url).withoutUrl(retired);
+                out.println((dryRun ? "📝 company " + companyId + ": would change" : "🔧 company " + companyId + ": changing")
+                        + " the webhook settings");
+                out.println("   urls:   " + current.urls().stream().map(Redactor::maskUrl).toList() + " → "
+                        + wanted.urls().stream().map(Redactor::maskUrl).toList());
+                out.println("   active: " + current.active() + " → " + wanted.active() + ", record events: "
+                        + current.recordEvents() + " → " + wanted.recordEvents() + " (other URLs and switches kept)");
+                if (dryRun) {
+                    continue;
+                }
+                HookSettings written = access.call(client -> client.updateHookSettings(companyId, wanted));
+                HookSettings check = access.call(client -> client.hookSettings(companyId));
+                if (check.deliversRecordsTo(url)) {
+                    out.println("✅ company " + companyId + ": record events now go to " + shown);
+                } else {
+                    failures++;
+                    out.println(redactor.apply("❌ company " + companyId + ": YClients kept " + written + "; set it in YClients: Settings → "
+                            + "Integrations → Webhooks"));
+                }
+            } catch (YClientsException e) {
+                failures++;
+                out.println(redactor.apply("❌ company " + companyId + ": " + e.getMessage()));
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * A new webhook token, with no delivery lost: the secret gets it while the old one stays accepted for the grace
+     * period (the webhook function accepts both, and reads the secret again when it meets a token it does not know),
+     * then each company's YClients settings get the new URL in place of the old one.
+     */
+    private int rotateWebhookToken(Args args, Redactor redactor) {
+        try (OpsEnvironment env = OpsEnvironment.from(environment, args)) {
+            String secretId = env.config().optional(EnvVar.YCLIENTS_SECRET_ARN).orElseThrow(() -> new UsageException(
+                    "rotate-webhook-token writes the secret in Secrets Manager: pass --secret-arn ARN (the stack's YClientsSecretArn output); "
+                            + "with an env file, edit YCLIENTS_WEBHOOK_TOKEN there and run setup-webhook"));
+            WebhookTokenRotation rotation = new WebhookTokenRotation(env.aws().secretsManager(), secretId, clock);
+            if (args.flag("--retire")) {
+                out.println(rotation.retire() ? "✅ the previous webhook token is no longer accepted" : "✅ there was no previous webhook token");
+                return 0;
+            }
+            String prefix = args.require("--url");
+            if (!(prefix.startsWith("https://") || prefix.startsWith("http://")) || !prefix.endsWith("/")) {
+                throw new UsageException("--url must be the stack's WebhookUrl output, the webhook URL up to and with its last '/'");
+            }
+            Duration grace = grace(args.value("--grace").orElse("1h"));
+            YClientsAccess access = readable(yclients(env, redactor).build(), redactor);
+            List<Long> companies = args.value("--company").isPresent() ? List.of(args.companyId("--company"))
+                    : env.companyIds(access.secrets().secret().companies());
+            if (companies.isEmpty()) {
+                throw new UsageException("no company: pass --company ID or set COMPANY_IDS");
+            }
+            WebhookTokenRotation.Rotated rotated = rotation.rotate(grace);
+            redactor.add(rotated.token());
+            rotated.previous().ifPresent(previous -> redactor.add(previous.token()));
+            out.println("🔑 the secret has a new webhook token" + rotated.previous().map(previous -> "; the previous one is accepted until "
+                    + previous.until()).orElse(" (there was none before)"));
+            int failures = register(access, companies, prefix + rotated.token(), rotated.previous().map(previous -> prefix + previous.token()).orElse(null),
+                    false, redactor);
+            if (failures > 0 && rotated.previous().isPresent()) {
+                // Those companies still deliver with the old token: keep it for a day more while the operator fixes them.
+                Instant until = clock.instant().plus(Duration.ofDays(1)).isAfter(rotated.previous().get().until())
+                        ? clock.instant().plus(Duration.ofDays(1)) : rotated.previous().get().until();
+                rotation.extendGrace(until);
+                out.println("⚠️ " + failures + " compan" + (failures == 1 ? "y" : "ies") + " kept the old URL: the previous token stays accepted until "
+                        + until + "; run setup-webhook --url <WebhookUrl><new token> for them (WebhookUrlCommand prints it)");
+            }
+            return failures == 0 ? 0 : 1;
+        } catch (RuntimeException e) {
+            if (e instanceof UsageException) {
+                throw e;
+            }
+            out.println(redactor.apply("❌ " + e.getMessage()));
+            return 1;
+        }
+    }
+
+    /** 30m, 1h, 2d, or ISO-8601 (PT90M). At least a minute: deliveries in flight must still land. */
+    static Duration grace(String text) {
+        Duration grace;
+        try {
+            grace = text.matches("\\d+[mhd]") ? switch (text.charAt(text.length() - 1)) {
+                case 'm' -> Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+                case 'h' -> Duration.ofHours(Long.parseLong(text.substring(0, text.length() - 1)));
+                default -> Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1)));
+            } : Duration.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException("--grace must be like 30m, 1h, 2d or PT90M, was " + text);
+        }
+        if (grace.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new UsageException("--grace must be at least a minute: deliveries YClients already sent must still be accepted");
+        }
+        return grace;
     }
 
     private int sync(Args args) {

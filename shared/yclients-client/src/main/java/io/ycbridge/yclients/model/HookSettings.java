@@ -60,6 +60,14 @@ public final class HookSettings {
         return new HookSettings(copy);
     }
 
+    /** A copy that no longer sends anything to {@code url} (a URL whose token was rotated out); the rest as it was. */
+    public HookSettings withoutUrl(String url) {
+        ObjectNode copy = json.deepCopy();
+        ArrayNode urls = copy.putArray("urls");
+        urls().stream().filter(existing -> !existing.equals(url)).forEach(urls::add);
+        return new HookSettings(copy);
+    }
+
     private boolean flag(String name) {
         JsonNode value = json.path(name);
         return value.isBoolean() ? value.asBoolean() : value.asInt(0) != 0;
