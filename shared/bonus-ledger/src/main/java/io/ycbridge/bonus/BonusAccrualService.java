@@ -5,6 +5,7 @@ import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
 import io.ycbridge.record.StoredRecord;
+import io.ycbridge.snapstart.FreshRandom;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -387,7 +387,7 @@ public final class BonusAccrualService {
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L << Math.min(attempt, 6)));
+            Thread.sleep(FreshRandom.between(1, 2L << Math.min(attempt, 6)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ContendedException("interrupted while waiting to retry");

@@ -1,5 +1,6 @@
 package io.ycbridge.api;
 
+import io.ycbridge.snapstart.FreshRandom;
 import io.ycbridge.yclients.RateLimiter;
 import io.ycbridge.yclients.Sleeper;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -119,7 +119,7 @@ public final class DynamoDbTokenBucket implements RateLimiter {
                 return 0;
             }
             // Another invocation took a token between our read and write: a short random pause spreads the retries.
-            return ThreadLocalRandom.current().nextLong(100_000, RACED_NANOS);
+            return FreshRandom.between(100_000, RACED_NANOS);
         }
         return Math.max(RACED_NANOS + 1, (long) Math.ceil((1 - tokens) / tokensPerMicro * 1_000));
     }

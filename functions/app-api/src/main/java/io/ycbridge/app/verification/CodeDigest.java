@@ -1,9 +1,9 @@
 package io.ycbridge.app.verification;
 
+import io.ycbridge.snapstart.FreshRandom;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -16,20 +16,17 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class CodeDigest {
     static final int SALT_BYTES = 16;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private CodeDigest() {
     }
 
     static byte[] salt() {
-        byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
-        return salt;
+        return FreshRandom.bytes(SALT_BYTES);
     }
 
-    /** Six decimal digits, uniform (SecureRandom, no modulo bias below 10^6). */
+    /** Six decimal digits, uniform (SecureRandom made at the draw, so no two environments restored from one SnapStart snapshot share a sequence; no modulo bias below 10^6). */
     static String newCode() {
-        return String.format("%06d", RANDOM.nextInt(1_000_000));
+        return String.format("%06d", FreshRandom.below(1_000_000));
     }
 
     static byte[] of(byte[] salt, String userId, String phoneE164, String code) {
