@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -154,14 +157,14 @@ class TemplateFunctionsTest {
         JsonNode value = template.path("Resources").path("SettingsParameter").path("Properties").path("Value");
         assertTrue(value.isArray() && value.get(0).isTextual(), "SettingsParameter's Value must be !Sub [text, {variables}]");
         JsonNode variables = value.get(1);
-        java.util.regex.Matcher reference = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9:]+)}").matcher(value.get(0).asText());
+        Matcher reference = Pattern.compile("\\$\\{([A-Za-z0-9:]+)}").matcher(value.get(0).asText());
         StringBuilder text = new StringBuilder();
         while (reference.find()) {
             String name = reference.group(1);
             String line = value.get(0).asText().substring(0, reference.start());
             String variable = line.substring(line.lastIndexOf('\n') + 1).replace("=", "");
-            JsonNode node = variables.has(name) ? variables.path(name) : com.fasterxml.jackson.databind.node.TextNode.valueOf(name);
-            reference.appendReplacement(text, java.util.regex.Matcher.quoteReplacement(representative(variable, node)));
+            JsonNode node = variables.has(name) ? variables.path(name) : TextNode.valueOf(name);
+            reference.appendReplacement(text, Matcher.quoteReplacement(representative(variable, node)));
         }
         reference.appendTail(text);
         Map<String, String> values = new HashMap<>();
@@ -256,9 +259,9 @@ class TemplateFunctionsTest {
 
     /** A settings line whose parameter's default is blank ({@code BOOKING_FORMS=${BookingForms}}). */
     private static boolean blankBySettingsDefault(String name) {
-        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^" + name + "=\\$\\{([A-Za-z0-9]+)}$")
+        Matcher line = Pattern.compile("(?m)^" + name + "=\\$\\{([A-Za-z0-9]+)}$")
                 .matcher(template.path("Resources").path("SettingsParameter").path("Properties").path("Value").path(0).asText());
-        return line.find() && blankByDefault(com.fasterxml.jackson.databind.node.TextNode.valueOf(line.group(1)));
+        return line.find() && blankByDefault(TextNode.valueOf(line.group(1)));
     }
 
     private static boolean blankByDefault(JsonNode value) {
