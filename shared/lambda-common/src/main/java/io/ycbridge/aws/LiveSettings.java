@@ -61,7 +61,8 @@ public final class LiveSettings {
         return from(Config.fromEnvironment(), Clock.systemUTC());
     }
 
-    static LiveSettings from(Config environment, Clock clock) {
+    /** As {@link #fromEnvironment}, from given values and clock: for tests and the local stack. */
+    public static LiveSettings from(Config environment, Clock clock) {
         if (environment.optional(EnvVar.SETTINGS_PARAMETER).isEmpty()) {
             return fixed(environment);
         }
