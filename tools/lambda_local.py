@@ -1,34 +1,43 @@
-"""Runs a function of template.yaml through the real Lambda runtime API, with no Docker.
+"""Runs a function of template.yaml under AWS's Lambda Runtime Interface Emulator, with no Docker.
 
-    tools/lambda-local invoke <LogicalId> -e <event.json> [--env-vars <env.json>] [--template template.yaml]
+    tools/lambda-local invoke <LogicalId> -e <event.json> [--env-vars <env.json>] [--template template.yaml] [--repeat N]
 
 The command line mirrors `sam local invoke`: the function's response JSON on stdout, its logs on stderr, exit code 1
-when the function fails. Handler, memory, timeout and environment come from template.yaml (Globals merged), the env
-file is SAM's format ({"<LogicalId>": {...}, "Parameters": {...}}) and, as in SAM, only sets variables the template
-declares.
+when the function fails (an error it threw, a failed init, a runtime that exited, a timeout). Handler, memory, timeout
+and environment come from template.yaml (Globals merged), the env file is SAM's format ({"<LogicalId>": {...},
+"Parameters": {...}}) and, as in SAM, only sets variables the template declares.
 
-How: this process serves the Lambda runtime API (the endpoints AWS's runtime interface emulator serves: next,
-response, error, init error) on a loopback port, and starts the function's shaded jar in a fresh JVM under AWS's own
-Java runtime interface client (com.amazonaws:aws-lambda-java-runtime-interface-client), which is what runs
-handlers in Lambda's java21 runtime. The emulator is ours because the Go module of AWS's emulator is not served by
-this project's Go proxy; the protocol and the runtime client are the real ones.
+How: tools/lambda-rie builds AWS's emulator (aws-lambda-rie, from the Go module
+github.com/aws/aws-lambda-runtime-interface-emulator, pinned) into .tools/bin. This starts it on free loopback ports
+with, as its bootstrap, a JVM that runs the function's shaded jar under AWS's Java runtime interface client
+(com.amazonaws:aws-lambda-java-runtime-interface-client, what Lambda's java21 runtime runs handlers with). The emulator
+serves the Lambda runtime API to that JVM, as `sam local invoke` has it do inside its container, and each event is
+POSTed to the emulator's invoke endpoint. Both the emulator and the runtime client are AWS's; only the template
+reading and this command line are ours.
 """
 import argparse
+import http.client
 import json
 import os
-import queue
+import signal
+import socket
 import subprocess
 import sys
-import threading
 import time
-import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
+# The emulator's invoke endpoint (its README, "Getting started"; internal/lambda/rie/http.go).
+INVOKE_PATH = "/2015-03-31/functions/function/invocations"
+# What the emulator answers instead of a response when the function runs out of time: status 200 and this text, not
+# JSON (internal/lambda/rie/handlers.go, the ErrInvokeTimeout case).
+TIMED_OUT = b"Task timed out after "
+# The keys of the error document a runtime reports (the runtime client's LambdaError); SAM CLI's
+# LambdaOutputParser.is_lambda_error_response recognises a failed invocation by the same keys.
+ERROR_KEYS = {"errorMessage", "errorType", "stackTrace", "cause"}
 
 
 class CloudFormationLoader(yaml.SafeLoader):
@@ -100,94 +109,134 @@ class FunctionSpec:
         return None
 
 
-class RuntimeApi:
-    """The Lambda runtime API for one function process: events in, responses and errors out."""
+def error_document(error_type, message):
+    return json.dumps({"errorType": error_type, "errorMessage": message}, separators=(",", ":")).encode()
 
-    def __init__(self):
-        self.events = queue.Queue()
-        self.results = {}
-        self.init_error = None
-        self.done = threading.Condition()
-        api = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            # Headers and body go out in separate writes; with Nagle on, the second waits for the runtime's delayed
-            # ACK (40 ms on Linux), which would add to every invocation a cost Lambda's runtime API does not have.
-            disable_nagle_algorithm = True
+def is_error_document(body):
+    try:
+        document = json.loads(body)
+    except ValueError:
+        return False
+    return isinstance(document, dict) and {"errorMessage", "errorType"} <= document.keys() <= ERROR_KEYS
 
-            def log_message(self, *args):
+
+def outcome(status, body):
+    """(failed, the document to print) from one answer of the emulator.
+
+    Lambda's Invoke API marks a failure with the X-Amz-Function-Error header; the emulator drops every header the
+    sandbox sets (ResponseWriterProxy in internal/lambda/rie/util.go), so what is left to read is its status and body:
+    - 200 and the runtime client's error document: the handler threw;
+    - 502 and an error document (or nothing, when the runtime could not even be started): init failed, or the runtime
+      exited (internal/lambda/rie/handlers.go, ErrInitDoneFailed and ErrInvokeDoneFailed);
+    - 200 and "Task timed out after N.00 seconds": the function's Timeout ran out; printed here as the error document
+      Lambda itself returns for a timeout (errorType Sandbox.Timedout), so stdout stays JSON.
+    """
+    if status // 100 != 2:
+        return True, body if body.strip() else error_document(
+            "Runtime.Unknown", f"the emulator answered {status} with no body; its log above says why")
+    if body.startswith(TIMED_OUT):
+        return True, error_document("Sandbox.Timedout", body.decode("utf-8", "replace"))
+    return is_error_document(body), body
+
+
+def free_loopback_ports(count):
+    """Ports free right now, held together while chosen so that no two are the same."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for s in sockets:
+            s.bind(("127.0.0.1", 0))
+        return [s.getsockname()[1] for s in sockets]
+    finally:
+        for s in sockets:
+            s.close()
+
+
+class Emulator:
+    """One aws-lambda-rie process; it starts the runtime (the bootstrap command) on the first invocation."""
+
+    def __init__(self, executable, bootstrap, env):
+        # A port can be taken between choosing it and the emulator binding it (it then exits: "address already in use"),
+        # so a start that does not come up is tried again on other ports.
+        for _ in range(3):
+            self.port, runtime_api_port = free_loopback_ports(2)
+            # Flags per internal/lambda/rie/run.go. --runtime-api-address: its default, 127.0.0.1:9001, is one fixed port
+            # for every emulator on the machine. --log-level error, as SAM CLI starts it (LambdaContainer's entrypoint),
+            # keeps its per-phase lines out of the function's logs but not why an init or invocation failed; given on
+            # the command line it also stops the emulator reading LOG_LEVEL, which may be the function's own variable.
+            # The bootstrap follows the flags as it is: the emulator parses its own flags ignoring unknown ones, so the
+            # JVM's options pass through, and a "--" would be taken for the command (run.go, getCLIArgs, getBootstrap).
+            command = [str(executable), "--log-level", "error",
+                       "--runtime-interface-emulator-address", f"127.0.0.1:{self.port}",
+                       "--runtime-api-address", f"127.0.0.1:{runtime_api_port}", *bootstrap]
+            # The emulator writes its START/END/REPORT lines and the runtime's output to its stdout: logs, so stderr here.
+            self.process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=sys.stderr, stderr=sys.stderr)
+            if self._listening(deadline=time.monotonic() + 10):
+                return
+            self.stop()
+        raise SystemExit("lambda-local: aws-lambda-rie did not start listening; its log is above")
+
+    def _listening(self, deadline):
+        while time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return True
+            except OSError:
+                time.sleep(0.01)
+        return False
+
+    def invoke(self, payload, timeout_seconds):
+        """(failed, document). The emulator enforces the function's timeout itself; the socket's is only a backstop."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout_seconds + 30)
+        try:
+            connection.request("POST", INVOKE_PATH, body=payload, headers={"Content-Type": "application/json"})
+            response = connection.getresponse()
+            return outcome(response.status, response.read())
+        except (OSError, http.client.HTTPException) as e:
+            return True, error_document("Runtime.EmulatorFailed", f"no answer from aws-lambda-rie: {e!r}")
+        finally:
+            connection.close()
+
+    def stop(self):
+        # SIGTERM makes the emulator reset the sandbox, which SIGKILLs the runtime's process group, and exit
+        # (rapidcore/sandbox_builder.go: signalHandler and the shutdown functions; supervisor/local_supervisor.go: kill).
+        # The runtime runs in a process group of its own (Setpgid), so if the emulator has to be killed instead, its
+        # children are ended here by pid, read before, or they would outlive it.
+        children = self._children()
+        self.process.terminate()
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            for pid in children:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+
+    def _children(self):
+        """Pids whose parent is the emulator, from /proc/<pid>/stat (its 4th field, after the name in parentheses)."""
+        pids = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == self.process.pid:
+                    pids.append(int(stat.parent.name))
+            except (OSError, IndexError, ValueError):
                 pass
-
-            def _body(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                return self.rfile.read(length) if length else b""
-
-            def _answer(self, status, body=b"", headers=None):
-                self.send_response(status)
-                for key, value in (headers or {}).items():
-                    self.send_header(key, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def do_GET(self):
-                if self.path != "/2018-06-01/runtime/invocation/next":
-                    return self._answer(404)
-                request_id, payload, deadline_ms = api.events.get()
-                self._answer(200, payload, {
-                    "Content-Type": "application/json",
-                    "Lambda-Runtime-Aws-Request-Id": request_id,
-                    "Lambda-Runtime-Deadline-Ms": str(deadline_ms),
-                    "Lambda-Runtime-Invoked-Function-Arn": "arn:aws:lambda:us-east-1:000000000000:function:local",
-                    "Lambda-Runtime-Trace-Id": "Root=1-00000000-000000000000000000000000;Sampled=0",
-                })
-
-            def do_POST(self):
-                body = self._body()
-                parts = self.path.strip("/").split("/")
-                if self.path == "/2018-06-01/runtime/init/error":
-                    api._finish(None, ("init-error", body))
-                elif len(parts) == 5 and parts[2] == "invocation" and parts[4] in ("response", "error"):
-                    api._finish(parts[3], ("ok" if parts[4] == "response" else "error", body))
-                else:
-                    return self._answer(404)
-                self._answer(202, b'{"status":"OK"}', {"Content-Type": "application/json"})
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    @property
-    def address(self):
-        return f"127.0.0.1:{self.server.server_address[1]}"
-
-    def _finish(self, request_id, result):
-        with self.done:
-            if request_id is None:
-                self.init_error = result
-            else:
-                self.results[request_id] = result
-            self.done.notify_all()
-
-    def invoke(self, payload, timeout_seconds, process):
-        request_id = str(uuid.uuid4())
-        self.events.put((request_id, payload, int((time.time() + timeout_seconds) * 1000)))
-        deadline = time.monotonic() + timeout_seconds
-        with self.done:
-            while request_id not in self.results and self.init_error is None:
-                if process.poll() is not None:
-                    return ("error", json.dumps({"errorType": "Runtime.ExitError",
-                                                 "errorMessage": f"the runtime exited with {process.returncode}"}).encode())
-                if time.monotonic() > deadline:
-                    return ("error", json.dumps({"errorType": "Sandbox.Timedout",
-                                                 "errorMessage": f"Task timed out after {timeout_seconds} seconds"}).encode())
-                self.done.wait(0.05)
-            return self.init_error or self.results[request_id]
+        return pids
 
 
 def java_home():
     return subprocess.run([str(ROOT / "tools" / "select-jdk")], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def emulator_executable():
+    """The pinned aws-lambda-rie, built first if missing (tools/lambda-rie says why when it cannot be)."""
+    built = subprocess.run([str(ROOT / "tools" / "lambda-rie"), "--print"], stdout=subprocess.PIPE, text=True)
+    if built.returncode != 0:
+        raise SystemExit("lambda-local: no aws-lambda-rie to run the function under (tools/lambda-rie, above)")
+    return built.stdout.strip()
 
 
 def runtime_classpath(java_env):
@@ -200,25 +249,17 @@ def runtime_classpath(java_env):
     return cache.read_text().strip()
 
 
-def invoke(args):
-    spec = FunctionSpec(args.template, args.logical_id)
-    if not spec.code.is_file():
-        raise SystemExit(f"lambda-local: {spec.code} does not exist; build it first: "
-                         f"mvn -B package -DskipTests (or ./ycbridge test)")
-    payload = Path(args.event).read_bytes() if args.event != "-" else sys.stdin.buffer.read()
-    home = java_home()
-    java_env = dict(os.environ, JAVA_HOME=home)
-    classpath = f"{spec.code}{os.pathsep}{runtime_classpath(java_env)}"
-
-    api = RuntimeApi()
+def function_environment(spec, env_file):
+    """What the emulator is started with; it passes its whole environment on to the runtime (rie/handlers.go, InitHandler)."""
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "TZ")}
     # Credentials, and endpoints of local AWS services (AWS_ENDPOINT_URL_DYNAMODB, …, read by the SDK itself), come
     # from the caller as they would from the machine: they are not the function's configuration.
     env.update({k: v for k, v in os.environ.items() if k.startswith("AWS_ACCESS_KEY") or k.startswith("AWS_SECRET")
                 or k == "AWS_SESSION_TOKEN" or k.startswith("AWS_ENDPOINT_URL")})
-    env.update(spec.environment(args.env_vars))
+    env.update(spec.environment(env_file))
+    # The emulator reads the timeout, memory, name and version from these (its README, "How to configure"); it sets
+    # AWS_LAMBDA_RUNTIME_API itself.
     env.update({
-        "AWS_LAMBDA_RUNTIME_API": api.address,
         "_HANDLER": spec.handler,
         "AWS_LAMBDA_FUNCTION_NAME": spec.logical_id,
         "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
@@ -230,34 +271,45 @@ def invoke(args):
     })
     env.setdefault("AWS_REGION", os.environ.get("AWS_REGION", "us-east-1"))
     env.setdefault("AWS_DEFAULT_REGION", env["AWS_REGION"])
-    # Lambda's java21 runtime sizes the heap from the function's memory; so does this.
+    return env
+
+
+def invoke(args):
+    spec = FunctionSpec(args.template, args.logical_id)
+    if not spec.code.is_file():
+        raise SystemExit(f"lambda-local: {spec.code} does not exist; build it first: "
+                         f"mvn -B package -DskipTests (or ./ycbridge test)")
+    payload = Path(args.event).read_bytes() if args.event != "-" else sys.stdin.buffer.read()
+    home = java_home()
+    classpath = f"{spec.code}{os.pathsep}{runtime_classpath(dict(os.environ, JAVA_HOME=home))}"
+    # Lambda's java21 runtime sizes the heap from the function's memory; so does this (the emulator enforces no memory).
     heap = max(64, int(spec.memory * 0.85))
-    command = [f"{home}/bin/java", f"-Xmx{heap}m", "--enable-native-access=ALL-UNNAMED", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-               "-cp", classpath, RIC_MAIN, spec.handler]
+    # The handler goes last: the runtime client takes it as its argument, and the emulator takes the last argument for
+    # the handler too (rie/run.go, getBootstrap).
+    bootstrap = [f"{home}/bin/java", f"-Xmx{heap}m", "--enable-native-access=ALL-UNNAMED", "-XX:+TieredCompilation",
+                 "-XX:TieredStopAtLevel=1", "-cp", classpath, RIC_MAIN, spec.handler]
+
+    executable = emulator_executable()
     started = time.monotonic()
-    process = subprocess.Popen(command, env=env, stdout=sys.stderr, stderr=sys.stderr)
+    emulator = Emulator(executable, bootstrap, function_environment(spec, args.env_vars))
     try:
         status = 0
         for i in range(args.repeat):
             began = time.monotonic()
-            kind, body = api.invoke(payload, spec.timeout, process)
+            failed, body = emulator.invoke(payload, spec.timeout)
             took = (time.monotonic() - began) * 1000
+            # The emulator starts the runtime on the first invocation, so the first includes the JVM's start and init.
             first = " (first, including JVM start and init)" if i == 0 else ""
             print(f"REPORT {spec.logical_id} invocation {i + 1}: {took:.1f} ms{first}; "
-                  f"since process start {(time.monotonic() - started) * 1000:.1f} ms", file=sys.stderr)
-            if kind != "ok":
+                  f"since the emulator started {(time.monotonic() - started) * 1000:.1f} ms", file=sys.stderr)
+            if failed:
                 status = 1
         sys.stdout.write(body.decode("utf-8", "replace"))
         sys.stdout.write("\n")
         sys.stdout.flush()
         return status
     finally:
-        process.terminate()
-        try:
-            process.wait(5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        api.server.shutdown()
+        emulator.stop()
 
 
 def main(argv):

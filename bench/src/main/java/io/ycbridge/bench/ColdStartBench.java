@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Cold start of every function against an empty java21 handler, measured the same way, side by side: a fresh JVM
- * under AWS's runtime interface client (tools/lambda-local, the Lambda runtime API), init plus the first event, on
+ * under AWS's runtime interface client, run by AWS's Lambda Runtime Interface Emulator (tools/lambda-local), from the
+ * first event's request to its answer (the emulator starts the JVM on the first event, so: JVM start, init, event), on
  * happy-path events against DynamoDB Local, moto and the simulator; then a second event in the same process (warm).
  * Prints medians over fresh processes, the ratios to the empty handler and to an SDK floor (a handler that makes only
  * the same AWS calls with the bare SDK), and the shaded jar sizes.
@@ -92,7 +93,7 @@ public final class ColdStartBench {
             Result dynamoDbFloor = starts.measure(baselines, "SdkFloorDynamoDb", anyEvent);
             Result secretFloor = starts.measure(baselines, "SdkFloorSecretAndDynamoDb", anyEvent);
             Result sqsFloor = starts.measure(baselines, "SdkFloorSqs", anyEvent);
-            System.out.printf(Locale.ROOT, "ColdStart: %d fresh JVMs per start under the Lambda runtime interface client, %d CPUs, %s%n",
+            System.out.printf(Locale.ROOT, "ColdStart: %d fresh JVMs per start under AWS's Lambda runtime interface emulator and client, %d CPUs, %s%n",
                     processes, Runtime.getRuntime().availableProcessors(), Runtime.version());
             System.out.println("| function | cold: init + first event, median ms | vs empty | vs SDK floor | primed (AppCDS), median ms "
                     + "| primed vs empty | primed vs primed SDK floor | warm second event, median ms | classes loaded | jar bytes |");

@@ -30,6 +30,7 @@ class ProductionEndpointIT {
     @BeforeAll
     static void environment() throws Exception {
         root = TemplateFunctionsTest.templatePath().getParent();
+        RuntimeEmulator.require(root);
         TemplateFunctionsTest.readTemplate();
         Path hosts = Files.createTempFile("ycbridge-no-hosts", ".txt");
         Files.writeString(hosts, "127.0.0.1 localhost\n");
