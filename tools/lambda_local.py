@@ -19,6 +19,7 @@ import argparse
 import http.client
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -82,7 +83,7 @@ class FunctionSpec:
         self.timeout = int(props.get("Timeout", 3))
         self.code = (Path(template_path).parent / props["CodeUri"]).resolve()
         self.parameters = template.get("Parameters") or {}
-        self.variables = variables
+        self.variables = _settings_as_variables(variables, resources)
 
     def environment(self, env_file):
         """Template variables with literal values, parameters' defaults for !Ref, then the env file's overrides."""
@@ -107,6 +108,33 @@ class FunctionSpec:
             # SAM does the same for what it cannot resolve locally: the logical id stands in for the value.
             return value["Ref"]
         return None
+
+
+def _settings_as_variables(variables, resources):
+    """The settings parameter's KEY=value lines as the function's own variables.
+
+    Deployed, a function reads its settings at run time from the SSM parameter SETTINGS_PARAMETER names
+    (io.ycbridge.aws.LiveSettings). There is no SSM here, so each line of that parameter's !Sub becomes a variable of
+    its own (its ${Parameter} a !Ref, resolved and overridable like any other) and SETTINGS_PARAMETER is left out:
+    without it LiveSettings reads the environment alone, the same names with the same values.
+    """
+    reference = variables.get("SETTINGS_PARAMETER")
+    parameter = resources.get(reference.get("Ref")) if isinstance(reference, dict) else None
+    if not parameter or parameter.get("Type") != "AWS::SSM::Parameter":
+        return variables
+    value = parameter["Properties"]["Value"]
+    text, substitutions = (value["Fn::Sub"], {}) if isinstance(value["Fn::Sub"], str) else value["Fn::Sub"]
+    expanded = {k: v for k, v in variables.items() if k != "SETTINGS_PARAMETER"}
+    for line in text.splitlines():
+        if "=" not in line:
+            continue
+        name, raw = line.split("=", 1)
+        whole = re.fullmatch(r"\$\{([A-Za-z0-9]+)}", raw)
+        if whole:
+            expanded[name] = substitutions.get(whole.group(1), {"Ref": whole.group(1)})
+        else:
+            expanded[name] = raw
+    return expanded
 
 
 def error_document(error_type, message):
