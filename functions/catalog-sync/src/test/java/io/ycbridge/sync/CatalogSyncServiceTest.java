@@ -201,7 +201,10 @@ class CatalogSyncServiceTest {
         assertTrue(salon.error().contains("set partnerToken in the secret"), "the fix is named: " + salon.error());
         assertEquals(0, salon.writes());
         assertNull(salon.cursor());
-        assertTrue(fixture.logs.all().contains("\"SyncRefused\""), "a metric is emitted");
+        String refusal = fixture.logs.lines().stream().filter(line -> line.contains("\"SyncRefused\"")).findFirst().orElseThrow();
+        // SyncRefusedAlarm watches Function=catalog-sync alone, which sees any company's refusal.
+        assertTrue(refusal.contains("\"Dimensions\":[[\"Function\"],[\"Function\",\"Company\"]]")
+                && refusal.contains("\"Function\":\"catalog-sync\"") && refusal.contains("\"Company\":\"" + DEMO_SALON_ID + "\""), refusal);
 
         CompanySync branch = summary.company(DEMO_BRANCH_ID);
         assertEquals(SyncOutcome.OK, branch.outcome());

@@ -10,6 +10,7 @@ import io.ycbridge.edge.UndecodableEventException;
 import io.ycbridge.localaws.MotoServer;
 import io.ycbridge.localaws.MotoServerExtension;
 import io.ycbridge.sync.SyncRequest;
+import io.ycbridge.table.TableDefinitions;
 import io.ycbridge.yclients.ApiJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,25 +18,47 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The schedule's trigger shape (events/sync-schedule/schedule.json) through the stream entry, against moto's SQS. */
+/**
+ * The schedule's trigger shape (events/sync-schedule/schedule.json) through the stream entry, built from its
+ * environment as Lambda builds it, against moto's SQS and DynamoDB. (The staleness check over several ticks, against
+ * DynamoDB Local: SyncScheduleStalenessTest.)
+ */
 @ExtendWith(MotoServerExtension.class)
 class SyncScheduleHandlerTest {
     private static final Path EVENTS = Path.of("../../events/sync-schedule");
+    private static final String STATE_TABLE = "SyncStateTable";
 
-    private static SyncScheduleHandler handler(MotoServer moto, String queueUrl) {
-        return new SyncScheduleHandler(Config.of(Map.of(
+    private static Map<String, String> environment(MotoServer moto, String queueUrl) {
+        return Map.of(
                 "AWS_REGION", MotoServer.REGION.id(),
                 "AWS_ENDPOINT_URL", moto.endpoint().toString(),
                 "SYNC_QUEUE_URL", queueUrl,
-                "COMPANY_IDS", "235564, 1169323")));
+                "SYNC_STATE_TABLE", STATE_TABLE,
+                "SYNC_SCHEDULE", "rate(30 minutes)",
+                "COMPANY_IDS", "235564, 1169323");
+    }
+
+    private static SyncScheduleHandler handler(MotoServer moto, String queueUrl) {
+        try (DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(moto.endpoint()).region(MotoServer.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(MotoServer.CREDENTIALS))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            if (!dynamoDb.listTables().tableNames().contains(STATE_TABLE)) {
+                TableDefinitions.SYNC_STATE.create(dynamoDb, STATE_TABLE);
+            }
+        }
+        return new SyncScheduleHandler(Config.of(environment(moto, queueUrl)));
     }
 
     private static JsonNode run(SyncScheduleHandler handler, InputStream event) throws Exception {
@@ -54,6 +77,7 @@ class SyncScheduleHandlerTest {
 
             assertEquals(2, answer.path("queued").asInt());
             assertEquals(0, answer.path("failed").size());
+            assertEquals(0, answer.path("stale").asInt(-1), "the staleness check ran on the state table");
             Set<Long> companies = SqsFanOutTest.receiveAll(sqs, queueUrl, 2).stream().map(SyncRequest::companyId).collect(Collectors.toSet());
             assertEquals(Set.of(235564L, 1169323L), companies);
         }
@@ -90,5 +114,19 @@ class SyncScheduleHandlerTest {
         RuntimeException refused = assertThrows(RuntimeException.class,
                 () -> new SyncScheduleHandler(Config.of(Map.of("AWS_REGION", "eu-central-1", "COMPANY_IDS", "235564"))));
         assertTrue(refused.getMessage().contains("SYNC_QUEUE_URL"), refused.getMessage());
+    }
+
+    @Test
+    void withoutItsStateTableOrScheduleTheHandlerDoesNotBuildAndSaysWhich(MotoServer moto) {
+        for (String variable : List.of("SYNC_STATE_TABLE", "SYNC_SCHEDULE")) {
+            Map<String, String> environment = new HashMap<>(environment(moto, "https://sqs.eu-central-1.amazonaws.com/000000000000/q"));
+            environment.remove(variable);
+            RuntimeException refused = assertThrows(RuntimeException.class, () -> new SyncScheduleHandler(Config.of(environment)));
+            assertTrue(refused.getMessage().contains(variable), refused.getMessage());
+        }
+        Map<String, String> environment = new HashMap<>(environment(moto, "https://sqs.eu-central-1.amazonaws.com/000000000000/q"));
+        environment.put("SYNC_SCHEDULE", "every half hour");
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> new SyncScheduleHandler(Config.of(environment)));
+        assertTrue(refused.getMessage().contains("SYNC_SCHEDULE is malformed"), refused.getMessage());
     }
 }

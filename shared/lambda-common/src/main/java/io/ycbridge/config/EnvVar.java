@@ -18,6 +18,8 @@ public enum EnvVar {
     CATALOG_TABLE("name of CatalogTable", false),
     SYNC_STATE_TABLE("name of SyncStateTable", false),
     SYNC_QUEUE_URL("sync schedule: URL of SyncQueue, where each schedule tick sends one message per company", false),
+    SYNC_SCHEDULE("sync schedule: the schedule expression it runs on (template parameter SyncSchedule, e.g. rate(30 minutes)); "
+            + "a company is stale when its sync has not succeeded for two of its intervals (a cron or at expression: one day)", false),
     SYNC_BACKFILL_DAYS("catalog sync: how many days of records a company's first run reads (default 30)", false),
     SYNC_OVERLAP_SECONDS("catalog sync: how far before the cursor each run reads again, for clock skew (default 300)", false),
     SYNC_SLICE_DAYS("catalog sync: the longest records window read before the cursor is saved (default 7)", false),

@@ -2,8 +2,11 @@ package io.ycbridge.sync;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +15,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * One item per company in SyncStateTable: the records cursor, the company's zone and phone region, how the last run
@@ -23,6 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * <p>Re-read marks are a number set of record ids: the webhook adds one when it stored a delivery it could not check
  * with the API (a same-second conflict, a body without fields, a delete without data) and the sync removes the ones
  * it settled. ADD and DELETE on a set commute, so the webhook and the sync never overwrite each other's marks.
+ *
+ * <p>The sync schedule reads every company's last success at each tick ({@link #freshness}) and stamps
+ * {@code first_scheduled_at} on a company the first time it queues it, so a company that never synced has a start to
+ * be judged from.
  */
 public final class SyncStateStore {
     static final String COMPANY_ID = "company_id";
@@ -37,6 +47,10 @@ public final class SyncStateStore {
     static final String LAST_SUCCESS_AT = "last_success_at";
     static final String LAST_CATALOG_AT = "last_catalog_at";
     static final String REREAD = "reread_record_ids";
+    static final String FIRST_SCHEDULED_AT = "first_scheduled_at";
+    /** BatchGetItem's most keys per request. */
+    private static final int BATCH = 100;
+    private static final int BATCH_ATTEMPTS = 8;
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -111,6 +125,54 @@ public final class SyncStateStore {
         }
         client.updateItem(update -> update.tableName(tableName).key(key(companyId))
                 .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values));
+    }
+
+    /**
+     * Every company's last success, last outcome and first scheduling, in BatchGetItem requests of 100 keys (its limit),
+     * unprocessed keys asked again. Eventually consistent: a success of the last second may be missed, and staleness
+     * is judged in whole schedule intervals. A company without an item is {@link SyncFreshness#unknown}.
+     */
+    public Map<Long, SyncFreshness> freshness(Collection<Long> companyIds) {
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(companyIds));
+        Map<Long, SyncFreshness> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH)).stream().map(SyncStateStore::key).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder()
+                    .keys(keys)
+                    .projectionExpression("#company, #success, #outcome, #first")
+                    .expressionAttributeNames(Map.of("#company", COMPANY_ID, "#success", LAST_SUCCESS_AT, "#outcome", LAST_OUTCOME,
+                            "#first", FIRST_SCHEDULED_AT))
+                    .build());
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt == BATCH_ATTEMPTS) {
+                    throw new IllegalStateException("DynamoDB left sync states unread after " + BATCH_ATTEMPTS + " attempts");
+                }
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse response = client.batchGetItem(get -> get.requestItems(request));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
+                    long companyId = Long.parseLong(item.get(COMPANY_ID).n());
+                    found.put(companyId, new SyncFreshness(companyId, instant(item, LAST_SUCCESS_AT), text(item, LAST_OUTCOME),
+                            instant(item, FIRST_SCHEDULED_AT)));
+                }
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        Map<Long, SyncFreshness> freshness = new LinkedHashMap<>();
+        ids.forEach(id -> freshness.put(id, found.getOrDefault(id, SyncFreshness.unknown(id))));
+        return freshness;
+    }
+
+    /**
+     * Stamps when the schedule first queued the company, unless a stamp is already there (another tick, a retry of this
+     * one), and answers the stamp that stands.
+     */
+    public Instant markFirstScheduled(long companyId, Instant at) {
+        Map<String, AttributeValue> stored = client.updateItem(update -> update.tableName(tableName).key(key(companyId))
+                .updateExpression("SET #first = if_not_exists(#first, :at)")
+                .expressionAttributeNames(Map.of("#first", FIRST_SCHEDULED_AT))
+                .expressionAttributeValues(Map.of(":at", millis(at)))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+        return instant(stored, FIRST_SCHEDULED_AT).orElse(at);
     }
 
     /** Asks the next sync to read this record from the API and store what it says. */

@@ -102,4 +102,37 @@ class SyncStateStoreTest {
         assertEquals(Optional.of(SyncStateStore.NO_REGION), store.phoneRegion(COMPANY + 1));
         assertEquals(Optional.empty(), store.phoneRegion(COMPANY + 2));
     }
+
+    @Test
+    void theFreshnessOfManyCompaniesIsReadInBatchesAndAnUnknownCompanyHasNone() {
+        // More than one BatchGetItem's 100 keys, so the chunks and their joining are exercised.
+        List<Long> companies = java.util.stream.LongStream.rangeClosed(500_001, 500_250).boxed().toList();
+        store.recordRun(500_001, T1, "ok", null);
+        store.recordRun(500_001, T2, "refused", "set partnerToken in the secret");
+        store.recordRun(500_150, T2, "ok", null);
+        store.markFirstScheduled(500_250, T1);
+        store.markForReread(500_200, 9001);
+
+        java.util.Map<Long, SyncFreshness> freshness = store.freshness(companies);
+
+        assertEquals(companies, List.copyOf(freshness.keySet()), "every company asked, in the order asked");
+        assertEquals(new SyncFreshness(500_001, Optional.of(T1), Optional.of("refused"), Optional.empty()), freshness.get(500_001L),
+                "a failed run keeps the last success");
+        assertEquals(Optional.of(T2), freshness.get(500_150L).lastSuccessAt());
+        assertEquals(new SyncFreshness(500_250, Optional.empty(), Optional.empty(), Optional.of(T1)), freshness.get(500_250L));
+        assertEquals(SyncFreshness.unknown(500_200), freshness.get(500_200L), "an item with only re-read marks has no run");
+        assertEquals(SyncFreshness.unknown(500_100), freshness.get(500_100L));
+        assertTrue(store.freshness(List.of()).isEmpty());
+    }
+
+    @Test
+    void theFirstSchedulingIsStampedOnceAndLeavesTheRestAlone() {
+        store.advanceCursor(COMPANY, T1);
+
+        assertEquals(T1, store.markFirstScheduled(COMPANY, T1));
+        assertEquals(T1, store.markFirstScheduled(COMPANY, T2), "a later tick keeps the first stamp");
+
+        assertEquals(Optional.of(T1), store.freshness(List.of(COMPANY)).get(COMPANY).firstScheduledAt());
+        assertEquals(Optional.of(T1), store.get(COMPANY).cursor());
+    }
 }

@@ -34,6 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TemplateSettingsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Properties of the function itself, not of a version: they apply to every version and alias as soon as they
+     * change ("Reserved concurrency applies to the function as a whole, including all its versions and aliases",
+     * Lambda developer guide, configuring reserved concurrency), so no version needs to be published for them.
+     */
+    private static final Set<String> FUNCTION_LEVEL = Set.of("ReservedConcurrentExecutions", "Tags");
     private static final Pattern SUB_REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
     private static JsonNode template;
     private static Map<String, String> baseline;
@@ -126,7 +132,11 @@ class TemplateSettingsTest {
         transformedTemplate.path("Resources").properties().forEach(resource -> {
             if ("AWS::Lambda::Function".equals(resource.getValue().path("Type").asText())) {
                 Set<String> parameters = new TreeSet<>();
-                collect(resource.getValue().path("Properties"), transformedTemplate, parameters);
+                resource.getValue().path("Properties").properties().forEach(property -> {
+                    if (!FUNCTION_LEVEL.contains(property.getKey())) {
+                        collect(property.getValue(), transformedTemplate, parameters);
+                    }
+                });
                 dependencies.put(resource.getKey(), parameters);
             }
         });
