@@ -21,6 +21,8 @@ import software.amazon.awssdk.regions.Region;
 public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCredentials, Map<String, URI> serviceEndpoints) {
     /** The key of SNS in {@link #serviceEndpoints}, as in {@code AWS_ENDPOINT_URL_SNS}. */
     public static final String SNS = "SNS";
+    /** The key of SQS in {@link #serviceEndpoints}, as in {@code AWS_ENDPOINT_URL_SQS}. */
+    public static final String SQS = "SQS";
 
     public AwsSettings {
         java.util.Objects.requireNonNull(region, "region");
@@ -32,14 +34,19 @@ public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCr
         this(region, endpoint, dummyCredentials, Map.of());
     }
 
-    /** Reads {@code AWS_REGION} (required), {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_SNS} (optional). */
+    /**
+     * Reads {@code AWS_REGION} (required), {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_SNS} and
+     * {@code AWS_ENDPOINT_URL_SQS} (optional).
+     */
     public static AwsSettings from(Config config) {
         Region region = config.require(EnvVar.AWS_REGION, "a region id such as eu-central-1", Region::of);
         Optional<URI> endpoint = config.optionalUri(EnvVar.AWS_ENDPOINT_URL);
-        Optional<URI> sns = config.optionalUri(EnvVar.AWS_ENDPOINT_URL_SNS);
-        boolean local = endpoint.isPresent() || sns.isPresent();
+        Map<String, URI> services = new java.util.HashMap<>();
+        config.optionalUri(EnvVar.AWS_ENDPOINT_URL_SNS).ifPresent(uri -> services.put(SNS, uri));
+        config.optionalUri(EnvVar.AWS_ENDPOINT_URL_SQS).ifPresent(uri -> services.put(SQS, uri));
+        boolean local = endpoint.isPresent() || !services.isEmpty();
         boolean dummy = local && config.optional("AWS_ACCESS_KEY_ID").isEmpty();
-        return new AwsSettings(region, endpoint, dummy, sns.map(uri -> Map.of(SNS, uri)).orElse(Map.of()));
+        return new AwsSettings(region, endpoint, dummy, services);
     }
 
     /**
@@ -52,6 +59,13 @@ public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCr
         if (dummyCredentials) {
             builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         }
+        return builder;
+    }
+
+    /** As {@link #configure(AwsClientBuilder, SdkHttpClient)}, with the service's own endpoint when one is set for it. */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, SdkHttpClient http, String service) {
+        configure(builder, http);
+        Optional.ofNullable(serviceEndpoints.get(service)).ifPresent(builder::endpointOverride);
         return builder;
     }
 

@@ -9,10 +9,14 @@ public enum EnvVar {
     AWS_REGION("the AWS region; Lambda sets it", false),
     AWS_ENDPOINT_URL("local use only: one endpoint for every AWS service (DynamoDB Local, moto, LocalStack)", false),
     AWS_ENDPOINT_URL_SNS("local use only: the SNS endpoint when it differs from AWS_ENDPOINT_URL (moto, the local stack's SMS sink)", false),
+    AWS_ENDPOINT_URL_SQS("local use only: the SQS endpoint when it differs from AWS_ENDPOINT_URL (moto next to DynamoDB Local, "
+            + "for ops recover-accruals)", false),
 
     RECORDS_TABLE("name of RecordsTable (template.yaml passes !Ref RecordsTable)", false),
     CATALOG_TABLE("name of CatalogTable", false),
     SYNC_STATE_TABLE("name of SyncStateTable", false),
+    BONUS_DEAD_LETTER_QUEUE_URL("ops recover-accruals: URL of BonusDeadLetterQueue, where the stream's failed accrual batches "
+            + "are described (the stack's BonusDeadLetterQueueUrl output)", false),
     SYNC_QUEUE_URL("sync schedule: URL of SyncQueue, where each schedule tick sends one message per company", false),
     SYNC_BACKFILL_DAYS("catalog sync: how many days of records a company's first run reads (default 30)", false),
     SYNC_OVERLAP_SECONDS("catalog sync: how far before the cursor each run reads again, for clock skew (default 300)", false),
