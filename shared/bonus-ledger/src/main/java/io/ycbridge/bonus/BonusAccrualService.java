@@ -96,13 +96,11 @@ public final class BonusAccrualService {
         if (record.incomplete()) {
             return new AccrualResult(company, id, AccrualOutcome.INCOMPLETE, null, null, null);
         }
-        BonusRules companyRules = rules.forCompany(company);
-        // Only companies that exclude categories pay for a catalog lookup (cached), the rest accrue as before.
-        ServiceCategories known = companyRules.excludesCategories() ? categories.forCompany(company) : ServiceCategories.NONE;
-        // A visit's records share its cap: each accrues uncapped and the visit's correction keeps the sum at the cap.
-        String visit = companyRules.capPerVisit() != null && record.visitId() != null ? visitScope(record.visitId()) : null;
-        BigDecimal worth = visit == null ? BonusPolicy.earned(record, companyRules, known) : BonusPolicy.uncapped(record, companyRules, known);
-        String identity = identity(record);
+        Worth value = worth(record);
+        BonusRules companyRules = value.rules();
+        String visit = value.visit();
+        BigDecimal worth = value.amount();
+        String identity = value.identity();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             RecentStates.Hint hint = attempt == 1 ? recent.get(company, id) : null;
             boolean hinted = hint != null && visit == null && hint.state().visit() == null && identity.equals(hint.state().identity());
@@ -146,6 +144,40 @@ public final class BonusAccrualService {
             }
         }
         throw new ContendedException("record " + company + "/" + id + " kept changing during " + ATTEMPTS + " attempts");
+    }
+
+    /**
+     * What {@link #accrue(StoredRecord, long)} would decide for this version now, from one consistent read and without
+     * writing anything: the record's own entry (kind and amount) or why there is none. It does not show what the
+     * real run may move besides (visits pending under a client id that this record ties to a phone), and a concurrent
+     * writer may change the answer before the real run: a preview, for an operator's dry run.
+     */
+    public AccrualResult preview(StoredRecord record, long revision) {
+        long company = record.companyId();
+        long id = record.recordId();
+        if (record.incomplete()) {
+            return new AccrualResult(company, id, AccrualOutcome.INCOMPLETE, null, null, null);
+        }
+        Worth value = worth(record);
+        BonusLedgerStore.Snapshot snapshot = ledger.snapshot(company, id,
+                UserLinkStore.lookupKeys(company, record.clientId(), record.clientPhoneE164()), value.visit(), links);
+        Decision decision = decide(record, revision, value.amount(), value.identity(), value.visit(), value.rules(), snapshot.state(), null,
+                snapshot.links(), snapshot.visit());
+        return decision.stale() ? new AccrualResult(company, id, AccrualOutcome.STALE, null, null, decision.seen().owner()) : result(decision);
+    }
+
+    /** What a version is worth under its company's rules, and what its owner and cap are decided by. */
+    private record Worth(BonusRules rules, String visit, BigDecimal amount, String identity) {
+    }
+
+    private Worth worth(StoredRecord record) {
+        BonusRules companyRules = rules.forCompany(record.companyId());
+        // Only companies that exclude categories pay for a catalog lookup (cached), the rest accrue as before.
+        ServiceCategories known = companyRules.excludesCategories() ? categories.forCompany(record.companyId()) : ServiceCategories.NONE;
+        // A visit's records share its cap: each accrues uncapped and the visit's correction keeps the sum at the cap.
+        String visit = companyRules.capPerVisit() != null && record.visitId() != null ? visitScope(record.visitId()) : null;
+        BigDecimal amount = visit == null ? BonusPolicy.earned(record, companyRules, known) : BonusPolicy.uncapped(record, companyRules, known);
+        return new Worth(companyRules, visit, amount, identity(record));
     }
 
     /** What one attempt decided: the state it read and the one it writes, the money, and the links it rests on. */

@@ -7,6 +7,7 @@ import static io.ycbridge.bonus.Visits.came;
 import static io.ycbridge.bonus.Visits.money;
 import static io.ycbridge.bonus.Visits.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +58,26 @@ class BonusAccrualServiceTest {
         }
         assertEquals(money("99.00"), ledger.store.balance(OWNER));
         assertEquals(1, ledger.entries(OWNER).size());
+    }
+
+    @Test
+    void aPreviewTellsWhatTheAccrualWillDoAndWritesNothing() {
+        StoredRecord visit = came(9001, 5);
+
+        AccrualResult preview = ledger.service.preview(visit, 1);
+        assertEquals(new AccrualResult(COMPANY, 9001, AccrualOutcome.APPLIED, EntryKind.ACCRUAL,
+                money("99.00"), OWNER), preview);
+        assertEquals(preview, ledger.service.preview(visit, 1), "nothing was written: the same answer again");
+        assertEquals(money("0.00"), ledger.store.balance(OWNER));
+        assertFalse(ledger.store.state(visit.companyId(), 9001).seen(), "not even the version");
+
+        assertEquals(preview, ledger.service.accrue(visit, 1), "what the preview said is what the accrual does");
+        assertEquals(AccrualOutcome.STALE, ledger.service.preview(visit, 1).outcome());
+        AccrualResult reversal = ledger.service.preview(with(visit, 6, 1, true, true), 2);
+        assertEquals(EntryKind.REVERSAL, reversal.kind());
+        assertEquals(money("-99.00"), reversal.amount());
+        assertEquals(AccrualOutcome.INCOMPLETE, ledger.service.preview(Visits.incomplete(visit), 3).outcome());
+        assertEquals(money("99.00"), ledger.store.balance(OWNER));
     }
 
     @Test

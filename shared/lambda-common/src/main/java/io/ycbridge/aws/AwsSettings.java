@@ -21,6 +21,8 @@ import software.amazon.awssdk.regions.Region;
 public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCredentials, Map<String, URI> serviceEndpoints) {
     /** The key of SNS in {@link #serviceEndpoints}, as in {@code AWS_ENDPOINT_URL_SNS}. */
     public static final String SNS = "SNS";
+    /** The key of SQS in {@link #serviceEndpoints}, as in {@code AWS_ENDPOINT_URL_SQS}. */
+    public static final String SQS = "SQS";
 
     public AwsSettings {
         java.util.Objects.requireNonNull(region, "region");
@@ -33,8 +35,8 @@ public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCr
     }
 
     /**
-     * Reads {@code AWS_REGION} (required), {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_SNS} and
-     * {@code AWS_ENDPOINT_URL_SSM} (optional; the SDK's own names for one service's endpoint).
+     * Reads {@code AWS_REGION} (required), {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_SNS},
+     * {@code AWS_ENDPOINT_URL_SSM} and {@code AWS_ENDPOINT_URL_SQS} (optional; the SDK's own names for one service's endpoint).
      */
     public static AwsSettings from(Config config) {
         Region region = config.require(EnvVar.AWS_REGION, "a region id such as eu-central-1", Region::of);
@@ -42,6 +44,7 @@ public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCr
         Map<String, URI> services = new java.util.HashMap<>();
         config.optionalUri(EnvVar.AWS_ENDPOINT_URL_SNS).ifPresent(uri -> services.put(SNS, uri));
         config.optionalUri(EnvVar.AWS_ENDPOINT_URL_SSM).ifPresent(uri -> services.put(SsmParameter.SSM, uri));
+        config.optionalUri(EnvVar.AWS_ENDPOINT_URL_SQS).ifPresent(uri -> services.put(SQS, uri));
         boolean local = endpoint.isPresent() || !services.isEmpty();
         boolean dummy = local && config.optional("AWS_ACCESS_KEY_ID").isEmpty();
         return new AwsSettings(region, endpoint, dummy, services);
@@ -57,6 +60,13 @@ public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCr
         if (dummyCredentials) {
             builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         }
+        return builder;
+    }
+
+    /** As {@link #configure(AwsClientBuilder, SdkHttpClient)}, with the service's own endpoint when one is set for it. */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, SdkHttpClient http, String service) {
+        configure(builder, http);
+        Optional.ofNullable(serviceEndpoints.get(service)).ifPresent(builder::endpointOverride);
         return builder;
     }
 

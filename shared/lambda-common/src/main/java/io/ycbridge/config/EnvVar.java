@@ -13,10 +13,14 @@ public enum EnvVar {
     SETTINGS_PARAMETER("name of SettingsParameter, the SSM parameter holding the deploy's settings as KEY=value lines "
             + "(template.yaml passes !Ref SettingsParameter); read at run time, so a changed setting reaches the live alias", false),
     SETTINGS_TTL_SECONDS("how long the settings are used before SETTINGS_PARAMETER is read again (default 60)", false),
+    AWS_ENDPOINT_URL_SQS("local use only: the SQS endpoint when it differs from AWS_ENDPOINT_URL (moto next to DynamoDB Local, "
+            + "for ops recover-accruals)", false),
 
     RECORDS_TABLE("name of RecordsTable (template.yaml passes !Ref RecordsTable)", false),
     CATALOG_TABLE("name of CatalogTable", false),
     SYNC_STATE_TABLE("name of SyncStateTable", false),
+    BONUS_DEAD_LETTER_QUEUE_URL("ops recover-accruals: URL of BonusDeadLetterQueue, where the stream's failed accrual batches "
+            + "are described (the stack's BonusDeadLetterQueueUrl output)", false),
     SYNC_QUEUE_URL("sync schedule: URL of SyncQueue, where each schedule tick sends one message per company", false),
     SYNC_SCHEDULE("sync schedule: the schedule expression it runs on (template parameter SyncSchedule, e.g. rate(30 minutes)); "
             + "a company is stale when its sync has not succeeded for two of its intervals (a cron or at expression: one day)", false),

@@ -163,24 +163,50 @@ public final class RecordStore {
     }
 
     /**
+     * The stored version with its write counter, read consistently: what the stream's last image of the record was.
+     * Empty when nothing is stored (never written, or removed by hand).
+     */
+    public Optional<StoredRevision> revision(long companyId, long recordId) {
+        Map<String, AttributeValue> item = read(companyId, recordId);
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new StoredRevision(RecordItem.fromItem(item), RecordItem.revision(item)));
+    }
+
+    /**
      * A company's records whose version lies in {@code [from, to)}, oldest first, read page by page as the stream is
      * consumed (for replay). The index is eventually consistent: a write of the last second may be missing.
      */
     public Stream<StoredRecord> changedBetween(long companyId, Instant from, Instant to) {
+        return changeQuery(companyId, from, to, false).map(RecordItem::fromItem);
+    }
+
+    /**
+     * The ids of a company's records whose version ({@code changed_at}, YClients' change time, not the time it was
+     * stored) lies in {@code [from, to)}, oldest first; only the keys are read. Eventually consistent like
+     * {@link #changedBetween}: read each with {@link #revision} before deciding on it.
+     */
+    public Stream<Long> idsChangedBetween(long companyId, Instant from, Instant to) {
+        return changeQuery(companyId, from, to, true).map(item -> Long.parseLong(item.get(RecordItem.RECORD_ID).n()));
+    }
+
+    private Stream<Map<String, AttributeValue>> changeQuery(long companyId, Instant from, Instant to, boolean keysOnly) {
         if (!from.isBefore(to)) {
             return Stream.empty();
         }
-        QueryRequest query = QueryRequest.builder()
+        Map<String, String> names = new HashMap<>(Map.of("#company", RecordItem.COMPANY_ID, "#changed", RecordItem.CHANGED_AT));
+        QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(tableName)
                 .indexName(TableDefinitions.RECORDS_BY_CHANGE_INDEX)
                 .keyConditionExpression("#company = :company AND #changed BETWEEN :from AND :to")
-                .expressionAttributeNames(Map.of("#company", RecordItem.COMPANY_ID, "#changed", RecordItem.CHANGED_AT))
                 .expressionAttributeValues(Map.of(
                         ":company", RecordItem.number(companyId),
                         ":from", RecordItem.number(from.toEpochMilli()),
-                        ":to", RecordItem.number(to.toEpochMilli() - 1)))
-                .build();
-        return client.queryPaginator(query).items().stream().map(RecordItem::fromItem);
+                        ":to", RecordItem.number(to.toEpochMilli() - 1)));
+        if (keysOnly) {
+            names.put("#record", RecordItem.RECORD_ID);
+            query.projectionExpression("#record");
+        }
+        return client.queryPaginator(query.expressionAttributeNames(names).build()).items().stream();
     }
 
     /** The exact request {@link #upsert} sends; the benchmark compares it with a hand-written write of the same item. */

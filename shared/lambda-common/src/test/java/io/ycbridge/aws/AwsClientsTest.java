@@ -47,6 +47,23 @@ class AwsClientsTest {
     }
 
     @Test
+    void aClientBuiltForAServiceWithItsOwnEndpointGoesThereAndTheOthersKeepTheCommonOne() {
+        AwsSettings settings = AwsSettings.from(Config.of(Map.of("AWS_REGION", "eu-central-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:8000",
+                "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:5001")));
+
+        try (software.amazon.awssdk.http.SdkHttpClient http = software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create();
+             software.amazon.awssdk.services.dynamodb.DynamoDbClient sqsPlaced = settings.configure(
+                     software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), http, AwsSettings.SQS).build();
+             software.amazon.awssdk.services.dynamodb.DynamoDbClient common = settings.configure(
+                     software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), http, AwsSettings.SNS).build()) {
+            assertEquals(java.net.URI.create("http://127.0.0.1:5001"), sqsPlaced.serviceClientConfiguration().endpointOverride().orElseThrow());
+            assertEquals(java.net.URI.create("http://127.0.0.1:8000"), common.serviceClientConfiguration().endpointOverride().orElseThrow());
+        }
+        assertTrue(AwsSettings.from(Config.of(Map.of("AWS_REGION", "eu-central-1", "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:5001")))
+                .dummyCredentials(), "a local SQS alone never reaches for a real account either");
+    }
+
+    @Test
     void deployedSettingsUseTheSdksCredentialChain() {
         AwsSettings settings = AwsSettings.from(Config.of(Map.of("AWS_REGION", "eu-central-1")));
 

@@ -192,6 +192,30 @@ class RecordStoreTest {
         assertEquals(List.of(9002L, 9003L, 9004L), found, "[from, to): the record changed exactly at 'to' is left for the next window");
     }
 
+    @Test
+    void idsByChangeWindowAreTheSameRecordsAsTheFullRead() {
+        for (int i = 1; i <= 5; i++) {
+            store.upsert(version(9000 + i, i * 10));
+        }
+
+        assertEquals(List.of(9002L, 9003L, 9004L),
+                store.idsChangedBetween(COMPANY, BASE.plus(Duration.ofMinutes(20)), BASE.plus(Duration.ofMinutes(50))).toList());
+        assertEquals(List.of(), store.idsChangedBetween(COMPANY, BASE.plus(Duration.ofMinutes(50)), BASE.plus(Duration.ofMinutes(50))).toList());
+    }
+
+    @Test
+    void aStoredRevisionIsTheVersionWithTheCounterOfItsLastWrite() {
+        assertTrue(store.revision(COMPANY, 9001).isEmpty(), "nothing stored");
+        store.upsert(version(9001, 5));
+        store.upsert(version(9001, 6));
+        store.upsert(version(9001, 6)); // a duplicate is refused: no write, no new revision
+
+        StoredRevision stored = store.revision(COMPANY, 9001).orElseThrow();
+        assertEquals(version(9001, 6), stored.record());
+        assertEquals(2, stored.revision());
+        assertEquals(revision(9001), stored.revision());
+    }
+
     // ---- issue 21: same-second versions, placeholders and data-less deletes ----------------------------------------
 
     /** Version 5 as it was a moment later in the same second: paid in full turned into not paid. */

@@ -147,6 +147,23 @@ class TemplateTablesTest {
     }
 
     @Test
+    void anOutputNamedForAVariableNamesOneTheCodeReads() {
+        JsonNode outputs = template.path("Outputs");
+        List<String> unknown = new ArrayList<>();
+        outputs.properties().forEach(output -> {
+            String first = output.getValue().path("Description").asText().split("[ (]", 2)[0];
+            if (first.matches("[A-Z][A-Z0-9_]+") && java.util.Arrays.stream(io.ycbridge.config.EnvVar.values()).noneMatch(v -> v.name().equals(first))) {
+                unknown.add(output.getKey() + " → " + first);
+            }
+        });
+        assertTrue(unknown.isEmpty(), "outputs whose variable nothing reads: " + unknown);
+        // The operator copies it into the ops CLI's environment (recover-accruals --dlq).
+        assertEquals("BonusDeadLetterQueue", outputs.path("BonusDeadLetterQueueUrl").path("Value").asText());
+        assertTrue(outputs.path("BonusDeadLetterQueueUrl").path("Description").asText()
+                .startsWith(io.ycbridge.config.EnvVar.BONUS_DEAD_LETTER_QUEUE_URL.name() + " "));
+    }
+
+    @Test
     void toleratesCloudFormationTags() {
         JsonNode outputs = template.path("Outputs");
         assertFalse(outputs.isMissingNode());

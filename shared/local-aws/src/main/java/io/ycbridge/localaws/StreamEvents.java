@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -16,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * What Lambda's DynamoDB event source does to stream records before the function sees them: SDK stream records (from
  * GetRecords on DynamoDB Local) written as the JSON event Lambda sends, images in DynamoDB JSON ({@code {"N": "5"}}).
  * For the local stack's stream poller and the tests that feed bonus accrual from a real stream, which hand the
- * function this JSON as the runtime would.
+ * function this JSON as the runtime would; and what the on-failure destination receives when a batch is given up.
  */
 public final class StreamEvents {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -79,6 +83,47 @@ public final class StreamEvents {
             }
         }
         return 0;
+    }
+
+    /**
+     * The invocation record Lambda sends to a stream's on-failure destination (SQS or SNS) when a batch has used up its
+     * retries: metadata only, the records themselves stay in the stream (24 hours). The shape is the Lambda Developer
+     * Guide's "Example Amazon SNS and Amazon SQS invocation record" for a DynamoDB stream
+     * (https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html): {@code DDBStreamBatchInfo} names the
+     * shard, the first and last sequence numbers, and the approximate arrival of the first and last record in whole
+     * seconds. {@code batch} is what the last attempt was handed: with ReportBatchItemFailures, the failing suffix.
+     */
+    public static ObjectNode onFailure(List<Record> batch, String streamArn, String shardId, String functionArn, int invokeCount,
+                                       Instant now) {
+        if (batch.isEmpty()) {
+            throw new IllegalArgumentException("an on-failure record describes a batch of at least one record");
+        }
+        ObjectNode record = JSON.objectNode();
+        record.putObject("requestContext")
+                .put("requestId", UUID.randomUUID().toString())
+                .put("functionArn", functionArn)
+                .put("condition", "RetryAttemptsExhausted")
+                .put("approximateInvokeCount", invokeCount);
+        record.putObject("responseContext")
+                .put("statusCode", 200)
+                .put("executedVersion", "$LATEST")
+                .put("functionError", "Unhandled");
+        record.put("version", "1.0");
+        record.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.MILLIS)));
+        record.putObject("DDBStreamBatchInfo")
+                .put("shardId", shardId)
+                .put("startSequenceNumber", batch.getFirst().dynamodb().sequenceNumber())
+                .put("endSequenceNumber", batch.getLast().dynamodb().sequenceNumber())
+                .put("approximateArrivalOfFirstRecord", arrival(batch.getFirst(), now))
+                .put("approximateArrivalOfLastRecord", arrival(batch.getLast(), now))
+                .put("batchSize", batch.size())
+                .put("streamArn", streamArn);
+        return record;
+    }
+
+    private static String arrival(Record record, Instant now) {
+        Instant created = record.dynamodb().approximateCreationDateTime();
+        return DateTimeFormatter.ISO_INSTANT.format((created == null ? now : created).truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** An item in DynamoDB JSON, as a stream image carries it. */

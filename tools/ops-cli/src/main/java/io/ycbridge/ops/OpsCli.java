@@ -1,6 +1,8 @@
 package io.ycbridge.ops;
 
 import io.ycbridge.api.YClientsAccess;
+import io.ycbridge.aws.AwsSettings;
+import io.ycbridge.bonus.BonusAccrualService;
 import io.ycbridge.catalog.CatalogKind;
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.catalog.KindCounts;
@@ -40,13 +42,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * {@code ycbridge ops <command>}: doctor, setup-webhook, rotate-webhook-token, sync, replay, status. Exit codes: 0 all good, 1 something
- * failed (a check, a company's sync, a write), 2 usage or configuration the tool cannot read at all.
+ * {@code ycbridge ops <command>}: doctor, setup-webhook, rotate-webhook-token, sync, replay, status, recover-accruals.
+ * Exit codes: 0 all good, 1 something failed (a check, a company's sync, a write, a record's recovery), 2 usage or
+ * configuration the tool cannot read at all.
  */
 public final class OpsCli {
     static final String USAGE = """
@@ -64,6 +70,11 @@ public final class OpsCli {
                             re-apply stored records changed in [from, to) through RecordStore.upsert (idempotent)
               status        [--company ID] [--env-file F | --secret-arn ARN]
                             per company: last successful sync, cursor, last error, last webhook-written record
+              recover-accruals --dlq [--lookback-days N] | --company ID [--from T --to T] | --from T --to T
+                            [--dry-run] [--env-file F]
+                            re-run bonus accrual for stored records: the failed stream batches in BonusDeadLetterQueue,
+                            a company's records, or records changed in [from, to) of every company in COMPANY_IDS;
+                            idempotent (versions already applied are skipped), exit 1 when any record failed
             DATE/T: 2026-11-01 (UTC midnight; --to DATE means the end of that day) or 2026-11-01T10:00:00Z
             """;
     private static final Set<String> SOURCE = Set.of("--env-file", "--secret-arn");
@@ -73,7 +84,8 @@ public final class OpsCli {
     private final PrintStream err;
     private final Clock clock;
 
-    OpsCli(Map<String, String> environment, PrintStream out, PrintStream err, Clock clock) {
+    /** In-process, on an explicit environment: the tests, and the reliability suite, which recovers accruals with it. */
+    public OpsCli(Map<String, String> environment, PrintStream out, PrintStream err, Clock clock) {
         this.environment = environment;
         this.out = out;
         this.err = err;
@@ -84,7 +96,8 @@ public final class OpsCli {
         System.exit(new OpsCli(System.getenv(), System.out, System.err, Clock.systemUTC()).run(args));
     }
 
-    int run(String... args) {
+    /** The exit code (see the class comment); output goes to the streams given. */
+    public int run(String... args) {
         if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])) {
             out.print(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -99,6 +112,8 @@ public final class OpsCli {
                 case "sync" -> sync(Args.parse(rest, with("--company", "--from", "--to"), Set.of()));
                 case "replay" -> replay(Args.parse(rest, with("--company", "--from", "--to", "--source-table"), Set.of()));
                 case "status" -> status(Args.parse(rest, with("--company"), Set.of()));
+                case "recover-accruals" -> recoverAccruals(Args.parse(rest, with("--company", "--from", "--to", "--lookback-days"),
+                        Set.of("--dlq", "--dry-run")));
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -409,6 +424,79 @@ public final class OpsCli {
             }
             return anyError ? 1 : 0;
         }
+    }
+
+    /**
+     * Exactly one way of naming the records: {@code --dlq} (the failed batches), {@code --company ID} with or without a
+     * window, or a window across COMPANY_IDS. Windows are by {@code changed_at}, YClients' change time of the version
+     * ({@link ChangeWindow}), as {@code replay} and {@code sync} read them.
+     */
+    private int recoverAccruals(Args args) {
+        boolean dlq = args.flag("--dlq");
+        boolean dryRun = args.flag("--dry-run");
+        Optional<String> company = args.value("--company");
+        Optional<Instant> from = args.value("--from").map(text -> time(text, false));
+        Optional<Instant> to = args.value("--to").map(text -> time(text, true));
+        if (dlq == (company.isPresent() || from.isPresent() || to.isPresent())) {
+            throw new UsageException("name the records one way: --dlq, or --company ID [--from T --to T], or --from T --to T");
+        }
+        if (from.isPresent() != to.isPresent()) {
+            throw new UsageException("a window needs both --from and --to");
+        }
+        if (from.isPresent() && !from.get().isBefore(to.get())) {
+            throw new UsageException("--from must be before --to");
+        }
+        if (!dlq && args.value("--lookback-days").isPresent()) {
+            throw new UsageException("--lookback-days belongs to --dlq: it narrows the window of batches the stream no longer holds");
+        }
+        Optional<Duration> lookback = args.value("--lookback-days").map(OpsCli::days);
+        try (OpsEnvironment env = OpsEnvironment.from(environment, args)) {
+            RecordStore records = new RecordStore(env.aws().dynamoDb(), env.requireTable(EnvVar.RECORDS_TABLE));
+            List<Long> companies = company.isPresent() ? List.of(args.companyId("--company")) : env.companyIds(List.of());
+            if (!dlq && companies.isEmpty()) {
+                throw new UsageException("no company: pass --company ID or set COMPANY_IDS");
+            }
+            BonusAccrualService service = env.accrualService();
+            out.println("recover-accruals" + (dryRun ? " (dry run: nothing is written, no message deleted)" : "") + " with "
+                    + env.rulesInForce(companies));
+            AccrualRecovery recovery = new AccrualRecovery(records, service, dryRun, out);
+            boolean failed;
+            if (dlq) {
+                String queueUrl = env.require(EnvVar.BONUS_DEAD_LETTER_QUEUE_URL, "the stack's BonusDeadLetterQueueUrl output");
+                try (SqsClient sqs = env.aws().settings().configure(SqsClient.builder(), env.aws().http(), AwsSettings.SQS).build();
+                     DynamoDbStreamsClient streams = env.aws().settings().configure(DynamoDbStreamsClient.builder(), env.aws().http()).build()) {
+                    DeadLetterRecovery.Drained drained = new DeadLetterRecovery(new DeadLetterQueue(sqs, queueUrl, Duration.ofMinutes(15)),
+                            new StreamBatchReader(streams), companies, lookback, recovery, dryRun, out).run();
+                    out.println(recovery.summary());
+                    out.println(drained.summary(dryRun));
+                    failed = drained.unrecovered() > 0;
+                } catch (SdkException unreadable) {
+                    // Receiving (or releasing) failed before any message was settled: every message is still in the queue.
+                    out.println("❌ BonusDeadLetterQueue could not be read (" + unreadable.getClass().getSimpleName()
+                            + "): check BONUS_DEAD_LETTER_QUEUE_URL and that these credentials may receive, delete and change "
+                            + "the visibility of its messages");
+                    failed = true;
+                }
+            } else {
+                ChangeWindow window = from.isPresent() ? new ChangeWindow(from.get(), to.get()) : ChangeWindow.allTime();
+                out.println("records changed in " + window + " of companies " + companies);
+                failed = !recovery.recoverChanged(companies, window);
+                out.println(recovery.summary());
+            }
+            return failed || recovery.anyFailed() ? 1 : 0;
+        }
+    }
+
+    private static Duration days(String text) {
+        try {
+            int days = Integer.parseInt(text);
+            if (days >= 1 && days <= 3650) {
+                return Duration.ofDays(days);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("--lookback-days must be a whole number of days from 1 to 3650, e.g. 60");
     }
 
     /**

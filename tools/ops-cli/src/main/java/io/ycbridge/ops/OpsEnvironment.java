@@ -1,6 +1,9 @@
 package io.ycbridge.ops;
 
 import io.ycbridge.aws.AwsClients;
+import io.ycbridge.bonus.BonusAccrualService;
+import io.ycbridge.bonus.BonusRules;
+import io.ycbridge.bonus.CompanyBonusRules;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.ConfigException;
 import io.ycbridge.config.DotEnvFile;
@@ -91,6 +94,49 @@ final class OpsEnvironment implements AutoCloseable {
         } catch (ConfigException e) {
             throw new UsageException(e.getMessage() + ": set it to the table's name (the stack's outputs list them)");
         }
+    }
+
+    /** A variable the command cannot do without; missing, it is a usage error naming where its value is found. */
+    String require(EnvVar variable, String whereToFindIt) {
+        try {
+            return config.require(variable);
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage() + ": set it to " + whereToFindIt);
+        }
+    }
+
+    /**
+     * Bonus accrual exactly as BonusAccrualFunction wires it ({@link BonusAccrualService#forAccrual}): the same tables
+     * and the same rules, read from BONUS_* here — which must be the stack's values, or money is decided by other rules.
+     */
+    BonusAccrualService accrualService() {
+        try {
+            return BonusAccrualService.forAccrual(config, aws());
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage() + " (the accrual function's environment: BONUS_LEDGER_TABLE, USER_LINKS_TABLE, "
+                    + "CATALOG_TABLE and the BONUS_* rules exactly as deployed)");
+        }
+    }
+
+    /** The rules accrual will apply, said once before it does: an operator compares them with the stack's parameters. */
+    String rulesInForce(List<Long> companies) {
+        CompanyBonusRules rules = CompanyBonusRules.from(config);
+        // No company has id 0: its rules are the defaults.
+        StringBuilder text = new StringBuilder("the rules ").append(describe(rules.forCompany(0)));
+        for (long company : companies) {
+            BonusRules own = rules.forCompany(company);
+            if (!own.equals(rules.forCompany(0))) {
+                text.append("; company ").append(company).append(": ").append(describe(own));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String describe(BonusRules rules) {
+        return rules.percent().toPlainString() + " %, " + rules.scale() + " decimals " + rules.rounding() + ", cap per visit "
+                + (rules.capPerVisit() == null ? "none" : rules.capPerVisit().toPlainString())
+                + (rules.excludedServiceIds().isEmpty() ? "" : ", services excluded " + new java.util.TreeSet<>(rules.excludedServiceIds()))
+                + (rules.excludedCategoryIds().isEmpty() ? "" : ", categories excluded " + new java.util.TreeSet<>(rules.excludedCategoryIds()));
     }
 
     /** COMPANY_IDS plus the secret's {@code companies}, in order, without repeats. */

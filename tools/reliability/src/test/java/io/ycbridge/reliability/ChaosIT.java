@@ -12,6 +12,8 @@ import io.ycbridge.bonus.ServiceCategories;
 import io.ycbridge.edge.HttpResponse;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
+import io.ycbridge.localaws.MotoServer;
+import io.ycbridge.localaws.MotoServerExtension;
 import io.ycbridge.record.RecordItem;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordSource;
@@ -46,14 +48,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * delivery not answered 200 is delivered again later, as YClients does. RecordsTable's real stream (DynamoDB Local)
  * feeds {@code BonusAccrualHandler} under the same faults, batches retried from their first reported failure. One
  * catalog sync of each branch runs in the middle while YClients answers 429 and 5xx bursts, and a healthy one at the
- * end, as the schedule would, settling what the webhooks marked for re-read.
+ * end, as the schedule would, settling what the webhooks marked for re-read. Batches still failing after the template's
+ * MaximumRetryAttempts go to BonusDeadLetterQueue (moto SQS) as Lambda's on-failure records, and twice in the run DynamoDB
+ * is down for the accrual function for a whole drain, so every batch of it ends there; a third of those records claim
+ * a shard that has aged out of the stream, a tenth arrive twice. At the end {@code ops recover-accruals --dlq} runs,
+ * first under the same DynamoDB faults (what fails stays in the queue), then healthy.
  *
  * <p>The oracle is each record's latest version applied once, owned as the README's table says (the owner follows the
  * record's current client; a phone-less record by the phone its client was seen with; a capped visit earns min(cap,
  * sum)): RecordsTable must equal it, every owner's balance must equal the policy's sum and the sum of its entries, each
  * record outside a shared visit's entries must sum to its final amount (no double accrual), and no record may be missing.
  */
-@ExtendWith(LocalDynamoDbExtension.class)
+@ExtendWith({LocalDynamoDbExtension.class, MotoServerExtension.class})
 class ChaosIT {
     static final long A = 235564;
     static final long B = 1169323;
@@ -70,11 +76,19 @@ class ChaosIT {
      * same semantics (retry from the first reported failure, items already applied replayed as stale).
      */
     static final int STREAM_BATCH = 25;
+    /** The template's MaximumRetryAttempts on the records stream. */
+    static final int MAXIMUM_RETRY_ATTEMPTS = 10;
+    /** Drains (one every 1,000 deliveries) during which DynamoDB is down for the accrual function. */
+    static final int OUTAGES = 2;
+    /** A shard that has aged out of the stream with its records: recovery must find them by their change window. */
+    static final String AGED_OUT_SHARD = "shardId-00000001700000000000-0badc0de";
 
     private final LocalDynamoDb dynamo;
+    private final MotoServer moto;
 
-    ChaosIT(LocalDynamoDb dynamo) {
+    ChaosIT(LocalDynamoDb dynamo, MotoServer moto) {
         this.dynamo = dynamo;
+        this.moto = moto;
     }
 
     @Test
@@ -113,7 +127,15 @@ class ChaosIT {
             for (int hostile = 0; hostile < HOSTILE; hostile++) {
                 claimWithoutProof(stack, people, hostile);
             }
-            StreamDrain stream = stack.stream(STREAM_BATCH);
+            stack.deadLetterQueue(moto);
+            // Its own sequence, so the deliveries and faults stay those of the seed.
+            Random deadRandom = new Random(seed ^ 0x5EED_DEADL);
+            java.util.Set<Integer> outages = new java.util.TreeSet<>();
+            while (outages.size() < OUTAGES) {
+                outages.add(deadRandom.nextInt(DELIVERIES / 1_000 - 1));
+            }
+            DeadLetters letters = new DeadLetters();
+            StreamDrain stream = stack.stream(STREAM_BATCH, MAXIMUM_RETRY_ATTEMPTS, record -> letters.send(stack, record, deadRandom));
             int redelivered = 0;
             int uncaught = 0;
             boolean synced = false;
@@ -152,10 +174,16 @@ class ChaosIT {
                     synced = true;
                 }
                 if (i % 1_000 == 999) {
-                    stream.drain();
+                    if (outages.contains(i / 1_000)) {
+                        stream.drainDuringOutage();
+                    } else {
+                        stream.drain();
+                    }
                 }
             }
             stream.drain();
+            int faultsBefore = DynamoDbFaults.BEFORE.get();
+            int answersLost = DynamoDbFaults.AFTER.get();
             DynamoDbFaults.disarm();
             stream.drain();
             // The next scheduled sync of each branch, healthy: it reads back what the webhooks could not settle.
@@ -163,19 +191,96 @@ class ChaosIT {
                 assertEquals("OK", stack.sync(company).path("outcome").asText(), "final sync of " + company);
             }
             stream.drain();
+            assertEquals(stream.streamRecords(), stream.delivered() + stream.discardedRecords(),
+                    "every stream record was handed over or given up to the dead-letter queue");
             stream.close();
             System.out.printf("ChaosIT seed %d: %d deliveries (%d redelivered after 5xx, %d uncaught), %d stream records in %d "
-                            + "invocations (%d retried, %d uncaught), DynamoDB faults %d before sending + %d answers lost, %.1f s%n",
-                    seed, deliveries.size(), redelivered, uncaught, stream.delivered, stream.invocations, stream.retriedBatches,
-                    stream.uncaught, DynamoDbFaults.BEFORE.get(), DynamoDbFaults.AFTER.get(), (System.nanoTime() - started) / 1e9);
+                            + "invocations (%d retried, %d uncaught), DynamoDB faults %d before sending + %d answers lost, %d calls "
+                            + "refused in %d outages, %.1f s%n",
+                    seed, deliveries.size(), redelivered, uncaught, stream.delivered(), stream.invocations(), stream.retried(),
+                    stream.uncaught(), faultsBefore, answersLost, DynamoDbFaults.OUTAGE.get(), OUTAGES, (System.nanoTime() - started) / 1e9);
             assertEquals(0, uncaught, "webhook deliveries that threw instead of answering");
-            assertTrue(DynamoDbFaults.BEFORE.get() > 100 && DynamoDbFaults.AFTER.get() > 10, "faults were injected");
+            assertTrue(faultsBefore > 100 && answersLost > 10, "faults were injected");
+
+            recoverDeadLetters(stack, stream, letters, seed);
 
             System.out.printf("ChaosIT histories: %d client moves, %d same-second pairs, %d data-less deletes, %d shared visits, "
                             + "%d clients' phones corrected or given%n", history.moves, history.sameSecond, history.withoutData.size(), history.joined.size() / 2,
                     history.corrections);
             verify(stack, people, finalBodies, history);
         }
+    }
+
+    /** The on-failure records as they reach BonusDeadLetterQueue: a third claim an aged-out shard, a tenth arrive twice. */
+    static final class DeadLetters {
+        int batches;
+        int agedOut;
+        int duplicated;
+
+        void send(Stack stack, com.fasterxml.jackson.databind.node.ObjectNode record, Random random) {
+            batches++;
+            com.fasterxml.jackson.databind.node.ObjectNode letter = record;
+            if (random.nextInt(3) == 0) {
+                letter = record.deepCopy();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) letter.path("DDBStreamBatchInfo")).put("shardId", AGED_OUT_SHARD);
+                agedOut++;
+            }
+            stack.deadLetter(letter);
+            if (random.nextInt(10) == 0) {
+                stack.deadLetter(letter);
+                duplicated++;
+            }
+        }
+    }
+
+    /**
+     * {@code ops recover-accruals --dlq}: once under the run's DynamoDB faults (what fails stays in the queue), then
+     * healthy; after it no stored version is left unapplied, and running again, or over everything, writes nothing.
+     */
+    private static void recoverDeadLetters(Stack stack, StreamDrain stream, DeadLetters letters, long seed) throws Exception {
+        int behind = recordsBehind(stack);
+        System.out.printf("ChaosIT dead letters: %d batches (%d stream records) given up after %d retries, %d messages claiming an "
+                        + "aged-out shard, %d sent twice; %d stored records the ledger had not applied%n",
+                stream.discardedBatches(), stream.discardedRecords(), MAXIMUM_RETRY_ATTEMPTS, letters.agedOut, letters.duplicated, behind);
+        assertEquals(letters.batches, stream.discardedBatches());
+        assertTrue(stream.discardedBatches() >= OUTAGES && letters.agedOut > 0, "batches failed into the dead-letter queue, some aged out");
+        assertTrue(behind > 0, "the dead letters held versions the ledger never applied: without recovery the oracle would fail");
+
+        long started = System.nanoTime();
+        DynamoDbFaults.arm(seed + 1, 0.05, 0.01);
+        Stack.OpsRun underFaults;
+        try {
+            underFaults = DynamoDbFaults.during(() -> stack.recoverAccruals("--dlq"));
+        } finally {
+            DynamoDbFaults.disarm();
+        }
+        Stack.OpsRun healthy = stack.recoverAccruals("--dlq");
+        Stack.OpsRun again = stack.recoverAccruals("--dlq");
+        Stack.OpsRun everything = stack.recoverAccruals("--from", "2000-01-01", "--to", "2100-01-01");
+        for (Stack.OpsRun run : List.of(underFaults, healthy, again, everything)) {
+            run.out().lines().filter(line -> line.startsWith("records examined") || line.startsWith("dead-letter messages"))
+                    .forEach(line -> System.out.println("ChaosIT recover-accruals (exit " + run.code() + "): " + line));
+        }
+        System.out.printf("ChaosIT recovery: four runs in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        assertEquals(0, healthy.code(), healthy.out());
+        assertEquals(0, recordsBehind(stack), "every stored version applied after the recovery");
+        assertTrue(again.out().contains("BonusDeadLetterQueue is empty"), again.out());
+        assertEquals(0, everything.code(), everything.out());
+        assertTrue(everything.out().contains(": 0 with entries written, "), "a recovery over every record writes nothing: " + everything.out());
+    }
+
+    /** Stored complete versions the ledger's accrual state does not cover: what the stream still owes the ledger. */
+    private static int recordsBehind(Stack stack) {
+        io.ycbridge.bonus.BonusLedgerStore ledger = new io.ycbridge.bonus.BonusLedgerStore(stack.client(), stack.table("BONUS_LEDGER_TABLE"));
+        int behind = 0;
+        for (Map<String, AttributeValue> item : stack.client().scanPaginator(r -> r.tableName(stack.table("RECORDS_TABLE")).consistentRead(true))
+                .items()) {
+            StoredRecord record = RecordItem.fromItem(item);
+            if (!record.incomplete() && !ledger.state(record.companyId(), record.recordId()).covers(record.changedAt(), RecordItem.revision(item))) {
+                behind++;
+            }
+        }
+        return behind;
     }
 
     /** What the generator did beyond the plain versions, for the oracle and the run's report. */

@@ -15,18 +15,21 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors} on the test classpath), so the handlers' own
  * clients — made from {@code Config} exactly as in Lambda — carry it without any hook in main code.
  *
- * <p>It only acts on the thread inside {@link #during}, so the test's own reads (the oracle, the stream poller) are
- * never disturbed. Two faults, seeded: the call fails before it is sent ({@code beforeExecution}, outside the SDK's
+ * <p>It only acts on the thread inside {@link #during} (or {@link #down}, an outage: every call fails), so the test's
+ * own reads (the oracle, the stream poller) are never disturbed. Two faults, seeded: the call fails before it is sent ({@code beforeExecution}, outside the SDK's
  * retries, so the caller sees it), or the call reaches DynamoDB and its answer is lost ({@code afterExecution}: the
  * write happened, the caller is told it failed).
  */
 public final class DynamoDbFaults implements ExecutionInterceptor {
     private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<Boolean> DOWN = ThreadLocal.withInitial(() -> false);
     private static volatile Random random = new Random(0);
     private static volatile double beforeRate;
     private static volatile double afterRate;
     static final AtomicInteger BEFORE = new AtomicInteger();
     static final AtomicInteger AFTER = new AtomicInteger();
+    /** Calls refused by {@link #down}. */
+    static final AtomicInteger OUTAGE = new AtomicInteger();
 
     /** Required by the SDK's classpath loader. */
     public DynamoDbFaults() {
@@ -55,8 +58,22 @@ public final class DynamoDbFaults implements ExecutionInterceptor {
         }
     }
 
+    /** Runs the action with DynamoDB unavailable to this thread: every call fails before it is sent. */
+    static <T> T down(Callable<T> action) throws Exception {
+        DOWN.set(true);
+        try {
+            return action.call();
+        } finally {
+            DOWN.set(false);
+        }
+    }
+
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (DOWN.get() && isDynamoDb(attributes)) {
+            OUTAGE.incrementAndGet();
+            throw SdkClientException.create("injected outage: DynamoDB is unavailable");
+        }
         if (roll(attributes, beforeRate)) {
             BEFORE.incrementAndGet();
             throw SdkClientException.create("injected fault: the request was not sent");
@@ -72,8 +89,12 @@ public final class DynamoDbFaults implements ExecutionInterceptor {
         }
     }
 
+    private static boolean isDynamoDb(ExecutionAttributes attributes) {
+        return "DynamoDB".equalsIgnoreCase(String.valueOf(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)));
+    }
+
     private static boolean roll(ExecutionAttributes attributes, double rate) {
-        if (!ACTIVE.get() || rate <= 0 || !"DynamoDB".equalsIgnoreCase(String.valueOf(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)))) {
+        if (!ACTIVE.get() || rate <= 0 || !isDynamoDb(attributes)) {
             return false;
         }
         synchronized (DynamoDbFaults.class) {

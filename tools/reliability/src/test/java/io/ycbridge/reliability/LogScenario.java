@@ -77,7 +77,7 @@ public final class LogScenario {
 
             try (StreamDrain stream = stack.stream(50)) {
                 stream.drain();
-                say("accruals", stream.delivered);
+                say("accruals", stream.delivered());
             }
             say("bonus a", stack.myBonus("user-a", Map.of("limit", "5")).status());
             say("bonus without a user", stack.myBonus(null, Map.of()).status());

@@ -11,6 +11,8 @@ import io.ycbridge.edge.HttpRequest;
 import io.ycbridge.edge.HttpResponse;
 import io.ycbridge.edge.Trigger;
 import io.ycbridge.localaws.LocalDynamoDb;
+import io.ycbridge.localaws.MotoServer;
+import io.ycbridge.ops.OpsCli;
 import io.ycbridge.simulator.SimulatorDefaults;
 import io.ycbridge.simulator.YClientsSimulator;
 import io.ycbridge.sync.CatalogSyncService;
@@ -23,17 +25,25 @@ import io.ycbridge.webhook.WebhookIntakeHandler;
 import io.ycbridge.app.catalog.CatalogHandler;
 import io.ycbridge.app.booking.BookingLinkHandler;
 import io.ycbridge.yclients.ApiJson;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole application on one machine, wired as Lambda wires it: every handler through its public {@code Config}
@@ -60,6 +70,10 @@ final class Stack implements AutoCloseable {
     private PhoneVerificationHandler phoneVerification;
     private BonusBalanceHandler balance;
     private BonusAccrualHandler accrual;
+    private SqsClient sqs;
+    private String queueUrl;
+    /** Every on-failure record sent to the queue, in order. */
+    final List<ObjectNode> deadLetters = new ArrayList<>();
 
     Stack(LocalDynamoDb dynamo, String companyIds, Map<String, String> extra) {
         this(dynamo.endpoint(), dynamo.client(), companyIds, extra);
@@ -162,6 +176,60 @@ final class Stack implements AutoCloseable {
 
     StreamDrain stream(int batchSize) {
         return new StreamDrain(endpoint, dynamoDb, table("RECORDS_TABLE"), accrual(), batchSize);
+    }
+
+    /**
+     * As the template wires the stream: batches failing past {@code maximumRetryAttempts} are given up to
+     * {@code deadLetters} as Lambda's on-failure records (usually {@link #deadLetter}).
+     */
+    StreamDrain stream(int batchSize, int maximumRetryAttempts, java.util.function.Consumer<ObjectNode> deadLetters) {
+        return new StreamDrain(endpoint, dynamoDb, table("RECORDS_TABLE"), accrual(), batchSize, maximumRetryAttempts, deadLetters);
+    }
+
+    /**
+     * BonusDeadLetterQueue on moto's SQS, named in the environment as the ops CLI reads it (the functions never read
+     * it: Lambda's event source mapping writes there).
+     */
+    synchronized String deadLetterQueue(MotoServer moto) {
+        if (sqs == null) {
+            sqs = SqsClient.builder().endpointOverride(moto.endpoint())
+                    .region(MotoServer.REGION)
+                    .credentialsProvider(StaticCredentialsProvider.create(MotoServer.CREDENTIALS))
+                    .httpClient(UrlConnectionHttpClient.create()).build();
+            queueUrl = sqs.createQueue(r -> r.queueName("BonusDeadLetterQueue-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime()))
+                    .queueUrl();
+            env.put("AWS_ENDPOINT_URL_SQS", moto.endpoint().toString());
+            env.put("BONUS_DEAD_LETTER_QUEUE_URL", queueUrl);
+        }
+        return queueUrl;
+    }
+
+    /** What Lambda's mapping does with a batch past its retries: its on-failure record, sent to the queue. */
+    void deadLetter(ObjectNode onFailureRecord) {
+        if (sqs == null) {
+            throw new IllegalStateException("no dead-letter queue: call deadLetterQueue(moto) first");
+        }
+        try {
+            String body = JSON.writeValueAsString(onFailureRecord);
+            sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
+            deadLetters.add(onFailureRecord);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code ./ycbridge ops recover-accruals …} in-process, with the operator's view of this stack's configuration. */
+    OpsRun recoverAccruals(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] all = new String[args.length + 1];
+        all[0] = "recover-accruals";
+        System.arraycopy(args, 0, all, 1, args.length);
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int code = new OpsCli(Map.copyOf(env), print, print, Clock.systemUTC()).run(all);
+        return new OpsRun(code, out.toString(StandardCharsets.UTF_8));
+    }
+
+    record OpsRun(int code, String out) {
     }
 
     HttpResponse deliver(String body) {
@@ -281,5 +349,8 @@ final class Stack implements AutoCloseable {
     @Override
     public void close() {
         sim.close();
+        if (sqs != null) {
+            sqs.close();
+        }
     }
 }

@@ -1,117 +1,130 @@
 package io.ycbridge.reliability;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.bonus.BonusAccrualHandler;
-import io.ycbridge.edge.BatchItemFailures;
 import io.ycbridge.edge.StreamChange;
 import io.ycbridge.edge.Trigger;
 import io.ycbridge.localaws.LocalDynamoDb;
-import io.ycbridge.localaws.StreamEvents;
-import io.ycbridge.localaws.StreamShards;
+import io.ycbridge.localaws.StreamMapping;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Lambda's DynamoDB event source mapping, synchronously: reads RecordsTable's real stream on DynamoDB Local shard by
- * shard from TRIM_HORIZON (parents first, so one record's versions arrive in order), hands batches to
- * {@link BonusAccrualHandler} with DynamoDB faults on, and retries from the first reported batchItemFailure — as
- * ReportBatchItemFailures does — until the batch succeeds. Nothing is skipped: a batch failing
- * {@link #MAX_ATTEMPTS} times in a row fails the test (that would be a record lost to the on-failure destination).
+ * Lambda's DynamoDB event source mapping over RecordsTable's real stream on DynamoDB Local ({@link StreamMapping}),
+ * handing batches to {@link BonusAccrualHandler} with DynamoDB faults on. Without a dead-letter queue nothing may be
+ * given up: a batch failing {@link #MAX_ATTEMPTS} times fails the test (that would be records lost to the on-failure
+ * destination). With one, a batch still failing after its retries goes there as Lambda's on-failure record, as the
+ * template's mapping does, and the run goes on.
  */
 final class StreamDrain implements AutoCloseable {
     static final int MAX_ATTEMPTS = 50;
+    static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:000000000000:function:BonusAccrualFunction";
     private final DynamoDbStreamsClient streams;
-    private final String streamArn;
     private final BonusAccrualHandler handler;
-    private final int batchSize;
-    private final Map<String, String> iterators = new HashMap<>();
-    private final Set<String> finished = new HashSet<>();
-    int delivered;
-    int invocations;
-    int retriedBatches;
-    int uncaught;
+    private final StreamMapping mapping;
+    private final String streamArn;
 
-    StreamDrain(java.net.URI endpoint, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String recordsTable,
-                BonusAccrualHandler handler, int batchSize) {
+    /** Nothing may reach an on-failure destination. */
+    StreamDrain(java.net.URI endpoint, DynamoDbClient dynamo, String recordsTable, BonusAccrualHandler handler, int batchSize) {
+        this(endpoint, dynamo, recordsTable, handler, batchSize, MAX_ATTEMPTS - 1, record -> {
+            throw new AssertionError("stream records still failing after " + MAX_ATTEMPTS + " attempts: " + record.path("DDBStreamBatchInfo"));
+        });
+    }
+
+    /** Batches failing past {@code maximumRetryAttempts} retries go to {@code deadLetters} as Lambda's on-failure records. */
+    StreamDrain(java.net.URI endpoint, DynamoDbClient dynamo, String recordsTable, BonusAccrualHandler handler, int batchSize,
+                int maximumRetryAttempts, Consumer<ObjectNode> deadLetters) {
         this.streams = DynamoDbStreamsClient.builder()
                 .endpointOverride(endpoint)
                 .region(LocalDynamoDb.REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(LocalDynamoDb.CREDENTIALS))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        this.streamArn = dynamo.describeTable(r -> r.tableName(recordsTable)).table().latestStreamArn();
         this.handler = handler;
-        this.batchSize = batchSize;
+        this.streamArn = dynamo.describeTable(r -> r.tableName(recordsTable)).table().latestStreamArn();
+        this.mapping = new StreamMapping(streams, streamArn, LocalDynamoDb.REGION.id(), FUNCTION_ARN, batchSize, maximumRetryAttempts,
+                deadLetters, Clock.systemUTC());
     }
 
-    /** Delivers everything written so far. */
+    /** Delivers everything written so far, the function's DynamoDB calls under the armed faults. */
     void drain() throws Exception {
-        boolean worked = true;
-        while (worked) {
-            worked = false;
-            for (Shard shard : readableShards()) {
-                String id = shard.shardId();
-                String iterator = iterators.computeIfAbsent(id, shardId -> streams.getShardIterator(r -> r.streamArn(streamArn)
-                        .shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
-                while (iterator != null) {
-                    String from = iterator;
-                    GetRecordsResponse page = streams.getRecords(r -> r.shardIterator(from).limit(batchSize));
-                    iterator = page.nextShardIterator();
-                    iterators.put(id, iterator);
-                    if (page.records().isEmpty()) {
-                        break;
-                    }
-                    deliver(new ArrayList<>(page.records()));
-                    worked = true;
-                }
-                if (iterator == null) {
-                    finished.add(id);
-                    worked = true;
-                }
-            }
-        }
+        mapping.drain(event -> invoke(event, DynamoDbFaults::during));
     }
 
-    private List<Shard> readableShards() {
-        return StreamShards.readable(streams, streamArn, finished);
+    /** Delivers everything written so far while DynamoDB is unavailable to the function: every batch uses up its retries. */
+    void drainDuringOutage() throws Exception {
+        mapping.drain(event -> invoke(event, DynamoDbFaults::down));
     }
 
-    private void deliver(List<Record> batch) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            // The batch as Lambda sends it, read as the function reads it.
-            List<StreamChange> event = Trigger.DYNAMODB_STREAM.read(Stack.JSON.writeValueAsBytes(
-                    StreamEvents.batch(batch, streamArn, LocalDynamoDb.REGION.id())));
-            invocations++;
-            int firstFailed;
-            try {
-                BatchItemFailures response = DynamoDbFaults.during(() -> handler.handle(event, null));
-                firstFailed = StreamEvents.firstFailure(batch, response.itemIdentifiers());
-            } catch (RuntimeException thrown) {
-                // The function failed as a whole: Lambda retries the whole batch.
-                uncaught++;
-                firstFailed = 0;
-            }
-            if (firstFailed < 0) {
-                delivered += batch.size();
-                return;
-            }
-            retriedBatches++;
-            delivered += firstFailed;
-            batch.subList(0, firstFailed).clear();
-            if (attempt >= MAX_ATTEMPTS) {
-                throw new AssertionError(batch.size() + " stream record(s) still failing after " + MAX_ATTEMPTS + " attempts");
+    /** How the function's calls are run: under random faults, or during an outage. */
+    @FunctionalInterface
+    private interface Conditions {
+        <T> T apply(Callable<T> action) throws Exception;
+    }
+
+    private Collection<String> invoke(ObjectNode event, Conditions conditions) throws Exception {
+        // The batch as Lambda sends it, read as the function reads it.
+        List<StreamChange> batch = Trigger.DYNAMODB_STREAM.read(Stack.JSON.writeValueAsBytes(event));
+        return conditions.apply(() -> handler.handle(batch, null)).itemIdentifiers();
+    }
+
+    /** Every record the stream holds now, read afresh from each shard's TRIM_HORIZON: what the mapping must have seen. */
+    int streamRecords() {
+        List<String> shards = new ArrayList<>();
+        String after = null;
+        do {
+            String start = after;
+            StreamDescription description = streams.describeStream(r -> r.streamArn(streamArn).exclusiveStartShardId(start)).streamDescription();
+            description.shards().forEach(shard -> shards.add(shard.shardId()));
+            after = description.lastEvaluatedShardId();
+        } while (after != null);
+        int count = 0;
+        for (String shard : shards) {
+            String iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            while (iterator != null) {
+                String from = iterator;
+                GetRecordsResponse page = streams.getRecords(r -> r.shardIterator(from).limit(1000));
+                count += page.records().size();
+                iterator = page.records().isEmpty() ? null : page.nextShardIterator();
             }
         }
+        return count;
+    }
+
+    int delivered() {
+        return mapping.delivered();
+    }
+
+    int invocations() {
+        return mapping.invocations();
+    }
+
+    int retried() {
+        return mapping.retried();
+    }
+
+    int uncaught() {
+        return mapping.uncaught();
+    }
+
+    int discardedBatches() {
+        return mapping.discardedBatches();
+    }
+
+    int discardedRecords() {
+        return mapping.discardedRecords();
     }
 
     @Override
