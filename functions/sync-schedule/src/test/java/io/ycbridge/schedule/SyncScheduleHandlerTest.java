@@ -71,7 +71,7 @@ class SyncScheduleHandlerTest {
     void theScheduleQueuesEveryConfiguredCompany(MotoServer moto) throws Exception {
         moto.reset();
         try (SqsClient sqs = SqsFanOutTest.sqs(moto)) {
-            String queueUrl = sqs.createQueue(create -> create.queueName("sync-queue")).queueUrl();
+            String queueUrl = sqs.createQueue(create -> create.queueName("SyncQueue")).queueUrl();
 
             JsonNode answer = run(handler(moto, queueUrl), Files.newInputStream(EVENTS.resolve("schedule.json")));
 
@@ -86,7 +86,8 @@ class SyncScheduleHandlerTest {
     @Test
     void aQueueThatDoesNotExistFailsTheRunSoTheScheduleRetries(MotoServer moto) {
         moto.reset();
-        SyncScheduleHandler handler = handler(moto, moto.endpoint() + "/000000000000/no-such-queue");
+        // SyncQueue's URL after the queue is gone: named after the logical id, so the IAM check knows the call's resource.
+        SyncScheduleHandler handler = handler(moto, moto.endpoint() + "/000000000000/SyncQueue-deleted");
         Exception failure = assertThrows(Exception.class,
                 () -> run(handler, Files.newInputStream(EVENTS.resolve("schedule.json"))));
         assertTrue(failure.getClass().getName().contains("QueueDoesNotExist") || failure.getMessage().contains("queue"),
@@ -98,7 +99,7 @@ class SyncScheduleHandlerTest {
     void anythingButAScheduleTickFailsTheInvocationAndQueuesNothing(MotoServer moto) throws Exception {
         moto.reset();
         try (SqsClient sqs = SqsFanOutTest.sqs(moto)) {
-            String queueUrl = sqs.createQueue(create -> create.queueName("sync-queue")).queueUrl();
+            String queueUrl = sqs.createQueue(create -> create.queueName("SyncQueue")).queueUrl();
             SyncScheduleHandler handler = handler(moto, queueUrl);
             for (String event : List.of("{\"companyId\": 235564}", Files.readString(Path.of("../../events/catalog-sync/sqs-messages.json")))) {
                 UndecodableEventException refused = assertThrows(UndecodableEventException.class,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.edge.HttpRequest;
 import io.ycbridge.fixture.Invocations;
+import io.ycbridge.fixture.Tables;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
@@ -49,11 +50,9 @@ class WebhookConvergenceIT {
     void shuffledDuplicatedDeliveriesConvergeOnEachRecordsLatestVersion() throws Exception {
         long seed = Long.getLong("ycbridge.seed", 20261123L);
         Random random = new Random(seed);
-        String table = "records-convergence-" + System.nanoTime();
-        TableDefinitions.RECORDS.create(dynamo, table);
+        String table = Tables.create(dynamo, TableDefinitions.RECORDS);
         RecordStore store = new RecordStore(dynamo, table);
-        String stateTable = "sync-state-convergence-" + System.nanoTime();
-        TableDefinitions.SYNC_STATE.create(dynamo, stateTable);
+        String stateTable = Tables.create(dynamo, TableDefinitions.SYNC_STATE);
         WebhookIntakeHandler handler = new WebhookIntakeHandler(new WebhookService(
                 new WebhookTokenCheck(now -> List.of(WebhookIntakeHandlerIT.TOKEN), () -> { }, Clock.systemUTC()), Set.of(WebhookIntakeHandlerIT.COMPANY),
                 MOSCOW, RecordNormalizer.russia(), store, (c, r) -> null, new SyncStateStore(dynamo, stateTable),

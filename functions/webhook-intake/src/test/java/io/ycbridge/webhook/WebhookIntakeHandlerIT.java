@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.edge.HttpRequest;
 import io.ycbridge.edge.HttpResponse;
 import io.ycbridge.fixture.Invocations;
+import io.ycbridge.fixture.Tables;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
@@ -68,11 +69,9 @@ class WebhookIntakeHandlerIT {
 
     @BeforeEach
     void freshTable() {
-        recordsTable = "records-" + System.nanoTime();
-        TableDefinitions.RECORDS.create(dynamo, recordsTable);
+        recordsTable = Tables.create(dynamo, TableDefinitions.RECORDS);
         records = new RecordStore(dynamo, recordsTable);
-        String stateTable = "sync-state-" + System.nanoTime();
-        TableDefinitions.SYNC_STATE.create(dynamo, stateTable);
+        String stateTable = Tables.create(dynamo, TableDefinitions.SYNC_STATE);
         marks = new SyncStateStore(dynamo, stateTable);
         api.set((company, record) -> {
             throw new ServerException(503, null, "GET", "/record/" + company + "/" + record);
@@ -122,8 +121,7 @@ class WebhookIntakeHandlerIT {
      */
     @Test
     void aDomesticNumberOfAForeignCompanyIsStoredInItsCountrysForm() throws Exception {
-        String stateTable = "sync-state-" + System.nanoTime();
-        TableDefinitions.SYNC_STATE.create(dynamo, stateTable);
+        String stateTable = Tables.create(dynamo, TableDefinitions.SYNC_STATE);
         SyncStateStore states = new SyncStateStore(dynamo, stateTable);
         states.rememberPhoneRegion(1169323L, Optional.of("UA"));
         AtomicInteger stateReads = new AtomicInteger();

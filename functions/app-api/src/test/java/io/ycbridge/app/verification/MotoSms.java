@@ -2,6 +2,7 @@ package io.ycbridge.app.verification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.iam.RecordingHttpClient;
 import io.ycbridge.localaws.MotoServer;
 import java.io.IOException;
 import java.net.URI;
@@ -29,9 +30,12 @@ final class MotoSms {
         this.moto = moto;
     }
 
-    /** The sender as deployed, pointed at moto. */
+    /**
+     * The sender as deployed, pointed at moto. Its HTTP client records the Publish a handler makes: no SDK service client
+     * sends it, so no execution interceptor would.
+     */
     SnsSmsSender sender() {
-        return new SnsSmsSender(UrlConnectionHttpClient.create(), moto.endpoint(), MotoServer.REGION,
+        return new SnsSmsSender(new RecordingHttpClient(UrlConnectionHttpClient.create()), moto.endpoint(), MotoServer.REGION,
                 StaticCredentialsProvider.create(MotoServer.CREDENTIALS));
     }
 
