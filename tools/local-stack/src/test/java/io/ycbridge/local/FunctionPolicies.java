@@ -63,6 +63,11 @@ final class FunctionPolicies {
                             + " only Statement lists: write the grant as statements, or teach FunctionPolicies the form");
                 }
                 for (JsonNode statement : document.isArray() ? document : List.of(document)) {
+                    if (statement.has("Fn::If")) {
+                        // A statement under a template condition (kms:Decrypt for a customer managed key) is granted only
+                        // in a deploy the tests do not model: neither half of the check can hold it.
+                        continue;
+                    }
                     statements.add(statement(types, id, statements.size() + 1, statement));
                 }
             }
@@ -142,6 +147,7 @@ final class FunctionPolicies {
             case "AWS::SecretsManager::Secret" -> ResourceArns.secret(id);
             case "AWS::SNS::Topic" -> ResourceArns.arn("sns", id);
             case "AWS::SQS::Queue" -> "https://sqs." + ResourceArns.REGION + ".amazonaws.com/" + ResourceArns.ACCOUNT + "/" + id;
+            case "AWS::SSM::Parameter" -> "/" + id;  // its name, which starts with a slash here
             case "" -> "${" + id + "}";     // a parameter or a pseudo parameter: known at deploy time only
             default -> id;                  // a table's, a function's name: no ARN
         };

@@ -62,6 +62,11 @@ class TemplateFunctionsTest {
     }
 
     static List<String> functionIds() {
+        return functionIdsOf(template);
+    }
+
+    /** The AWS::Serverless::Function ids of a template read by any reader. */
+    static List<String> functionIdsOf(JsonNode template) {
         List<String> ids = new ArrayList<>();
         template.path("Resources").properties().forEach(entry -> {
             if ("AWS::Serverless::Function".equals(entry.getValue().path("Type").asText())) {
