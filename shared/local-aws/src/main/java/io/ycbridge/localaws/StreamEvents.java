@@ -86,6 +86,19 @@ public final class StreamEvents {
     }
 
     /**
+     * The Lambda Developer Guide's "Example Amazon SNS and Amazon SQS invocation record" for a DynamoDB stream, as printed
+     * on https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html (a copy, the reference for what
+     * {@link #onFailure} writes and what {@code ops recover-accruals} reads).
+     */
+    public static String documentedOnFailureRecord() {
+        try (java.io.InputStream in = StreamEvents.class.getResourceAsStream("dynamodb-on-failure-record.json")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
      * The invocation record Lambda sends to a stream's on-failure destination (SQS or SNS) when a batch has used up its
      * retries: metadata only, the records themselves stay in the stream (24 hours). The shape is the Lambda Developer
      * Guide's "Example Amazon SNS and Amazon SQS invocation record" for a DynamoDB stream

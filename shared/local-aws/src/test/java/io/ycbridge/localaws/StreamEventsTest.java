@@ -15,36 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 class StreamEventsTest {
-    /**
-     * The Lambda Developer Guide's "Example Amazon SNS and Amazon SQS invocation record" for a DynamoDB stream, as
-     * printed on https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html.
-     */
-    static final String DOCUMENTED = """
-            {
-                "requestContext": {
-                    "requestId": "316aa6d0-8154-xmpl-9af7-85d5f4a6bc81",
-                    "functionArn": "arn:aws:lambda:us-east-2:123456789012:function:myfunction",
-                    "condition": "RetryAttemptsExhausted",
-                    "approximateInvokeCount": 1
-                },
-                "responseContext": {
-                    "statusCode": 200,
-                    "executedVersion": "$LATEST",
-                    "functionError": "Unhandled"
-                },
-                "version": "1.0",
-                "timestamp": "2019-11-14T00:13:49.717Z",
-                "DDBStreamBatchInfo": {
-                    "shardId": "shardId-00000001573689847184-864758bb",
-                    "startSequenceNumber": "800000000003126276362",
-                    "endSequenceNumber": "800000000003126276362",
-                    "approximateArrivalOfFirstRecord": "2019-11-14T00:13:19Z",
-                    "approximateArrivalOfLastRecord": "2019-11-14T00:13:19Z",
-                    "batchSize": 1,
-                    "streamArn": "arn:aws:dynamodb:us-east-2:123456789012:table/mytable/stream/2019-11-14T00:04:06.388"
-                }
-            }
-            """;
+    static final String DOCUMENTED = StreamEvents.documentedOnFailureRecord();
 
     private static Record record(String sequence, Instant created) {
         return Record.builder().eventID(sequence).eventName("MODIFY").dynamodb(StreamRecord.builder()

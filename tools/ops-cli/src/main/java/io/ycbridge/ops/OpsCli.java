@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -76,8 +77,11 @@ public final class OpsCli {
                             a company's records, or records changed in [from, to) of every company in COMPANY_IDS;
                             idempotent (versions already applied are skipped), exit 1 when any record failed
             DATE/T: 2026-11-01 (UTC midnight; --to DATE means the end of that day) or 2026-11-01T10:00:00Z
+            every command: --settings-parameter NAME (or SETTINGS_PARAMETER) reads the deployed settings (the stack's
+                            SettingsParameterName output) beneath the environment, so COMPANY_IDS and the bonus rules are the
+                            functions' own
             """;
-    private static final Set<String> SOURCE = Set.of("--env-file", "--secret-arn");
+    private static final Set<String> SOURCE = Set.of("--env-file", "--secret-arn", "--settings-parameter");
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -140,22 +144,36 @@ public final class OpsCli {
             throw new UsageException("--url must be the absolute webhook URL, e.g. the stack's WebhookUrl output");
         }
         boolean dryRun = args.flag("--dry-run");
-        try (OpsEnvironment env = OpsEnvironment.from(environment, args)) {
-            YClientsAccess access = readable(yclients(env, redactor).build(), redactor);
-            List<Long> companies = args.value("--company").isPresent() ? List.of(args.companyId("--company"))
-                    : env.companyIds(access.secrets().secret().companies());
-            if (companies.isEmpty()) {
-                throw new UsageException("no company: pass --company ID or set COMPANY_IDS");
+        return reported(redactor, () -> {
+            try (OpsEnvironment env = OpsEnvironment.from(environment, args)) {
+                YClientsAccess access = readable(yclients(env, redactor).build(), redactor);
+                List<Long> companies = companies(args, env, access);
+                int failures = register(access, companies, url, null, dryRun, redactor);
+                if (dryRun) {
+                    out.println("dry run: nothing was written to YClients");
+                }
+                return failures == 0 ? 0 : 1;
             }
-            int failures = register(access, companies, url, null, dryRun, redactor);
-            if (dryRun) {
-                out.println("dry run: nothing was written to YClients");
-            }
-            return failures == 0 ? 0 : 1;
+        });
+    }
+
+    /** {@code --company}, else the configured companies, else the secret's; none is a usage error. */
+    private static List<Long> companies(Args args, OpsEnvironment env, YClientsAccess access) {
+        List<Long> companies = args.value("--company").isPresent() ? List.of(args.companyId("--company"))
+                : env.companyIds(access.secrets().secret().companies());
+        if (companies.isEmpty()) {
+            throw new UsageException("no company: pass --company ID or set COMPANY_IDS");
+        }
+        return companies;
+    }
+
+    /** Runs a command that writes: a failure it did not expect is reported, redacted, as exit 1; usage errors go up (exit 2). */
+    private int reported(Redactor redactor, IntSupplier command) {
+        try {
+            return command.getAsInt();
+        } catch (UsageException e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (e instanceof UsageException) {
-                throw e;
-            }
             out.println(redactor.apply("❌ " + e.getMessage()));
             return 1;
         }
@@ -208,49 +226,41 @@ public final class OpsCli {
      * then each company's YClients settings get the new URL in place of the old one.
      */
     private int rotateWebhookToken(Args args, Redactor redactor) {
-        try (OpsEnvironment env = OpsEnvironment.from(environment, args)) {
-            String secretId = env.config().optional(EnvVar.YCLIENTS_SECRET_ARN).orElseThrow(() -> new UsageException(
-                    "rotate-webhook-token writes the secret in Secrets Manager: pass --secret-arn ARN (the stack's YClientsSecretArn output); "
-                            + "with an env file, edit YCLIENTS_WEBHOOK_TOKEN there and run setup-webhook"));
-            WebhookTokenRotation rotation = new WebhookTokenRotation(env.aws().secretsManager(), secretId, clock);
-            if (args.flag("--retire")) {
-                out.println(rotation.retire() ? "✅ the previous webhook token is no longer accepted" : "✅ there was no previous webhook token");
-                return 0;
+        return reported(redactor, () -> {
+            try (OpsEnvironment env = OpsEnvironment.from(environment, args)) {
+                String secretId = env.config().optional(EnvVar.YCLIENTS_SECRET_ARN).orElseThrow(() -> new UsageException(
+                        "rotate-webhook-token writes the secret in Secrets Manager: pass --secret-arn ARN (the stack's YClientsSecretArn output); "
+                                + "with an env file, edit YCLIENTS_WEBHOOK_TOKEN there and run setup-webhook"));
+                WebhookTokenRotation rotation = new WebhookTokenRotation(env.aws().secretsManager(), secretId, clock);
+                if (args.flag("--retire")) {
+                    out.println(rotation.retire() ? "✅ the previous webhook token is no longer accepted" : "✅ there was no previous webhook token");
+                    return 0;
+                }
+                String prefix = args.require("--url");
+                if (!(prefix.startsWith("https://") || prefix.startsWith("http://")) || !prefix.endsWith("/")) {
+                    throw new UsageException("--url must be the stack's WebhookUrl output, the webhook URL up to and with its last '/'");
+                }
+                Duration grace = grace(args.value("--grace").orElse("1h"));
+                YClientsAccess access = readable(yclients(env, redactor).build(), redactor);
+                List<Long> companies = companies(args, env, access);
+                WebhookTokenRotation.Rotated rotated = rotation.rotate(grace);
+                redactor.add(rotated.token());
+                rotated.previous().ifPresent(previous -> redactor.add(previous.token()));
+                out.println("🔑 the secret has a new webhook token" + rotated.previous().map(previous -> "; the previous one is accepted until "
+                        + previous.until()).orElse(" (there was none before)"));
+                int failures = register(access, companies, prefix + rotated.token(), rotated.previous().map(previous -> prefix + previous.token()).orElse(null),
+                        false, redactor);
+                if (failures > 0 && rotated.previous().isPresent()) {
+                    // Those companies still deliver with the old token: keep it for a day more while the operator fixes them.
+                    Instant until = clock.instant().plus(Duration.ofDays(1)).isAfter(rotated.previous().get().until())
+                            ? clock.instant().plus(Duration.ofDays(1)) : rotated.previous().get().until();
+                    rotation.extendGrace(until);
+                    out.println("⚠️ " + failures + " compan" + (failures == 1 ? "y" : "ies") + " kept the old URL: the previous token stays accepted until "
+                            + until + "; run setup-webhook --url <WebhookUrl><new token> for them (WebhookUrlCommand prints it)");
+                }
+                return failures == 0 ? 0 : 1;
             }
-            String prefix = args.require("--url");
-            if (!(prefix.startsWith("https://") || prefix.startsWith("http://")) || !prefix.endsWith("/")) {
-                throw new UsageException("--url must be the stack's WebhookUrl output, the webhook URL up to and with its last '/'");
-            }
-            Duration grace = grace(args.value("--grace").orElse("1h"));
-            YClientsAccess access = readable(yclients(env, redactor).build(), redactor);
-            List<Long> companies = args.value("--company").isPresent() ? List.of(args.companyId("--company"))
-                    : env.companyIds(access.secrets().secret().companies());
-            if (companies.isEmpty()) {
-                throw new UsageException("no company: pass --company ID or set COMPANY_IDS");
-            }
-            WebhookTokenRotation.Rotated rotated = rotation.rotate(grace);
-            redactor.add(rotated.token());
-            rotated.previous().ifPresent(previous -> redactor.add(previous.token()));
-            out.println("🔑 the secret has a new webhook token" + rotated.previous().map(previous -> "; the previous one is accepted until "
-                    + previous.until()).orElse(" (there was none before)"));
-            int failures = register(access, companies, prefix + rotated.token(), rotated.previous().map(previous -> prefix + previous.token()).orElse(null),
-                    false, redactor);
-            if (failures > 0 && rotated.previous().isPresent()) {
-                // Those companies still deliver with the old token: keep it for a day more while the operator fixes them.
-                Instant until = clock.instant().plus(Duration.ofDays(1)).isAfter(rotated.previous().get().until())
-                        ? clock.instant().plus(Duration.ofDays(1)) : rotated.previous().get().until();
-                rotation.extendGrace(until);
-                out.println("⚠️ " + failures + " compan" + (failures == 1 ? "y" : "ies") + " kept the old URL: the previous token stays accepted until "
-                        + until + "; run setup-webhook --url <WebhookUrl><new token> for them (WebhookUrlCommand prints it)");
-            }
-            return failures == 0 ? 0 : 1;
-        } catch (RuntimeException e) {
-            if (e instanceof UsageException) {
-                throw e;
-            }
-            out.println(redactor.apply("❌ " + e.getMessage()));
-            return 1;
-        }
+        });
     }
 
     /** 30m, 1h, 2d, or ISO-8601 (PT90M). At least a minute: deliveries in flight must still land. */

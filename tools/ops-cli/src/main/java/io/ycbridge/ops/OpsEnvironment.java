@@ -1,6 +1,8 @@
 package io.ycbridge.ops;
 
 import io.ycbridge.aws.AwsClients;
+import io.ycbridge.aws.AwsSettings;
+import io.ycbridge.aws.SsmParameter;
 import io.ycbridge.bonus.BonusAccrualService;
 import io.ycbridge.bonus.BonusRules;
 import io.ycbridge.bonus.CompanyBonusRules;
@@ -17,12 +19,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The configuration the functions would see: the process environment, beneath it a {@code .env} file
  * ({@code --env-file}: its non-secret variables too, e.g. COMPANY_IDS, BOOKING_FORMS, RECORDS_TABLE), and the
- * credentials from the file or from Secrets Manager ({@code --secret-arn}). The environment wins over the file, as in
- * {@code EnvironmentSecretSource}; the command-line options win over both.
+ * credentials from the file or from Secrets Manager ({@code --secret-arn}); beneath all, with
+ * {@code --settings-parameter} (or {@code SETTINGS_PARAMETER}), the deployed functions' own settings document from SSM.
+ * The environment wins over the file, as in {@code EnvironmentSecretSource}, the file over the deployed settings; the
+ * command-line options win over all.
  */
 final class OpsEnvironment implements AutoCloseable {
     private final Config config;
@@ -42,12 +47,20 @@ final class OpsEnvironment implements AutoCloseable {
         if (envFile.isPresent() && secretArn.isPresent()) {
             throw new UsageException("give either --env-file or --secret-arn, not both");
         }
+        Optional<String> settings = args.value("--settings-parameter").or(() -> Optional.ofNullable(processEnvironment.get(EnvVar.SETTINGS_PARAMETER.name())))
+                .filter(name -> !name.isBlank());
+        if (settings.isPresent()) {
+            // The deployed functions' settings lie beneath everything the operator gives here.
+            values.putAll(deployedSettings(settings.get(), Config.of(processEnvironment)));
+            origin = "the environment and settings " + settings.get();
+        }
         if (envFile.isPresent()) {
             Path file = Path.of(envFile.get());
             values.putAll(readEnvFile(file));
-            origin = "the environment and " + file;
+            origin = origin + " and " + file;
         }
         values.putAll(processEnvironment);
+        values.remove(EnvVar.SETTINGS_PARAMETER.name());
         if (envFile.isPresent()) {
             values.put(EnvVar.YCLIENTS_SECRET_SOURCE.name(), SecretSource.ENVIRONMENT);
             values.put(EnvVar.YCLIENTS_ENV_FILE.name(), envFile.get());
@@ -55,9 +68,19 @@ final class OpsEnvironment implements AutoCloseable {
         if (secretArn.isPresent()) {
             values.put(EnvVar.YCLIENTS_SECRET_SOURCE.name(), SecretSource.SECRETS_MANAGER);
             values.put(EnvVar.YCLIENTS_SECRET_ARN.name(), secretArn.get());
-            origin = "the environment and secret " + secretArn.get();
+            origin = origin + " and secret " + secretArn.get();
         }
         return new OpsEnvironment(Config.of(values), origin);
+    }
+
+    private static Map<String, String> deployedSettings(String parameter, Config processEnvironment) {
+        try {
+            return DotEnvFile.parse(SsmParameter.named(parameter, AwsSettings.from(processEnvironment), UrlConnectionHttpClient.create()).value(),
+                    "settings parameter " + parameter);
+        } catch (java.io.UncheckedIOException | ConfigException e) {
+            throw new UsageException("cannot read the deployed settings: " + e.getMessage()
+                    + " (the stack's SettingsParameterName output; needs ssm:GetParameter and AWS_REGION)");
+        }
     }
 
     Config config() {

@@ -6,37 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ycbridge.localaws.StreamEvents;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class StreamBatchFailureTest {
-    /** "Example Amazon SNS and Amazon SQS invocation record", https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html */
-    static final String DOCUMENTED = """
-            {
-                "requestContext": {
-                    "requestId": "316aa6d0-8154-xmpl-9af7-85d5f4a6bc81",
-                    "functionArn": "arn:aws:lambda:us-east-2:123456789012:function:myfunction",
-                    "condition": "RetryAttemptsExhausted",
-                    "approximateInvokeCount": 1
-                },
-                "responseContext": {
-                    "statusCode": 200,
-                    "executedVersion": "$LATEST",
-                    "functionError": "Unhandled"
-                },
-                "version": "1.0",
-                "timestamp": "2019-11-14T00:13:49.717Z",
-                "DDBStreamBatchInfo": {
-                    "shardId": "shardId-00000001573689847184-864758bb",
-                    "startSequenceNumber": "800000000003126276362",
-                    "endSequenceNumber": "800000000003126276362",
-                    "approximateArrivalOfFirstRecord": "2019-11-14T00:13:19Z",
-                    "approximateArrivalOfLastRecord": "2019-11-14T00:13:19Z",
-                    "batchSize": 1,
-                    "streamArn": "arn:aws:dynamodb:us-east-2:123456789012:table/mytable/stream/2019-11-14T00:04:06.388"
-                }
-            }
-            """;
+    static final String DOCUMENTED = StreamEvents.documentedOnFailureRecord();
 
     @Test
     void readsTheDocumentedRecord() {

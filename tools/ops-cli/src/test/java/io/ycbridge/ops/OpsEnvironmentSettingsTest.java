@@ -1,0 +1,49 @@
+package io.ycbridge.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ycbridge.aws.SignedAwsCall;
+import io.ycbridge.config.EnvVar;
+import io.ycbridge.localaws.MotoServer;
+import io.ycbridge.localaws.MotoServerExtension;
+import io.ycbridge.yclients.ApiJson;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+/** The operator tools with the deployed functions' settings (moto's SSM), beneath what the operator gives. */
+@ExtendWith(MotoServerExtension.class)
+class OpsEnvironmentSettingsTest {
+    private static final String NAME = "/ycbridge/prod/settings";
+
+    @Test
+    void theDeployedSettingsLieBeneathTheEnvironmentAndTheOptions(MotoServer moto) throws Exception {
+        SignedAwsCall ssm = new SignedAwsCall(UrlConnectionHttpClient.create(), moto.endpoint(), "ssm", MotoServer.REGION.id(),
+                StaticCredentialsProvider.create(MotoServer.CREDENTIALS));
+        SignedAwsCall.Answer put = ssm.post(Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AmazonSSM.PutParameter"),
+                ApiJson.mapper().createObjectNode().put("Name", NAME).put("Type", "String").put("Overwrite", true)
+                        .put("Value", "COMPANY_IDS=235564,1169323\nBONUS_PERCENT=7\nYCLIENTS_SECRET_ARN=arn:aws:secretsmanager:us-east-1:000000000000:secret:deployed-AbCdEf\n")
+                        .toString());
+        assertEquals(200, put.status(), put.body());
+        Map<String, String> environment = new HashMap<>(Map.of("AWS_REGION", MotoServer.REGION.id(), "AWS_ENDPOINT_URL", moto.endpoint().toString(),
+                "BONUS_PERCENT", "3"));
+
+        try (OpsEnvironment env = OpsEnvironment.from(environment, Args.parse(List.of("--settings-parameter", NAME, "--secret-arn", "arn:given"),
+                Set.of("--settings-parameter", "--secret-arn"), Set.of()))) {
+            assertEquals(List.of(235564L, 1169323L), env.config().requireIds(EnvVar.COMPANY_IDS), "the functions' companies");
+            assertEquals("3", env.config().require(EnvVar.BONUS_PERCENT), "the operator's environment wins");
+            assertEquals("arn:given", env.config().require(EnvVar.YCLIENTS_SECRET_ARN), "and the command line over all");
+            assertTrue(env.origin().contains(NAME), env.origin());
+        }
+        UsageException missing = assertThrows(UsageException.class, () -> OpsEnvironment.from(environment,
+                Args.parse(List.of("--settings-parameter", "/nope"), Set.of("--settings-parameter"), Set.of())));
+        assertTrue(missing.getMessage().contains("ParameterNotFound"), missing.getMessage());
+    }
+}
