@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +32,7 @@ import java.util.stream.Collectors;
  * anything else (a queue, an {@code !If}) is left unset so the code's local fallback applies.
  */
 final class SamTemplate {
+    private static final Pattern SETTINGS_LINE = Pattern.compile("(?m)^([A-Z0-9_]+)=\\$\\{([A-Za-z0-9]+)}$");
     private static final int DEFAULT_TIMEOUT_SECONDS = 3;
 
     private final JsonNode root;
@@ -137,7 +140,25 @@ final class SamTemplate {
                 }
             }
         }
+        environment.putAll(settings(known));
         return environment;
+    }
+
+    /**
+     * SettingsParameter's lines {@code NAME=${Parameter}}, each with its parameter's default: what the deployed functions
+     * read from SSM at run time (LiveSettings), given here as plain variables, since locally there is no SSM. A line
+     * whose value is a resource (the secret's ARN) is left out, as in the functions' own environment.
+     */
+    private Map<String, String> settings(Set<String> known) {
+        JsonNode value = root.path("Resources").path("SettingsParameter").path("Properties").path("Value");
+        Map<String, String> settings = new LinkedHashMap<>();
+        Matcher line = SETTINGS_LINE.matcher(value.isArray() ? value.path(0).asText() : value.asText());
+        while (line.find()) {
+            if (known.contains(line.group(1)) && root.path("Parameters").has(line.group(2))) {
+                parameterDefault(line.group(2)).ifPresent(text -> settings.put(line.group(1), text));
+            }
+        }
+        return settings;
     }
 
     private Map<String, JsonNode> functions() {
