@@ -48,7 +48,8 @@ class SyncScheduleStalenessTest {
         SyncStateStore states = new SyncStateStore(dynamoDb, table);
         LogSink.Captured logs = new LogSink.Captured();
         try (SqsClient sqs = SqsFanOutTest.sqs(moto)) {
-            String queueUrl = sqs.createQueue(create -> create.queueName("sync-queue")).queueUrl();
+            // Named after the template's queue, so IamGrantsIT can hold the send to SyncScheduleFunction's grant.
+            String queueUrl = sqs.createQueue(create -> create.queueName("SyncQueue")).queueUrl();
             List<Integer> stale = new ArrayList<>();
             for (int tick = 0; tick < 5; tick++) {
                 Instant at = FIRST_TICK.plus(INTERVAL.multipliedBy(tick)).plusSeconds(2);
