@@ -120,6 +120,23 @@ class TemplateProtectionTest {
     }
 
     @Test
+    void theStackNeverWritesTheSecretsValueSoNoTemplateChangeCanReplaceTheTokens() {
+        // A GenerateSecretString the stack owns is generated anew, the whole value with it, when that property changes;
+        // a SecretString would put tokens in the template. The operator writes the value; rotate-webhook-token the token.
+        JsonNode secret = resource("YClientsSecret");
+        assertTrue(!secret.path("Properties").has("GenerateSecretString") && !secret.path("Properties").has("SecretString"),
+                "YClientsSecret must be created without a value: " + secret.path("Properties"));
+        assertEquals("Retain", secret.path("DeletionPolicy").asText(), "deleting the stack must not delete the operator's tokens");
+        assertEquals("Retain", secret.path("UpdateReplacePolicy").asText());
+        // Every function that reads the secret may decrypt it under a customer managed key, through Secrets Manager only.
+        for (String function : List.of("WebhookIntakeFunction", "CatalogSyncFunction")) {
+            String policies = resource(function).path("Properties").path("Policies").toString();
+            assertTrue(policies.contains("secretsmanager:GetSecretValue") && policies.contains("kms:Decrypt")
+                    && policies.contains("kms:ViaService") && policies.contains("SecretKmsKey"), function + ": " + policies);
+        }
+    }
+
+    @Test
     void theAccessLogNamesIntegrationErrorsAndNeverThePath() {
         String format = resource("HttpApi").path("Properties").path("AccessLogSettings").path("Format").asText();
         assertTrue(format.contains("\"integrationError\":\"$context.integrationErrorMessage\""), format);
