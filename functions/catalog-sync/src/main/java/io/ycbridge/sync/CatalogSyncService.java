@@ -25,6 +25,7 @@ import io.ycbridge.yclients.ServerException;
 import io.ycbridge.yclients.TransportException;
 import io.ycbridge.yclients.ValidationException;
 import io.ycbridge.yclients.TwoFactorRequiredException;
+import io.ycbridge.yclients.LicenseExpiredException;
 import io.ycbridge.yclients.PermissionException;
 import io.ycbridge.yclients.RecordQuery;
 import io.ycbridge.yclients.model.Company;
@@ -153,7 +154,7 @@ public final class CatalogSyncService {
                 rereadMarked(companyId, zone, deadline, progress);
             }
             outcome = finished ? SyncOutcome.OK : SyncOutcome.PARTIAL;
-        } catch (AuthenticationException | PermissionException | ConfigurationException | TwoFactorRequiredException refused) {
+        } catch (AuthenticationException | PermissionException | LicenseExpiredException | ConfigurationException | TwoFactorRequiredException refused) {
             // Each needs an operator (a token, a right, the base URL, a login without two-factor): retrying cannot help.
             outcome = SyncOutcome.REFUSED;
             error = refused.getMessage();

@@ -212,6 +212,17 @@ class CatalogSyncServiceTest {
     }
 
     @Test
+    void aLapsedLicenceIsARefusalWithItsOwnFixAndIsNotRetried() {
+        fixture.sim.faults().on("/company/" + DEMO_SALON_ID).always(Fault.status(403, "Необходимо продлить лицензию"));
+
+        CompanySync salon = syncAll(service).company(DEMO_SALON_ID);
+
+        assertEquals(SyncOutcome.REFUSED, salon.outcome(), "retrying cannot renew a licence");
+        assertTrue(salon.error().contains("licence has lapsed") && !salon.error().contains("Settings → Users"), salon.error());
+        assertEquals(salon.error(), fixture.states.get(DEMO_SALON_ID).lastError().orElseThrow());
+    }
+
+    @Test
     void aRunOutOfTimeSavesFinishedSlicesAndTheNextRunContinues() {
         SyncSettings daily = new SyncSettings(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(1), ZoneId.of("Europe/Moscow"));
         // A clock that moves an hour at every reading: the deadline passes after a few slices.

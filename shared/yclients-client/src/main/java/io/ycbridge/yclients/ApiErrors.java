@@ -16,6 +16,9 @@ final class ApiErrors {
         if (status == 401 || (status < 300 && mentionsPartner(hint))) {
             return new AuthenticationException(status, message, method, path, refusedCredential(request, hint, userTokenSent));
         }
+        if ((status == 402 || status == 403 || status < 300) && mentionsLicence(hint)) {
+            return new LicenseExpiredException(status, message, method, path);
+        }
         if (status == 403 && !hint.contains("черн") && !hint.contains("blacklist")) {
             return new PermissionException(status, message, method, path);
         }
@@ -50,6 +53,11 @@ final class ApiErrors {
 
     private static boolean mentionsPartner(String hint) {
         return hint.contains("партн") || hint.contains("partner");
+    }
+
+    /** "Необходимо продлить лицензию", "license expired", "licence": a lapsed licence, whichever status it came with. */
+    private static boolean mentionsLicence(String hint) {
+        return hint.contains("лиценз") || hint.contains("licen");
     }
 
     private static boolean mentionsRights(String hint) {

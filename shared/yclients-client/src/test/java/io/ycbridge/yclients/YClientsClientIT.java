@@ -173,6 +173,23 @@ class YClientsClientIT {
     }
 
     @Test
+    void aLapsedLicenceIsItsOwnErrorWithItsOwnFixNotMissingRights() {
+        YClientsClient client = builder(new Credentials(SimulatorDefaults.PARTNER_TOKEN, SimulatorDefaults.USER_TOKEN))
+                .retryPolicy(RetryPolicy.NONE).build();
+        for (int status : new int[] {402, 403}) {
+            sim.faults().next(Fault.status(status, "Необходимо продлить лицензию для работы с API"));
+            LicenseExpiredException lapsed = assertThrows(LicenseExpiredException.class, () -> client.staff(COMPANY));
+            assertEquals(status, lapsed.status());
+            assertTrue(lapsed.getMessage().contains("renews it") && !lapsed.getMessage().contains("Settings → Users"), lapsed.getMessage());
+        }
+        sim.faults().next(Fault.successFalse("License expired"));
+        assertInstanceOf(LicenseExpiredException.class, assertThrows(YClientsException.class, () -> client.staff(COMPANY)));
+        sim.faults().next(Fault.status(403, "Нет прав на управление компанией"));
+        assertInstanceOf(PermissionException.class, assertThrows(YClientsException.class, () -> client.staff(COMPANY)),
+                "missing rights stay missing rights");
+    }
+
+    @Test
     void aRedirectToTheWebSiteIsAConfigurationErrorNotACrash() {
         sim.faults().next(Fault.htmlRedirect());
         ConfigurationException error = assertThrows(ConfigurationException.class, () -> client().services(COMPANY));

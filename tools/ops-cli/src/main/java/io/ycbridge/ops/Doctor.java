@@ -11,6 +11,7 @@ import io.ycbridge.yclients.AuthenticationException;
 import io.ycbridge.yclients.ConfigurationException;
 import io.ycbridge.yclients.Credentials;
 import io.ycbridge.yclients.NotFoundException;
+import io.ycbridge.yclients.LicenseExpiredException;
 import io.ycbridge.yclients.PermissionException;
 import io.ycbridge.yclients.RetryPolicy;
 import io.ycbridge.yclients.TransportException;
@@ -246,6 +247,10 @@ final class Doctor {
                             + "give it access to company " + companyId + " with rights to records, clients, services and staff, "
                             + "then obtain a new user token and put it in " + key(EnvVar.YCLIENTS_USER_TOKEN.name(), "userToken"),
                     e.getMessage()));
+        } catch (LicenseExpiredException e) {
+            checks.add(Check.fail("company-licence", prefix + "YClients licence",
+                    "the company's YClients licence has lapsed: its owner renews it in YClients (Settings → Billing, Настройки → "
+                            + "Оплата); nothing in ycbridge or its tokens needs to change, the sync resumes once it is paid", e.getMessage()));
         } catch (YClientsException e) {
             checks.add(Check.fail("company-rights", prefix + "management rights", "see the message", e.getMessage()));
         }

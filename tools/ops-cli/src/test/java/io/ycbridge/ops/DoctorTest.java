@@ -110,6 +110,16 @@ class DoctorTest {
     }
 
     @Test
+    void aLapsedLicenceIsSentToTheOwnersBillingNotToUserRights() {
+        fixture.sim.faults().on("/company/235564/services").always(Fault.status(402, "Необходимо продлить лицензию"));
+        OpsFixture.Result result = doctor("lapsed licence");
+        assertEquals(1, result.code());
+        assertTrue(result.out().contains("❌ company 235564: YClients licence"), result.out());
+        assertTrue(result.out().contains("Необходимо продлить лицензию") && result.out().contains("renews it"), result.out());
+        assertFalse(result.out().contains("❌ company 235564: management rights"), result.out());
+    }
+
+    @Test
     void anHtmlRedirectPointsAtTheBaseUrl() {
         fixture.sim.faults().always(Fault.htmlRedirect());
         OpsFixture.Result result = doctor("HTML redirect");
