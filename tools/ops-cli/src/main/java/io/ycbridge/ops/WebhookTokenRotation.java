@@ -41,6 +41,12 @@ final class WebhookTokenRotation {
 
     Rotated rotate(Duration grace) {
         ObjectNode secret = read();
+        Optional<Instant> pending = Optional.ofNullable(secret.path(YClientsSecret.PREVIOUS_WEBHOOK_TOKEN_UNTIL).textValue()).map(Instant::parse);
+        if (secret.has(YClientsSecret.PREVIOUS_WEBHOOK_TOKEN) && pending.isPresent() && clock.instant().isBefore(pending.get())) {
+            // Rotating now would drop the token before this one while some company may still deliver with it.
+            throw new UsageException("the previous webhook token is still accepted until " + pending.get() + ": let that rotation finish "
+                    + "(setup-webhook for any company that kept the old URL, then rotate-webhook-token --retire) before rotating again");
+        }
         Optional<String> old = Optional.ofNullable(secret.path(YClientsSecret.WEBHOOK_TOKEN).textValue()).filter(text -> !text.isBlank());
         String token = newToken();
         secret.put(YClientsSecret.WEBHOOK_TOKEN, token);

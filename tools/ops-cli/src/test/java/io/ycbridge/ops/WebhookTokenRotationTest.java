@@ -91,13 +91,21 @@ class WebhookTokenRotationTest {
     }
 
     @Test
-    void retireEndsTheGraceAtOnce() throws Exception {
+    void retireEndsTheGraceAtOnceAndOnlyThenMayTheTokenRotateAgain() throws Exception {
         run("rotate-webhook-token", "--url", PREFIX, "--secret-arn", arn);
+        String second = secret().path("webhookToken").asText();
+
+        Result again = run("rotate-webhook-token", "--url", PREFIX, "--secret-arn", arn);
+        assertEquals(2, again.code(), "a rotation within the last one's grace would drop the first token: " + again.all());
+        assertEquals(second, secret().path("webhookToken").asText());
+        assertEquals(FIRST, secret().path("previousWebhookToken").asText(), "nothing was written");
 
         Result retired = run("rotate-webhook-token", "--retire", "--secret-arn", arn);
 
         assertEquals(0, retired.code(), retired.all());
         assertFalse(secret().has("previousWebhookToken") || secret().has("previousWebhookTokenUntil"));
+        assertEquals(0, run("rotate-webhook-token", "--url", PREFIX, "--secret-arn", arn).code());
+        assertEquals(second, secret().path("previousWebhookToken").asText());
     }
 
     @Test
