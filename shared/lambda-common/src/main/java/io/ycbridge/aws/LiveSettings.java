@@ -41,6 +41,7 @@ public final class LiveSettings {
     private final Clock clock;
     private final DecisionLog log;
     private String documentInUse;
+    private Map<String, String> valuesInUse = Map.of();
     private Config current;
     private Instant readAt;
 
@@ -85,9 +86,9 @@ public final class LiveSettings {
             try {
                 String text = document.get();
                 if (!text.equals(documentInUse)) {
-                    Map<String, String> before = DotEnvFile.parse(documentInUse, "settings parameter");
+                    Map<String, String> before = valuesInUse;
                     adopt(text);
-                    log.info("settings-changed", Map.of("changed", changedNames(before, DotEnvFile.parse(text, "settings parameter"))));
+                    log.info("settings-changed", Map.of("changed", changedNames(before, valuesInUse)));
                 }
             } catch (RuntimeException unreadable) {
                 log.warn("settings-unreadable", Map.of("error", unreadable.getMessage() == null ? unreadable.getClass().getSimpleName() : unreadable.getMessage()));
@@ -106,7 +107,8 @@ public final class LiveSettings {
     }
 
     private void adopt(String text) {
-        current = environment.overlaidWith(DotEnvFile.parse(text, "settings parameter"));
+        valuesInUse = DotEnvFile.parse(text, "settings parameter");
+        current = environment.overlaidWith(valuesInUse);
         documentInUse = text;
         readAt = clock.instant();
     }

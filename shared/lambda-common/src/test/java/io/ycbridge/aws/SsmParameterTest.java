@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
+import io.ycbridge.fixture.MotoSsm;
 import io.ycbridge.localaws.MotoServer;
 import io.ycbridge.localaws.MotoServerExtension;
 import io.ycbridge.simulator.MovableClock;
@@ -17,8 +18,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /** GetParameter as SSM answers it (moto), and a setting changed in SSM reaching a running function's wiring. */
 @ExtendWith(MotoServerExtension.class)
@@ -34,8 +33,7 @@ class SsmParameterTest {
     @BeforeEach
     void freshMoto() {
         moto.reset();
-        ssm = new SignedAwsCall(UrlConnectionHttpClient.create(), moto.endpoint(), "ssm", MotoServer.REGION.id(),
-                StaticCredentialsProvider.create(MotoServer.CREDENTIALS));
+        ssm = MotoSsm.call(moto);
     }
 
     @Test
@@ -73,9 +71,6 @@ class SsmParameterTest {
     }
 
     private void put(String value) throws Exception {
-        SignedAwsCall.Answer answer = ssm.post(Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AmazonSSM.PutParameter"),
-                io.ycbridge.yclients.ApiJson.mapper().createObjectNode().put("Name", NAME).put("Value", value)
-                        .put("Type", "String").put("Overwrite", true).toString());
-        assertEquals(200, answer.status(), answer.body());
+        MotoSsm.put(moto, NAME, value);
     }
 }

@@ -4,19 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ycbridge.aws.SignedAwsCall;
 import io.ycbridge.config.EnvVar;
+import io.ycbridge.fixture.MotoSsm;
 import io.ycbridge.localaws.MotoServer;
 import io.ycbridge.localaws.MotoServerExtension;
-import io.ycbridge.yclients.ApiJson;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /** The operator tools with the deployed functions' settings (moto's SSM), beneath what the operator gives. */
 @ExtendWith(MotoServerExtension.class)
@@ -25,13 +22,8 @@ class OpsEnvironmentSettingsTest {
 
     @Test
     void theDeployedSettingsLieBeneathTheEnvironmentAndTheOptions(MotoServer moto) throws Exception {
-        SignedAwsCall ssm = new SignedAwsCall(UrlConnectionHttpClient.create(), moto.endpoint(), "ssm", MotoServer.REGION.id(),
-                StaticCredentialsProvider.create(MotoServer.CREDENTIALS));
-        SignedAwsCall.Answer put = ssm.post(Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AmazonSSM.PutParameter"),
-                ApiJson.mapper().createObjectNode().put("Name", NAME).put("Type", "String").put("Overwrite", true)
-                        .put("Value", "COMPANY_IDS=235564,1169323\nBONUS_PERCENT=7\nYCLIENTS_SECRET_ARN=arn:aws:secretsmanager:us-east-1:000000000000:secret:deployed-AbCdEf\n")
-                        .toString());
-        assertEquals(200, put.status(), put.body());
+        MotoSsm.put(moto, NAME, "COMPANY_IDS=235564,1169323\nBONUS_PERCENT=7\n"
+                + "YCLIENTS_SECRET_ARN=arn:aws:secretsmanager:us-east-1:000000000000:secret:deployed-AbCdEf\n");
         Map<String, String> environment = new HashMap<>(Map.of("AWS_REGION", MotoServer.REGION.id(), "AWS_ENDPOINT_URL", moto.endpoint().toString(),
                 "BONUS_PERCENT", "3"));
 

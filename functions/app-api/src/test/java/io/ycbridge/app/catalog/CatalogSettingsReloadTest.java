@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ycbridge.aws.LiveSettings;
-import io.ycbridge.aws.SignedAwsCall;
 import io.ycbridge.config.Config;
 import io.ycbridge.edge.HttpResponse;
+import io.ycbridge.fixture.MotoSsm;
 import io.ycbridge.fixture.Tables;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
@@ -15,13 +15,10 @@ import io.ycbridge.localaws.MotoServer;
 import io.ycbridge.localaws.MotoServerExtension;
 import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.table.TableDefinitions;
-import io.ycbridge.yclients.ApiJson;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * A deploy that adds a company reaches a running catalog function without a new version: the stack rewrites the
@@ -33,9 +30,7 @@ class CatalogSettingsReloadTest {
 
     @Test
     void aCompanyAddedToTheSettingsIsServedAfterTheTtlWithoutARestart(LocalDynamoDb dynamoDb, MotoServer moto) throws Exception {
-        SignedAwsCall ssm = new SignedAwsCall(UrlConnectionHttpClient.create(), moto.endpoint(), "ssm", MotoServer.REGION.id(),
-                StaticCredentialsProvider.create(MotoServer.CREDENTIALS));
-        put(ssm, "COMPANY_IDS=1169323\n");
+        MotoSsm.put(moto, PARAMETER, "COMPANY_IDS=1169323\n");
         MovableClock clock = new MovableClock();
         CatalogHandler handler = new CatalogHandler(LiveSettings.from(Config.of(Map.of(
                 "AWS_REGION", LocalDynamoDb.REGION.id(),
@@ -48,7 +43,7 @@ class CatalogSettingsReloadTest {
         assertEquals(404, before.status());
         assertTrue(before.body().contains("235564 is not served here"), before.body());
 
-        put(ssm, "COMPANY_IDS=1169323,235564\n");
+        MotoSsm.put(moto, PARAMETER, "COMPANY_IDS=1169323,235564\n");
         assertEquals(404, handler.handle(CatalogHandlerTest.event("catalog"), null).status(), "within the TTL the old settings hold");
         clock.advance(Duration.ofSeconds(60));
 
@@ -56,9 +51,4 @@ class CatalogSettingsReloadTest {
         assertFalse(after.body() != null && after.body().contains("not served here"), "company 235564 is served now: " + after.body());
     }
 
-    private static void put(SignedAwsCall ssm, String value) throws Exception {
-        SignedAwsCall.Answer answer = ssm.post(Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AmazonSSM.PutParameter"),
-                ApiJson.mapper().createObjectNode().put("Name", PARAMETER).put("Value", value).put("Type", "String").put("Overwrite", true).toString());
-        assertEquals(200, answer.status(), answer.body());
-    }
 }
