@@ -15,7 +15,6 @@ import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.StoredRecord;
 import io.ycbridge.record.UpsertOutcome;
 import io.ycbridge.record.RecordVersionStore;
-import io.ycbridge.record.RecordVersionStore.StoredVersion;
 import io.ycbridge.yclients.ApiJson;
 import io.ycbridge.yclients.AuthenticationException;
 import io.ycbridge.yclients.ConfigurationException;
@@ -27,7 +26,6 @@ import io.ycbridge.yclients.ValidationException;
 import io.ycbridge.yclients.TwoFactorRequiredException;
 import io.ycbridge.yclients.LicenseExpiredException;
 import io.ycbridge.yclients.PermissionException;
-import io.ycbridge.yclients.RecordQuery;
 import io.ycbridge.yclients.model.Company;
 import io.ycbridge.yclients.model.Record;
 import io.ycbridge.yclients.model.Service;
@@ -36,7 +34,6 @@ import io.ycbridge.yclients.model.StaffMember;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -46,6 +43,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.ToLongFunction;
 
 /**
@@ -56,7 +55,8 @@ import java.util.function.ToLongFunction;
  * <p>Records are read in slices of at most {@link SyncSettings#slice()}, each bounded on both ends
  * ({@code changed_after}, {@code changed_before}, deleted ones included) so paging runs over a fixed set, and the
  * cursor moves to a slice's end only after every record of the slice was stored. The API's order within a window is
- * not documented, so no position inside a slice is trusted. A failure keeps the cursor where it was, so the next run
+ * not documented, so no position inside a slice is trusted, and a record that changes while a slice is paged through
+ * cannot make the sweep skip another ({@link WindowSweep}); pages are stored while the next is read. A failure keeps the cursor where it was, so the next run
  * reads the window again; upserts of records already stored are no-ops. The next window starts {@code overlap}
  * before the cursor for clock skew between YClients and us.
  */
@@ -68,18 +68,21 @@ public final class CatalogSyncService {
      */
     public static final int REREADS_PER_RUN = 200;
     private static final ObjectMapper JSON = ApiJson.mapper();
+    /** Daemon threads, so an idle pool never holds a JVM (the local stack, a test) open. */
+    private static final ExecutorService PAGE_WRITERS = Executors.newFixedThreadPool(WindowSweep.PENDING_PAGES,
+            Thread.ofPlatform().daemon().name("page-writer-", 0).factory());
 
     private final CompanyApi api;
     private final RequestCounter requests;
     private final CatalogStore catalog;
     private final RecordStore records;
-    private final RecordVersionStore versions;
     private final SyncStateStore states;
     private final RecordNormalizer normalizer;
     private final SyncSettings settings;
     private final Clock clock;
     private final DecisionLog log;
     private final EmfMetrics metrics;
+    private final WindowSweep sweep;
 
     public CatalogSyncService(CompanyApi api, RequestCounter requests, CatalogStore catalog, RecordStore records, RecordVersionStore versions,
                               SyncStateStore states,
@@ -88,13 +91,14 @@ public final class CatalogSyncService {
         this.requests = Objects.requireNonNull(requests, "requests");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.records = Objects.requireNonNull(records, "records");
-        this.versions = Objects.requireNonNull(versions, "versions");
+        Objects.requireNonNull(versions, "versions");
         this.states = Objects.requireNonNull(states, "states");
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.log = Objects.requireNonNull(log, "log");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.sweep = new WindowSweep(new PageStore(normalizer, versions, records, log), PAGE_WRITERS, clock, settings.overlap(), log);
     }
 
     /**
@@ -269,41 +273,9 @@ public final class CatalogSyncService {
     }
 
     private boolean syncSlice(long companyId, ZoneId zone, Instant from, Instant to, Instant deadline, Progress progress) {
-        RecordQuery query = RecordQuery.changedSince(from.atOffset(ZoneOffset.UTC)).changedBefore(to.atOffset(ZoneOffset.UTC));
         // The whole slice is one API call: a 401 halfway refreshes the credentials and reads the slice again, and
         // the records already stored come back as no-op upserts.
-        return api.call(client -> {
-            for (List<Record> page : client.records(companyId, query)) {
-                storePage(companyId, page, zone, progress);
-                if (!clock.instant().isBefore(deadline)) {
-                    return false;
-                }
-            }
-            return true;
-        });
-    }
-
-    private void storePage(long companyId, List<Record> page, ZoneId zone, Progress progress) {
-        List<StoredRecord> normalized = new ArrayList<>(page.size());
-        for (Record record : page) {
-            progress.fetched++;
-            try {
-                normalized.add(normalizer.normalize(companyId, record, zone, RecordSource.SYNC));
-            } catch (IllegalArgumentException unusable) {
-                progress.rejected++;
-                log.warn("record-rejected", Map.of("companyId", companyId, "recordId", record.id(), "reason", unusable.getMessage()));
-            }
-        }
-        // One batch read per page spares the write units of conditional puts that would be refused (the overlap).
-        Map<Long, StoredVersion> stored = versions.versions(companyId, normalized.stream().map(StoredRecord::recordId).toList());
-        for (StoredRecord record : normalized) {
-            StoredVersion version = stored.get(record.recordId());
-            if (version != null && version.covers(record)) {
-                progress.unchanged++;
-                continue;
-            }
-            count(records.upsertFromApi(record), progress);
-        }
+        return api.call(client -> sweep.sweep(client, companyId, zone, from, to, deadline, progress::add));
     }
 
     /**
@@ -397,6 +369,14 @@ public final class CatalogSyncService {
         int rereadNotFound;
         int rereadFailed;
         int rereadLeft;
+
+        void add(PageTally page) {
+            fetched += page.fetched();
+            created += page.created();
+            updated += page.updated();
+            unchanged += page.unchanged();
+            rejected += page.rejected();
+        }
 
         RecordCounts records() {
             return new RecordCounts(fetched, created, updated, unchanged, rejected,

@@ -87,6 +87,7 @@ final class ApiHandler implements HttpHandler {
             switch (fault.get()) {
                 case Fault.Latency latency -> Thread.sleep(latency.delay());
                 case Fault.DuplicatePageItems ignored -> repeatPreviousPageItem = true;
+                case Fault.ChangeBeforeNextPage meanwhile -> meanwhile.change().run();
                 default -> {
                     return faultAnswer(fault.get(), lang);
                 }
@@ -161,6 +162,7 @@ final class ApiHandler implements HttpHandler {
             case Fault.SuccessFalse refusal -> ApiResponse.json(200, Envelope.failure(refusal.message()));
             case Fault.Latency ignored -> throw new IllegalStateException("latency answers normally");
             case Fault.DuplicatePageItems ignored -> throw new IllegalStateException("duplicates answer normally");
+            case Fault.ChangeBeforeNextPage ignored -> throw new IllegalStateException("a change answers normally");
         };
     }
 

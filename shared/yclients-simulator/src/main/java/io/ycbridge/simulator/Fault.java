@@ -53,6 +53,15 @@ public sealed interface Fault {
         return new DuplicatePageItems();
     }
 
+    /**
+     * Someone changes YClients' data (a cashier confirms a visit, say) just before a records page after the first is
+     * answered, so that page is cut from the changed feed: a record that changed leaves a bounded window and every
+     * later one moves up a place, as offset paging over live data does to real clients.
+     */
+    static Fault changeBeforeNextPage(Runnable change) {
+        return new ChangeBeforeNextPage(Objects.requireNonNull(change, "change"));
+    }
+
     /** Whether this fault can hit this request at all; a fault that cannot stays armed for a later one. */
     default boolean appliesTo(RecordedRequest request) {
         return true;
@@ -106,14 +115,25 @@ public sealed interface Fault {
         /** Only a records list page after the first has a previous page to repeat from. */
         @Override
         public boolean appliesTo(RecordedRequest request) {
-            if (!"GET".equals(request.method()) || !request.path().startsWith("/records/")) {
-                return false;
-            }
-            try {
-                return Integer.parseInt(request.query().getOrDefault("page", "1").strip()) > 1;
-            } catch (NumberFormatException e) {
-                return false;
-            }
+            return laterRecordsPage(request);
+        }
+    }
+
+    record ChangeBeforeNextPage(Runnable change) implements Fault {
+        @Override
+        public boolean appliesTo(RecordedRequest request) {
+            return laterRecordsPage(request);
+        }
+    }
+
+    private static boolean laterRecordsPage(RecordedRequest request) {
+        if (!"GET".equals(request.method()) || !request.path().startsWith("/records/")) {
+            return false;
+        }
+        try {
+            return Integer.parseInt(request.query().getOrDefault("page", "1").strip()) > 1;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 }
