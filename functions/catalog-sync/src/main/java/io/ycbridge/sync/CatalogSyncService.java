@@ -3,6 +3,7 @@ package io.ycbridge.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.catalog.CatalogEntry;
+import io.ycbridge.catalog.CatalogItem;
 import io.ycbridge.catalog.CatalogKind;
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.catalog.KindCounts;
@@ -13,7 +14,6 @@ import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordSource;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.StoredRecord;
-import io.ycbridge.record.UpsertOutcome;
 import io.ycbridge.record.RecordVersionStore;
 import io.ycbridge.yclients.ApiJson;
 import io.ycbridge.yclients.AuthenticationException;
@@ -32,6 +32,7 @@ import io.ycbridge.yclients.model.Service;
 import io.ycbridge.yclients.model.ServiceCategory;
 import io.ycbridge.yclients.model.StaffMember;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -42,10 +43,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 /**
  * Syncs one company at a time: the catalog (services, categories, masters) into CatalogStore, then the records
@@ -67,6 +70,11 @@ public final class CatalogSyncService {
      * outage is worked off over a few runs instead of holding one run past its deadline.
      */
     public static final int REREADS_PER_RUN = 200;
+    /**
+     * The least time between two catalog reads that a record naming an unknown service or master asks for. A new
+     * service is usually booked soon after it is added, and the bonus rules look its category up in the catalog.
+     */
+    static final Duration ON_DEMAND_GAP = Duration.ofHours(1);
     private static final ObjectMapper JSON = ApiJson.mapper();
     /** Daemon threads, so an idle pool never holds a JVM (the local stack, a test) open. */
     private static final ExecutorService PAGE_WRITERS = Executors.newFixedThreadPool(WindowSweep.PENDING_PAGES,
@@ -144,7 +152,8 @@ public final class CatalogSyncService {
             SyncState state = states.get(companyId);
             progress.cursor = state.cursor().orElse(null);
             ZoneId zone = zone(companyId, state);
-            if (scheduled && catalogDue(companyId, state, runAt)) {
+            boolean catalogRead = scheduled && catalogDue(companyId, state, runAt);
+            if (catalogRead) {
                 syncCatalog(companyId, progress);
                 states.recordCatalog(companyId, runAt);
             }
@@ -156,6 +165,12 @@ public final class CatalogSyncService {
                 // After the window, so a record changed again since its mark is not read twice for nothing: the window
                 // stored its newest version and the re-read finds it unchanged.
                 rereadMarked(companyId, zone, deadline, progress);
+            }
+            if (scheduled && !catalogRead && onDemandAllowed(state, runAt) && catalogLacksAny(companyId, progress.named)) {
+                log.info("catalog-on-demand", Map.of("companyId", companyId, "services", progress.named.services().size(),
+                        "staff", progress.named.staff().size()));
+                syncCatalog(companyId, progress);
+                states.recordCatalog(companyId, runAt);
             }
             outcome = finished ? SyncOutcome.OK : SyncOutcome.PARTIAL;
         } catch (AuthenticationException | PermissionException | LicenseExpiredException | ConfigurationException | TwoFactorRequiredException refused) {
@@ -315,7 +330,8 @@ public final class CatalogSyncService {
                 }
                 progress.fetched++;
                 try {
-                    count(records.upsertFromApi(normalizer.normalize(companyId, record, zone, RecordSource.SYNC)), progress);
+                    StoredRecord stored = normalizer.normalize(companyId, record, zone, RecordSource.SYNC);
+                    progress.add(PageTally.of(records.upsertFromApi(stored), stored));
                     progress.reread++;
                 } catch (IllegalArgumentException unusable) {
                     progress.rejected++;
@@ -331,12 +347,22 @@ public final class CatalogSyncService {
         }
     }
 
-    private static void count(UpsertOutcome outcome, Progress progress) {
-        switch (outcome) {
-            case CREATED -> progress.created++;
-            case UPDATED -> progress.updated++;
-            case DUPLICATE, STALE, CONFLICT -> progress.unchanged++;
-        }
+    /**
+     * At most once per {@link #ON_DEMAND_GAP}: a record may name a service deleted before our first catalog read,
+     * which no read will ever bring, and it must not cost three requests every run.
+     */
+    private static boolean onDemandAllowed(SyncState state, Instant runAt) {
+        return state.lastCatalogAt().map(last -> last.isBefore(runAt.minus(ON_DEMAND_GAP))).orElse(true);
+    }
+
+    /** Whether a record this run stored names a service or master the stored catalog (deleted items included) lacks. */
+    private boolean catalogLacksAny(long companyId, PageTally.CatalogNames named) {
+        return !ids(companyId, CatalogKind.SERVICE).containsAll(named.services())
+                || !ids(companyId, CatalogKind.STAFF).containsAll(named.staff());
+    }
+
+    private Set<Long> ids(long companyId, CatalogKind kind) {
+        return catalog.items(companyId, kind).stream().map(CatalogItem::id).collect(Collectors.toSet());
     }
 
     private static <T> Collection<CatalogEntry> entries(List<T> items, ToLongFunction<T> id) {
@@ -369,8 +395,10 @@ public final class CatalogSyncService {
         int rereadNotFound;
         int rereadFailed;
         int rereadLeft;
+        PageTally.CatalogNames named = PageTally.CatalogNames.NONE;
 
         void add(PageTally page) {
+            named = named.plus(page.named());
             fetched += page.fetched();
             created += page.created();
             updated += page.updated();

@@ -39,7 +39,7 @@ public record CatalogSyncWiring(CatalogSyncService service, DecisionLog log) {
                 config.seconds(EnvVar.SYNC_OVERLAP_SECONDS, Duration.ofMinutes(5)),
                 Duration.ofDays(config.positive(EnvVar.SYNC_SLICE_DAYS, 7)),
                 config.zone(EnvVar.COMPANY_TIME_ZONE, ZoneId.of("Europe/Moscow")),
-                config.seconds(EnvVar.SYNC_CATALOG_INTERVAL_SECONDS, Duration.ZERO));
+                config.seconds(EnvVar.SYNC_CATALOG_INTERVAL_SECONDS, SyncSettings.DEFAULT_CATALOG_INTERVAL));
         DecisionLog log = new DecisionLog("catalog-sync", LogSink.STDOUT, clock);
         SyncStateStore states = new SyncStateStore(dynamoDb, stateTable);
         CatalogSyncService service = new CatalogSyncService(access::call, requests,

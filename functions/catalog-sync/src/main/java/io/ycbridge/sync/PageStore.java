@@ -45,14 +45,14 @@ final class PageStore {
     }
 
     PageTally store(long companyId, int fetched, List<StoredRecord> normalized) {
-        PageTally tally = new PageTally(fetched, 0, 0, 0, fetched - normalized.size());
+        PageTally tally = new PageTally(fetched, 0, 0, 0, fetched - normalized.size(), PageTally.CatalogNames.NONE);
         // One batch read per page spares the write units of conditional puts that would be refused (the overlap).
         Map<Long, StoredVersion> stored = versions.versions(companyId, normalized.stream().map(StoredRecord::recordId).toList());
         for (StoredRecord record : normalized) {
             StoredVersion version = stored.get(record.recordId());
             tally = tally.plus(version != null && version.covers(record)
-                    ? new PageTally(0, 0, 0, 1, 0)
-                    : PageTally.of(records.upsertFromApi(record)));
+                    ? PageTally.alreadyStored()
+                    : PageTally.of(records.upsertFromApi(record), record));
         }
         return tally;
     }

@@ -48,7 +48,8 @@ class CatalogSyncServiceTest {
     @BeforeEach
     void start() {
         fixture = new SyncFixture(dynamoDb);
-        service = fixture.service(SyncSettings.DEFAULT);
+        // The catalog read every run, so each test sees its catalog changes at once; the default is tested below.
+        service = fixture.service(SyncSettings.DEFAULT.withCatalogInterval(Duration.ZERO));
     }
 
     @AfterEach
@@ -263,9 +264,8 @@ class CatalogSyncServiceTest {
     }
 
     @Test
-    void withACatalogIntervalTheCatalogIsReadOncePerInterval() {
-        SyncSettings settings = SyncSettings.DEFAULT.withCatalogInterval(Duration.ofHours(2));
-        CatalogSyncService service = fixture.service(settings);
+    void byDefaultTheCatalogIsReadOnceInTwoHoursAndRecordsEveryRun() {
+        CatalogSyncService service = fixture.service(SyncSettings.DEFAULT);
         assertEquals(9, service.sync(DEMO_SALON_ID, NO_DEADLINE).apiRequests(), "the first run reads the catalog");
 
         int catalogReads = 0;
@@ -279,8 +279,48 @@ class CatalogSyncServiceTest {
     }
 
     @Test
+    void aRecordNamingAServiceTheCatalogLacksReadsTheCatalogAtOnceButNotAgainWithinTheGap() {
+        CatalogSyncService daily = fixture.service(SyncSettings.DEFAULT.withCatalogInterval(Duration.ofDays(1)));
+        daily.sync(DEMO_SALON_ID, NO_DEADLINE);
+        fixture.sim.clock().advance(CatalogSyncService.ON_DEMAND_GAP.plusMinutes(1));
+        fixture.sim.data().addService(DEMO_SALON_ID, 3999, 1001, "Новая услуга", new java.math.BigDecimal("1500"), 3600);
+        fixture.sim.data().createRecord(DEMO_SALON_ID, 4001, 55, List.of(3999L), java.time.LocalDateTime.of(2026, 11, 25, 10, 0));
+
+        CompanySync named = daily.sync(DEMO_SALON_ID, NO_DEADLINE);
+
+        assertEquals(1, named.records().created());
+        assertEquals(1, named.catalog(CatalogKind.SERVICE).created(), "the new service is in the catalog in the same run");
+        assertTrue(fixture.logs.lines().stream().anyMatch(line -> line.contains("\"catalog-on-demand\"")));
+
+        fixture.sim.clock().advance(Duration.ofMinutes(30));
+        // Added and removed again before any catalog read: the record names a service the list never shows.
+        fixture.sim.data().addService(DEMO_SALON_ID, 3998, 1001, "Снятая услуга", new java.math.BigDecimal("900"), 1800);
+        fixture.sim.data().createRecord(DEMO_SALON_ID, 4002, 55, List.of(3998L), java.time.LocalDateTime.of(2026, 11, 25, 12, 0));
+        fixture.sim.data().removeService(DEMO_SALON_ID, 3998);
+        CompanySync unknownForGood = daily.sync(DEMO_SALON_ID, NO_DEADLINE);
+        assertEquals(1, unknownForGood.records().created());
+        assertTrue(unknownForGood.catalog().isEmpty(), "read an hour ago: a service the API never lists costs no read every run");
+    }
+
+    @Test
+    void aRecordNamingOnlyKnownServicesReadsNoCatalog() {
+        CatalogSyncService daily = fixture.service(SyncSettings.DEFAULT.withCatalogInterval(Duration.ofDays(1)));
+        daily.sync(DEMO_SALON_ID, NO_DEADLINE);
+        fixture.sim.clock().advance(Duration.ofHours(3));
+        fixture.sim.data().createRecord(DEMO_SALON_ID, 4001, 55, List.of(fixture.sim.data().recordJson(DEMO_SALON_ID,
+                fixture.sim.data().recordIds(DEMO_SALON_ID).getFirst()).orElseThrow().path("services").path(0).path("id").asLong()),
+                java.time.LocalDateTime.of(2026, 11, 25, 10, 0));
+
+        CompanySync run = daily.sync(DEMO_SALON_ID, NO_DEADLINE);
+
+        assertEquals(1, run.records().created());
+        assertTrue(run.catalog().isEmpty());
+        assertEquals(1, run.apiRequests(), "one records page");
+    }
+
+    @Test
     void companiesShareOutTheirCatalogReadsOverTheRuns() {
-        SyncSettings settings = SyncSettings.DEFAULT.withCatalogInterval(Duration.ofHours(2));
+        SyncSettings settings = SyncSettings.DEFAULT;
         Instant last = Instant.parse("2026-11-20T09:00:00Z");
         Instant next = last.plus(Duration.ofMinutes(30));
         long due = java.util.stream.LongStream.rangeClosed(1, 1000).filter(id -> settings.catalogDue(id, last, next)).count();

@@ -28,7 +28,7 @@ public enum EnvVar {
     SYNC_OVERLAP_SECONDS("catalog sync: how far before the cursor each run reads again, for clock skew (default 300)", false),
     SYNC_SLICE_DAYS("catalog sync: the longest records window read before the cursor is saved (default 7)", false),
     SYNC_CATALOG_INTERVAL_SECONDS("catalog sync: how often a company's catalog is read, records being read every run "
-            + "(default 0: every run)", false),
+            + "(default 7200, each company at its own point; 0: every run)", false),
     YCLIENTS_RATE_PER_SECOND("requests per second one partner token may make (default 5): shared by all invocations of the sync, "
             + "per execution environment elsewhere", false),
     YCLIENTS_RATE_PER_MINUTE("requests per minute one partner token may make (default 200): shared by all invocations of the sync, "
