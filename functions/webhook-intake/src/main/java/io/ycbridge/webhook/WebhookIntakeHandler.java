@@ -3,6 +3,7 @@ package io.ycbridge.webhook;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.aws.AwsClients;
@@ -88,11 +89,11 @@ public final class WebhookIntakeHandler extends HttpRouteHandler {
     /** In the deliveries' own shape, so whoever invoked the function directly reads it like any refusal. */
     @Override
     protected HttpResponse undecodable(UndecodableEventException problem) {
-        return response(IntakeResult.refused(IntakeOutcome.REJECTED, problem.getMessage()));
+        return response(DeliveryResult.single(IntakeResult.refused(IntakeOutcome.REJECTED, problem.getMessage())));
     }
 
-    private static HttpResponse response(IntakeResult result) {
-        return new HttpResponse(result.outcome().status(), JSON_HEADERS, responseBody(result));
+    private static HttpResponse response(DeliveryResult result) {
+        return new HttpResponse(result.status(), JSON_HEADERS, responseBody(result));
     }
 
     /** Undecodable base64 is no body at all: the service refuses it in the deliveries' own words. */
@@ -104,17 +105,31 @@ public final class WebhookIntakeHandler extends HttpRouteHandler {
         }
     }
 
-    /** A stranger learns nothing: 401 has no reason. Everyone else gets the outcome, and refusals a short reason. */
-    private static String responseBody(IntakeResult result) {
+    /**
+     * A stranger learns nothing: 401 has no reason. Everyone else gets the outcome, and refusals a short reason; a
+     * batch gets that for each element, in order, under {@code events}, and as its own outcome the word for its status.
+     */
+    private static String responseBody(DeliveryResult result) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("outcome", result.outcome().metric());
-        if (result.reason() != null && result.outcome() != IntakeOutcome.UNAUTHORIZED) {
-            body.put("reason", result.reason());
+        if (result.batch()) {
+            body.put("outcome", result.status() == 200 ? IntakeOutcome.STORED.metric() : result.events().stream()
+                    .filter(event -> event.outcome().status() == result.status()).findFirst().orElseThrow().outcome().metric());
+            ArrayNode events = body.putArray("events");
+            result.events().forEach(event -> describe(event, events.addObject()));
+        } else {
+            describe(result.events().getFirst(), body);
         }
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
-            return "{\"outcome\":\"" + result.outcome().metric() + "\"}";
+            return "{\"outcome\":\"" + result.events().getFirst().outcome().metric() + "\"}";
+        }
+    }
+
+    private static void describe(IntakeResult result, ObjectNode into) {
+        into.put("outcome", result.outcome().metric());
+        if (result.reason() != null && result.outcome() != IntakeOutcome.UNAUTHORIZED) {
+            into.put("reason", result.reason());
         }
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.yclients.ApiJson;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,7 +23,49 @@ final class WebhookParser {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
     }
 
-    WebhookEvent parse(byte[] body) {
+    /**
+     * Events in one delivery at most. Each may need a read-back from the API, so the cap keeps a delivery inside the
+     * function's time; the body cap alone would allow some thousands of small events.
+     */
+    static final int MAX_EVENTS = 100;
+
+    /** One element of a delivery: its event, or why it was refused. */
+    record Element(WebhookEvent event, String rejection) {
+    }
+
+    /** @param batch whether the body was an array (of any length) rather than one event object */
+    record Delivery(List<Element> elements, boolean batch) {
+    }
+
+    /**
+     * A delivery as YClients sends it, one event object, or as some Altegio senders do, a JSON array of them: each
+     * element is checked on its own, so one bad element refuses only itself.
+     *
+     * @throws RejectedDeliveryException when the body as a whole is unusable (not JSON, empty, too large)
+     */
+    Delivery parseDelivery(byte[] body) {
+        JsonNode root = tree(body);
+        if (!root.isArray()) {
+            return new Delivery(List.of(new Element(event(root), null)), false);
+        }
+        if (root.isEmpty()) {
+            throw new RejectedDeliveryException("body is an empty array");
+        }
+        if (root.size() > MAX_EVENTS) {
+            throw new RejectedDeliveryException("body holds " + root.size() + " events, more than " + MAX_EVENTS + " in one delivery");
+        }
+        List<Element> elements = new ArrayList<>(root.size());
+        for (JsonNode element : root) {
+            try {
+                elements.add(new Element(event(element), null));
+            } catch (RejectedDeliveryException refused) {
+                elements.add(new Element(null, refused.getMessage()));
+            }
+        }
+        return new Delivery(elements, true);
+    }
+
+    private static JsonNode tree(byte[] body) {
         if (body.length == 0) {
             throw new RejectedDeliveryException("empty body");
         }
@@ -39,8 +83,15 @@ final class WebhookParser {
         } catch (java.io.IOException e) {
             throw new RejectedDeliveryException("body could not be read");
         }
-        if (root == null || !root.isObject()) {
-            throw new RejectedDeliveryException("body is not a JSON object");
+        if (root == null || !(root.isObject() || root.isArray())) {
+            throw new RejectedDeliveryException("body is not a JSON object or an array of them");
+        }
+        return root;
+    }
+
+    private static WebhookEvent event(JsonNode root) {
+        if (!root.isObject()) {
+            throw new RejectedDeliveryException("event is not a JSON object");
         }
         long companyId = positiveId(root, "company_id");
         String resource = text(root, "resource");

@@ -16,7 +16,9 @@ import io.ycbridge.yclients.model.Record;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,23 +60,41 @@ final class WebhookService {
         this.clock = clock;
     }
 
-    IntakeResult accept(String presentedToken, byte[] body) {
+    DeliveryResult accept(String presentedToken, byte[] body) {
         long started = System.nanoTime();
-        IntakeResult result = decide(presentedToken, body);
-        report(result, (System.nanoTime() - started) / 1_000_000.0);
-        return result;
+        if (!tokens.matches(presentedToken)) {
+            return reported(IntakeResult.refused(IntakeOutcome.UNAUTHORIZED, tokens.configured() ? "wrong token" : "no webhook token configured"),
+                    started);
+        }
+        WebhookParser.Delivery delivery;
+        try {
+            delivery = parser.parseDelivery(body);
+        } catch (RejectedDeliveryException e) {
+            return reported(IntakeResult.refused(IntakeOutcome.REJECTED, e.getMessage()), started);
+        }
+        if (!delivery.batch()) {
+            return reported(decide(delivery.elements().getFirst()), started);
+        }
+        List<IntakeResult> results = new ArrayList<>(delivery.elements().size());
+        for (WebhookParser.Element element : delivery.elements()) {
+            long elementStarted = System.nanoTime();
+            IntakeResult result = decide(element);
+            report(result, (System.nanoTime() - elementStarted) / 1_000_000.0);
+            results.add(result);
+        }
+        return new DeliveryResult(results, true);
     }
 
-    private IntakeResult decide(String presentedToken, byte[] body) {
-        if (!tokens.matches(presentedToken)) {
-            return IntakeResult.refused(IntakeOutcome.UNAUTHORIZED, tokens.configured() ? "wrong token" : "no webhook token configured");
+    private DeliveryResult reported(IntakeResult result, long startedNanos) {
+        report(result, (System.nanoTime() - startedNanos) / 1_000_000.0);
+        return DeliveryResult.single(result);
+    }
+
+    private IntakeResult decide(WebhookParser.Element element) {
+        if (element.rejection() != null) {
+            return IntakeResult.refused(IntakeOutcome.REJECTED, element.rejection());
         }
-        WebhookEvent event;
-        try {
-            event = parser.parse(body);
-        } catch (RejectedDeliveryException e) {
-            return IntakeResult.refused(IntakeOutcome.REJECTED, e.getMessage());
-        }
+        WebhookEvent event = element.event();
         if (!companies.contains(event.companyId())) {
             return IntakeResult.about(event, IntakeOutcome.FORBIDDEN, "company not served by this deployment");
         }

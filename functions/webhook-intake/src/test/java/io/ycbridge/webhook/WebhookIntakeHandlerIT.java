@@ -404,8 +404,51 @@ class WebhookIntakeHandlerIT {
     }
 
     @Test
-    void aStorageFailureIs503SoYClientsRetries() throws Exception {
-        DynamoDbClient failing = new DynamoDbClient() {
+    void anArrayOfEventsStoresEachValidOneAndNamesTheRefusedOneInItsPlace() throws Exception {
+        HttpResponse response = deliver("records-batch");
+
+        assertEquals(200, response.status(), "the valid events are taken; sending the bad one again would not change it");
+        JsonNode events = body(response).path("events");
+        assertEquals(3, events.size());
+        assertEquals("accepted", events.path(0).path("outcome").asText());
+        assertEquals("accepted", events.path(1).path("outcome").asText());
+        assertEquals("rejected", events.path(2).path("outcome").asText());
+        assertEquals("resource_id is missing", events.path(2).path("reason").asText());
+        assertTrue(records.get(COMPANY, 9001).isPresent() && records.get(COMPANY, 9002).isPresent());
+        assertEquals(3, logs.lines().stream().filter(line -> line.contains("\"webhook\"")).count(), "one log line per element");
+
+        assertEquals(List.of("duplicate", "duplicate", "rejected"), outcomes(deliver("records-batch")), "a redelivery converges");
+    }
+
+    @Test
+    void anArrayWhoseEveryElementIsRefusedIs400() throws Exception {
+        HttpRequest refused = Invocations.withBody(event("record-created"),
+                "[{\"company_id\": 235564, \"resource\": \"record\"}, 5]");
+
+        HttpResponse response = handler.handle(refused, null);
+
+        assertEquals(400, response.status());
+        assertEquals(List.of("rejected", "rejected"), outcomes(response));
+    }
+
+    @Test
+    void anArrayWithAnEventThatCouldNotBeStoredIs503SoTheWholeArrayComesAgain() throws Exception {
+        WebhookIntakeHandler broken = new WebhookIntakeHandler(service(new RecordStore(failingDynamoDb(), "records")));
+
+        HttpResponse response = broken.handle(event("records-batch"), null);
+
+        assertEquals(503, response.status());
+        assertEquals("unavailable", body(response).path("outcome").asText());
+    }
+
+    private static List<String> outcomes(HttpResponse response) throws Exception {
+        List<String> outcomes = new java.util.ArrayList<>();
+        body(response).path("events").forEach(event -> outcomes.add(event.path("outcome").asText()));
+        return outcomes;
+    }
+
+    private static DynamoDbClient failingDynamoDb() {
+        return new DynamoDbClient() {
             @Override
             public UpdateItemResponse updateItem(UpdateItemRequest request) {
                 throw SdkClientException.create("connection reset");
@@ -420,7 +463,11 @@ class WebhookIntakeHandlerIT {
             public void close() {
             }
         };
-        WebhookIntakeHandler broken = new WebhookIntakeHandler(service(new RecordStore(failing, "records")));
+    }
+
+    @Test
+    void aStorageFailureIs503SoYClientsRetries() throws Exception {
+        WebhookIntakeHandler broken = new WebhookIntakeHandler(service(new RecordStore(failingDynamoDb(), "records")));
         HttpResponse response = broken.handle(event("record-created"), null);
         assertEquals(503, response.status());
         assertTrue(logs.all().contains("webhook-store-failed"));
