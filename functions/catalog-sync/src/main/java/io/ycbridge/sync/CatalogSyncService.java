@@ -160,7 +160,13 @@ public final class CatalogSyncService {
             Instant windowFrom = from != null ? from
                     : state.cursor().map(cursor -> cursor.minus(settings.overlap())).orElse(runAt.minus(settings.backfill()));
             Instant windowTo = to != null ? to : runAt;
-            boolean finished = syncRecords(companyId, zone, windowFrom, windowTo, scheduled, deadline, progress);
+            Optional<SyncState.Backfill> history = state.backfill();
+            if (scheduled && state.cursor().isEmpty()) {
+                states.rememberBackfill(companyId, windowFrom, windowTo);
+                history = Optional.of(history.orElse(new SyncState.Backfill(windowFrom, windowTo)));
+            }
+            Optional<SyncState.Backfill> backfilling = history.filter(window -> state.cursor().map(window.to()::isAfter).orElse(true));
+            boolean finished = syncRecords(companyId, zone, windowFrom, windowTo, scheduled, deadline, progress, backfilling);
             if (finished && scheduled) {
                 // After the window, so a record changed again since its mark is not read twice for nothing: the window
                 // stored its newest version and the re-read finds it unchanged.
@@ -267,8 +273,9 @@ public final class CatalogSyncService {
     }
 
     /** @return false when the deadline stopped it before the window's end */
+    /** @param backfilling the first run's window while the cursor has not passed it: each slice logs its progress */
     private boolean syncRecords(long companyId, ZoneId zone, Instant from, Instant to, boolean moveCursor, Instant deadline,
-                                Progress progress) {
+                                Progress progress, Optional<SyncState.Backfill> backfilling) {
         Instant sliceFrom = from;
         while (sliceFrom.isBefore(to)) {
             if (!clock.instant().isBefore(deadline)) {
@@ -281,6 +288,9 @@ public final class CatalogSyncService {
             if (moveCursor) {
                 states.advanceCursor(companyId, sliceTo);
                 progress.cursor = progress.cursor == null || progress.cursor.isBefore(sliceTo) ? sliceTo : progress.cursor;
+                Instant through = sliceTo;
+                backfilling.ifPresent(window -> log.info("backfill-progress", Map.of("companyId", companyId, "through", through.toString(),
+                        "percent", Math.round(window.done(Optional.of(through)) * 1000) / 10.0, "recordsRead", progress.fetched)));
             }
             sliceFrom = sliceTo;
         }

@@ -255,6 +255,11 @@ class CatalogSyncServiceTest {
         Instant saved = fixture.states.get(DEMO_SALON_ID).cursor().orElseThrow();
         assertTrue(saved.isAfter(start.minus(Duration.ofDays(30))) && saved.isBefore(start.minus(Duration.ofDays(20))),
                 "only finished slices count: " + saved);
+        SyncState.Backfill history = fixture.states.get(DEMO_SALON_ID).backfill().orElseThrow();
+        assertEquals(start.minus(Duration.ofDays(30)), history.from());
+        double done = history.done(Optional.of(saved));
+        assertTrue(done > 0 && done < 0.34, "a few daily slices of thirty: " + done);
+        assertTrue(fixture.logs.lines().stream().anyMatch(line -> line.contains("\"backfill-progress\"") && line.contains("\"percent\"")));
 
         CompanySync rest = fixture.service(daily).sync(DEMO_SALON_ID, NO_DEADLINE);
 

@@ -46,6 +46,8 @@ public final class SyncStateStore {
     static final String LAST_ERROR = "last_error";
     static final String LAST_SUCCESS_AT = "last_success_at";
     static final String LAST_CATALOG_AT = "last_catalog_at";
+    static final String BACKFILL_FROM = "backfill_from";
+    static final String BACKFILL_TO = "backfill_to";
     static final String REREAD = "reread_record_ids";
     static final String FIRST_SCHEDULED_AT = "first_scheduled_at";
     /** BatchGetItem's most keys per request. */
@@ -68,7 +70,8 @@ public final class SyncStateStore {
         }
         return new SyncState(companyId, instant(item, CURSOR), text(item, ZONE), text(item, PHONE_REGION), instant(item, LAST_RUN_AT),
                 text(item, LAST_OUTCOME),
-                text(item, LAST_ERROR), instant(item, LAST_SUCCESS_AT), instant(item, LAST_CATALOG_AT));
+                text(item, LAST_ERROR), instant(item, LAST_SUCCESS_AT), instant(item, LAST_CATALOG_AT),
+                instant(item, BACKFILL_FROM).flatMap(from -> instant(item, BACKFILL_TO).map(to -> new SyncState.Backfill(from, to))));
     }
 
     /** The company's phone region as the sync learned it: what webhook intake asks, once per company and environment. */
@@ -101,6 +104,14 @@ public final class SyncStateStore {
     /** @param region an ISO 3166-1 code, or empty when the company's data names none */
     public void rememberPhoneRegion(long companyId, Optional<String> region) {
         set(companyId, PHONE_REGION, AttributeValue.fromS(region.orElse(NO_REGION)));
+    }
+
+    /** Keeps the first run's window, once: later first runs (after a failed one) leave the first record of it. */
+    public void rememberBackfill(long companyId, Instant from, Instant to) {
+        client.updateItem(update -> update.tableName(tableName).key(key(companyId))
+                .updateExpression("SET #from = if_not_exists(#from, :from), #to = if_not_exists(#to, :to)")
+                .expressionAttributeNames(Map.of("#from", BACKFILL_FROM, "#to", BACKFILL_TO))
+                .expressionAttributeValues(Map.of(":from", millis(from), ":to", millis(to))));
     }
 
     /** Stamps a complete read of the company's catalog. */

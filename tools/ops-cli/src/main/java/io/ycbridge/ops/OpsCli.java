@@ -426,6 +426,8 @@ public final class OpsCli {
                 out.println("  last run:              " + state.lastRunAt().map(Instant::toString).orElse("never")
                         + state.lastOutcome().map(o -> " (" + o + ")").orElse(""));
                 out.println("  records cursor:        " + state.cursor().map(Instant::toString).orElse("none (no sync finished a slice yet)"));
+                out.println("  history back-fill:     " + state.backfill().map(window -> backfill(window, state.cursor()))
+                        .orElse("not started (the first run reads it)"));
                 out.println("  catalog last read:     " + state.lastCatalogAt().map(Instant::toString).orElse("never"));
                 out.println("  last webhook record:   " + recordsTable.map(table -> lastWebhook(dynamoDb, table, companyId))
                         .orElse("unknown (set RECORDS_TABLE)"));
@@ -434,6 +436,14 @@ public final class OpsCli {
             }
             return anyError ? 1 : 0;
         }
+    }
+
+    private static String backfill(SyncState.Backfill window, Optional<Instant> cursor) {
+        double done = window.done(cursor);
+        String span = "records changed " + window.from() + " .. " + window.to();
+        return done >= 1 ? "complete (" + span + ")"
+                : String.format(java.util.Locale.ROOT, "%.1f%% of %s, read through %s", done * 100, span,
+                        cursor.map(Instant::toString).orElse("nothing yet"));
     }
 
     /**

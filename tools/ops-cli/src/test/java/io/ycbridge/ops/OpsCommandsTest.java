@@ -80,6 +80,7 @@ class OpsCommandsTest {
         OpsFixture.Result status = run("status");
         assertEquals(0, status.code(), status.all());
         assertTrue(status.out().contains("last successful sync:  20"));
+        assertTrue(status.out().contains("history back-fill:     complete (records changed 20"), status.out());
         assertTrue(status.out().contains("the doctor's test delivery"));
     }
 
