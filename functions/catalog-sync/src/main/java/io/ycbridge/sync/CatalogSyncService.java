@@ -276,6 +276,13 @@ public final class CatalogSyncService {
     /** @param backfilling the first run's window while the cursor has not passed it: each slice logs its progress */
     private boolean syncRecords(long companyId, ZoneId zone, Instant from, Instant to, boolean moveCursor, Instant deadline,
                                 Progress progress, Optional<SyncState.Backfill> backfilling) {
+        if (Duration.between(from, to).compareTo(settings.slice()) > 0
+                && api.call(client -> sweep.sweepInOnePage(client, companyId, zone, from, to, progress::add))) {
+            if (moveCursor) {
+                advance(companyId, to, progress, backfilling);
+            }
+            return true;
+        }
         Instant sliceFrom = from;
         while (sliceFrom.isBefore(to)) {
             if (!clock.instant().isBefore(deadline)) {
@@ -286,15 +293,18 @@ public final class CatalogSyncService {
                 return false;
             }
             if (moveCursor) {
-                states.advanceCursor(companyId, sliceTo);
-                progress.cursor = progress.cursor == null || progress.cursor.isBefore(sliceTo) ? sliceTo : progress.cursor;
-                Instant through = sliceTo;
-                backfilling.ifPresent(window -> log.info("backfill-progress", Map.of("companyId", companyId, "through", through.toString(),
-                        "percent", Math.round(window.done(Optional.of(through)) * 1000) / 10.0, "recordsRead", progress.fetched)));
+                advance(companyId, sliceTo, progress, backfilling);
             }
             sliceFrom = sliceTo;
         }
         return true;
+    }
+
+    private void advance(long companyId, Instant through, Progress progress, Optional<SyncState.Backfill> backfilling) {
+        states.advanceCursor(companyId, through);
+        progress.cursor = progress.cursor == null || progress.cursor.isBefore(through) ? through : progress.cursor;
+        backfilling.ifPresent(window -> log.info("backfill-progress", Map.of("companyId", companyId, "through", through.toString(),
+                "percent", Math.round(window.done(Optional.of(through)) * 1000) / 10.0, "recordsRead", progress.fetched)));
     }
 
     private boolean syncSlice(long companyId, ZoneId zone, Instant from, Instant to, Instant deadline, Progress progress) {

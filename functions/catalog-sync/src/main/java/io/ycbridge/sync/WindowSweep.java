@@ -95,6 +95,20 @@ final class WindowSweep {
     }
 
     /**
+     * Reads the window's first page only and stores it.
+     *
+     * @return true when that page was short, so it held the whole window: one request instead of one per slice for a
+     *         company whose history is small (most of a chain's first runs)
+     */
+    boolean sweepInOnePage(YClientsClient client, long companyId, ZoneId zone, Instant from, Instant to, Consumer<PageTally> counted) {
+        RecordQuery window = RecordQuery.changedSince(from.atOffset(ZoneOffset.UTC)).changedBefore(to.atOffset(ZoneOffset.UTC));
+        java.util.Iterator<List<Record>> pagesOfWindow = client.records(companyId, window).iterator();
+        List<Record> first = pagesOfWindow.hasNext() ? pagesOfWindow.next() : List.of();
+        counted.accept(pages.store(companyId, first.size(), pages.normalize(companyId, first, zone)));
+        return first.size() < window.pageSize();
+    }
+
+    /**
      * Stores the records changed since {@code since} like any others and counts those this pass read inside the
      * window before they changed past its end. Unbounded above, so a record changing during this check stays in it:
      * the check can repeat a record but never lose one.

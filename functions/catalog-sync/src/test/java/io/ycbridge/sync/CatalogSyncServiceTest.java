@@ -73,7 +73,8 @@ class CatalogSyncServiceTest {
         assertEquals(fixture.sim.data().recordCount(DEMO_SALON_ID), salon.records().created(), "cancelled records included");
         assertEquals(fixture.sim.data().recordCount(DEMO_BRANCH_ID), summary.company(DEMO_BRANCH_ID).records().created());
         assertEquals(fixture.sim.clock().now(), salon.cursor());
-        assertEquals(9, salon.apiRequests(), "company (zone), services, categories, staff, one records page per 7-day slice of 30 days");
+        assertEquals(5, salon.apiRequests(), "company (zone), services, categories, staff, and one records page: a short first page "
+                + "of the whole 30 days holds them all, so no 7-day slice is read");
         assertTrue(fixture.records.get(DEMO_SALON_ID, 9004).orElseThrow().deleted());
     }
 
@@ -225,7 +226,10 @@ class CatalogSyncServiceTest {
 
     @Test
     void aRunOutOfTimeSavesFinishedSlicesAndTheNextRunContinues() {
-        SyncSettings daily = new SyncSettings(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(1), ZoneId.of("Europe/Moscow"));
+        // More history than one page holds (450 records over 90 days), so the window is read in daily slices.
+        fixture.sim.seed(io.ycbridge.simulator.SimulatorSeed.large(1, 5, 2, 450, 7));
+        long company = 500_001L;
+        SyncSettings daily = new SyncSettings(Duration.ofDays(120), Duration.ofMinutes(5), Duration.ofDays(1), ZoneId.of("Europe/Moscow"));
         // A clock that moves an hour at every reading: the deadline passes after a few slices.
         Clock ticking = new Clock() {
             private Instant now = fixture.sim.clock().now();
@@ -249,29 +253,29 @@ class CatalogSyncServiceTest {
         };
         Instant start = fixture.sim.clock().now();
 
-        CompanySync cut = fixture.service(daily, ticking).sync(DEMO_SALON_ID, start.plus(Duration.ofHours(6)));
+        CompanySync cut = fixture.service(daily, ticking).sync(company, start.plus(Duration.ofHours(6)));
 
         assertEquals(SyncOutcome.PARTIAL, cut.outcome());
-        Instant saved = fixture.states.get(DEMO_SALON_ID).cursor().orElseThrow();
-        assertTrue(saved.isAfter(start.minus(Duration.ofDays(30))) && saved.isBefore(start.minus(Duration.ofDays(20))),
+        Instant saved = fixture.states.get(company).cursor().orElseThrow();
+        assertTrue(saved.isAfter(start.minus(Duration.ofDays(120))) && saved.isBefore(start.minus(Duration.ofDays(110))),
                 "only finished slices count: " + saved);
-        SyncState.Backfill history = fixture.states.get(DEMO_SALON_ID).backfill().orElseThrow();
-        assertEquals(start.minus(Duration.ofDays(30)), history.from());
+        SyncState.Backfill history = fixture.states.get(company).backfill().orElseThrow();
+        assertEquals(start.minus(Duration.ofDays(120)), history.from());
         double done = history.done(Optional.of(saved));
-        assertTrue(done > 0 && done < 0.34, "a few daily slices of thirty: " + done);
+        assertTrue(done > 0 && done < 0.1, "a few daily slices of 120: " + done);
         assertTrue(fixture.logs.lines().stream().anyMatch(line -> line.contains("\"backfill-progress\"") && line.contains("\"percent\"")));
 
-        CompanySync rest = fixture.service(daily).sync(DEMO_SALON_ID, NO_DEADLINE);
+        CompanySync rest = fixture.service(daily).sync(company, NO_DEADLINE);
 
         assertEquals(SyncOutcome.OK, rest.outcome());
-        assertEquals(fixture.sim.data().recordCount(DEMO_SALON_ID), cut.records().created() + rest.records().created());
+        assertEquals(fixture.sim.data().recordCount(company), cut.records().created() + rest.records().created());
         assertEquals(start, rest.cursor());
     }
 
     @Test
     void byDefaultTheCatalogIsReadOnceInTwoHoursAndRecordsEveryRun() {
         CatalogSyncService service = fixture.service(SyncSettings.DEFAULT);
-        assertEquals(9, service.sync(DEMO_SALON_ID, NO_DEADLINE).apiRequests(), "the first run reads the catalog");
+        assertEquals(5, service.sync(DEMO_SALON_ID, NO_DEADLINE).apiRequests(), "the first run reads the catalog");
 
         int catalogReads = 0;
         for (int run = 0; run < 8; run++) {

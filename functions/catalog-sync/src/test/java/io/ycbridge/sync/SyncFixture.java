@@ -74,7 +74,8 @@ final class SyncFixture implements AutoCloseable {
         return new CatalogSyncService(CompanyApi.of(client()), requests, catalog, records,
                 new RecordVersionStore(dynamoDb, recordsTable), states,
                 // As deployed: RU by default, each company's country once the sync has learned it.
-                new RecordNormalizer(PhoneRegions.everywhere(PhoneNormalizer.russia()).withCompanyData(states::phoneRegion, clock,
+                // The region cache keeps the simulator's time: a test's ticking clock is the run's, read per record here.
+                new RecordNormalizer(PhoneRegions.everywhere(PhoneNormalizer.russia()).withCompanyData(states::phoneRegion, sim.clock(),
                         new DecisionLog("catalog-sync", logs, clock))), settings,
                 clock, new DecisionLog("catalog-sync", logs, clock), new EmfMetrics("catalog-sync", logs, clock));
     }
