@@ -35,12 +35,14 @@ final class ApiHandler implements HttpHandler {
     private final RequestLog log;
     private final MovableClock clock;
     private final Supplier<MessageLanguage> language;
+    private final RateLimitWindows rateLimit;
 
-    ApiHandler(List<Route> routes, Accounts accounts, Faults faults, RequestLog log, MovableClock clock,
+    ApiHandler(List<Route> routes, Accounts accounts, Faults faults, RateLimitWindows rateLimit, RequestLog log, MovableClock clock,
                Supplier<MessageLanguage> language) {
         this.routes = routes;
         this.accounts = accounts;
         this.faults = faults;
+        this.rateLimit = rateLimit;
         this.log = log;
         this.clock = clock;
         this.language = language;
@@ -95,6 +97,10 @@ final class ApiHandler implements HttpHandler {
         }
         if (!api) {
             return webSite(302);
+        }
+        Optional<java.time.Duration> limited = rateLimit.admit(clock.now());
+        if (limited.isPresent()) {
+            return faultAnswer(Fault.rateLimited(limited.get()), lang);
         }
 
         String routed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;

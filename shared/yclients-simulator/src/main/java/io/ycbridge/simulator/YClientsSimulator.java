@@ -37,6 +37,7 @@ public final class YClientsSimulator implements AutoCloseable {
     private final SimulatorData data = new SimulatorData(clock);
     private final Accounts accounts = new Accounts();
     private final Faults faults = new Faults();
+    private final RateLimitWindows rateLimit = new RateLimitWindows();
     private final RequestLog log = new RequestLog();
     private final Webhooks webhooks = new Webhooks(data);
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -47,7 +48,7 @@ public final class YClientsSimulator implements AutoCloseable {
         int instance = INSTANCES.incrementAndGet();
         workers = Executors.newFixedThreadPool(WORKER_THREADS, namedDaemons("yclients-simulator-" + instance + "-"));
         List<Route> routes = ApiRoutes.all(data, accounts);
-        server.createContext("/", new ApiHandler(routes, accounts, faults, log, clock, () -> language));
+        server.createContext("/", new ApiHandler(routes, accounts, faults, rateLimit, log, clock, () -> language));
         server.setExecutor(workers);
         server.start();
     }
@@ -148,6 +149,20 @@ public final class YClientsSimulator implements AutoCloseable {
 
     public MovableClock clock() {
         return clock;
+    }
+
+    /**
+     * Refuses API requests beyond {@code perSecond} in any second or {@code perMinute} in any minute of the
+     * simulator's clock with 429 and {@code Retry-After}, as YClients does (0 turns a window off). Off by default.
+     */
+    public YClientsSimulator enforceRateLimit(int perSecond, int perMinute) {
+        rateLimit.limit(perSecond, perMinute);
+        return this;
+    }
+
+    /** Requests refused by {@link #enforceRateLimit} since it was last set. */
+    public long rateLimitedCount() {
+        return rateLimit.refused();
     }
 
     public Faults faults() {
