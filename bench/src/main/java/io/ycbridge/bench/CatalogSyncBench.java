@@ -2,6 +2,7 @@ package io.ycbridge.bench;
 
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.localaws.LocalDynamoDb;
+import io.ycbridge.simulator.Fault;
 import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
@@ -48,10 +49,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * The catalog and records sync of one large company (500 services, 100 masters, 10,000 records) on the simulator
  * and in-process DynamoDB Local: API requests made against the least number of pages the data needs, DynamoDB
- * writes of a repeat run (goal 0 items written), first and repeat sync time; then the cycle time of 1,000 companies
- * at YClients' default rate limit (5/s and 200/min per partner token), computed by running the real limiter on a
- * simulated clock with the requests per company measured here. The API is unthrottled while timing, so the times
- * are our own cost; the limiter's share is in the cycle figure.
+ * writes of a repeat run (goal 0 items written), first and repeat sync time, the API unthrottled; then the same
+ * company's back-fill at the API's pace against its floor (goal ≤ 1.1×); then a chain's cycles with the default
+ * settings through the real service, the simulator enforcing YClients' limits (minutes per cycle, goal ≤ 15; 429s,
+ * goal 0; DynamoDB calls of the limiter per request, goal ≤ 0.25) — see {@link ChainCycle}.
  * Usage: {@code bench/run CatalogSync [services] [staff] [records] [companies]}.
  */
 public final class CatalogSyncBench {
@@ -60,7 +61,7 @@ public final class CatalogSyncBench {
     private CatalogSyncBench() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         int services = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int staff = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int records = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
@@ -69,13 +70,7 @@ public final class CatalogSyncBench {
         WriteCounter writes = new WriteCounter();
         try (YClientsSimulator sim = YClientsSimulator.start(); LocalDynamoDb local = LocalDynamoDb.start()) {
             sim.seed(SimulatorSeed.large(1, services, staff, records, 42));
-            DynamoDbClient dynamoDb = DynamoDbClient.builder()
-                    .endpointOverride(local.endpoint())
-                    .region(LocalDynamoDb.REGION)
-                    .credentialsProvider(StaticCredentialsProvider.create(LocalDynamoDb.CREDENTIALS))
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .overrideConfiguration(o -> o.addExecutionInterceptor(writes))
-                    .build();
+            DynamoDbClient dynamoDb = client(local, writes);
             int categories = Math.max(1, services / 10);
             int recordPages = (records + RecordQuery.MAX_PAGE_SIZE - 1) / RecordQuery.MAX_PAGE_SIZE;
             // company (zone, first run only) + services + categories + staff + the record pages
@@ -116,63 +111,97 @@ public final class CatalogSyncBench {
             System.out.println("item's cursor, last run and catalog stamp; records seen again in the 5-minute overlap are filtered by one");
             System.out.println("batch read per page, so no refused conditional put spends a write unit.");
 
+            backfill(sim, dynamoDb, company, records);
+        }
+        chain(companies);
+    }
+
+    /**
+     * The first back-fill of one company's 10,000 records at the API's pace: every records page answered after
+     * {@link #PAGE_LATENCY}, one request per slot of the default limit (200/min), pages written while the next is read.
+     * The floor is the records requests it made times that latency: what the API alone costs.
+     */
+    private static void backfill(YClientsSimulator sim, DynamoDbClient dynamoDb, long company, int records) {
+        Tables tables = Tables.create(dynamoDb);
+        RequestCounter counter = new RequestCounter();
+        SyncSettings settings = new SyncSettings(Duration.ofDays(90), Duration.ofMinutes(5), Duration.ofDays(7), ZoneId.of("Europe/Moscow"));
+        RateLimiter limit = RateLimiter.allOf(TokenBucket.perSecond(5, Clock.systemUTC(), Sleeper.SYSTEM),
+                TokenBucket.perMinute(200, Clock.systemUTC(), Sleeper.SYSTEM));
+        CatalogSyncService service = service(sim, dynamoDb, tables, counter, settings, limit, Sleeper.SYSTEM);
+        sim.faults().on("/records/" + company).always(Fault.latency(PAGE_LATENCY));
+        try {
+            Instant to = sim.clock().now();
+            long started = System.nanoTime();
+            CompanySync run = service.backfill(company, to.minus(Duration.ofDays(90)), to, NO_DEADLINE);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double floor = run.apiRequests() * PAGE_LATENCY.toMillis() / 1000.0;
             System.out.println();
-            long recordPagesPerRun = steadyRequests - 3; // a repeat run: the three catalog lists and the records pages
-            cycle(companies, companies * steadyRequests, "catalog every run: " + steadyRequests + " requests/company");
-            // The first run after a deploy also reads each company's zone: one request more, once.
-            cycle(companies, companies * (steadyRequests + 1), "first run after deploy: " + (steadyRequests + 1) + " requests/company");
-            SyncSettings every2h = SyncSettings.DEFAULT.withCatalogInterval(Duration.ofHours(2));
-            long worst = 0;
-            Instant runAt = Instant.parse("2026-11-21T09:00:00Z");
-            for (int run = 0; run < 8; run++, runAt = runAt.plus(Duration.ofMinutes(30))) {
-                long requests = 0;
-                for (long id = 500_001; id < 500_001 + companies; id++) {
-                    // Steady state: the catalog was last read when it was last due, at most two hours ago.
-                    Instant last = lastDue(every2h, id, runAt);
-                    requests += recordPagesPerRun + (every2h.catalogDue(id, last, runAt) ? 3 : 0);
-                }
-                worst = Math.max(worst, requests);
+            System.out.printf(Locale.ROOT, "back-fill of %d records (90 days in 7-day slices), each records page answered after %d ms "
+                    + "(one per slot at 200/min), 5/s + 200/min limiter, 8 page writers:%n", records, PAGE_LATENCY.toMillis());
+            System.out.println("| records stored | API requests | least pages | floor s (requests x latency) | took s | ratio | goal   |");
+            System.out.println("|----------------|--------------|-------------|------------------------------|--------|-------|--------|");
+            System.out.printf(Locale.ROOT, "| %14d | %12d | %11d | %28.1f | %6.1f | %5.2f | <= 1.10 |%n", run.records().created(), run.apiRequests(),
+                    (records + RecordQuery.MAX_PAGE_SIZE - 1) / RecordQuery.MAX_PAGE_SIZE, floor, seconds, seconds / floor);
+            if (run.outcome() != SyncOutcome.OK) {
+                System.out.println("  ! " + run.outcome() + " " + run.error());
             }
-            cycle(companies, worst, "SYNC_CATALOG_INTERVAL_SECONDS=7200, busiest of 8 runs: " + worst / (double) companies
-                    + " requests/company");
+        } finally {
+            sim.faults().clear();
         }
     }
+
+    /** A chain's cycles with the default settings, through the real service and a simulator that enforces the limit. */
+    private static void chain(int companies) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%d-company chain, default settings (catalog every %d h per company, 30-day history), "
+                + "simulator refusing beyond 5/s and 200/min; time on a clock moved only by the limiter:%n", companies,
+                SyncSettings.DEFAULT_CATALOG_INTERVAL.toHours());
+        try (YClientsSimulator sim = YClientsSimulator.start(); LocalDynamoDb local = LocalDynamoDb.start()) {
+            DynamoDbClient dynamoDb = client(local, null);
+            ChainCycle chain = ChainCycle.seeded(sim, companies);
+            RequestCounter counter = new RequestCounter();
+            MovableClock clock = sim.clock();
+            Sleeper onTheClock = clock::advance;
+            RateLimiter local5and200 = RateLimiter.allOf(TokenBucket.perSecond(5, clock, onTheClock), TokenBucket.perMinute(200, clock, onTheClock));
+            CatalogSyncService service = service(sim, dynamoDb, Tables.create(dynamoDb), counter, SyncSettings.DEFAULT, local5and200, onTheClock);
+            ChainCycle.print("two token buckets in one JVM (5/s, 200/min)", chain.run(8, service, counter, () -> 0));
+        }
+    }
+
+    private static final Duration PAGE_LATENCY = Duration.ofMillis(300);
 
     private static void row(String label, CompanySync run, int minimum, WriteCounter writes, long startedNanos) {
         System.out.printf(Locale.ROOT, "| %-37s | %12d | %7d | %13d | %14d | %6.2f |%n", label, run.apiRequests(), minimum, run.writes(),
                 writes.requests.get(), (System.nanoTime() - startedNanos) / 1e9);
     }
 
-    /** The last run (every 30 minutes) before {@code runAt} at which the company's catalog was due. */
-    private static Instant lastDue(SyncSettings settings, long companyId, Instant runAt) {
-        Instant candidate = runAt.minus(Duration.ofMinutes(30));
-        for (int i = 0; i < 8; i++, candidate = candidate.minus(Duration.ofMinutes(30))) {
-            if (settings.catalogDue(companyId, candidate.minus(Duration.ofMinutes(30)), candidate)) {
-                return candidate;
-            }
-        }
-        return candidate;
-    }
-
-    /** The real limiter (both buckets), on a clock that only moves when the limiter waits. */
-    private static void cycle(int companies, long total, String what) throws InterruptedException {
-        MovableClock clock = new MovableClock(Instant.parse("2026-11-20T09:00:00Z"));
-        Sleeper sleeper = clock::advance;
-        RateLimiter limiter = RateLimiter.allOf(TokenBucket.perSecond(5, clock, sleeper), TokenBucket.perMinute(200, clock, sleeper));
-        for (long i = 0; i < total; i++) {
-            limiter.acquire();
-        }
-        Duration took = Duration.between(Instant.parse("2026-11-20T09:00:00Z"), clock.instant());
-        System.out.printf(Locale.ROOT, "cycle of %d companies at 5 requests/s and 200/min per partner token, %s: %d requests, "
-                + "%.1f minutes of the 30-minute period%n", companies, what, total, took.toMillis() / 60_000.0);
+    private static DynamoDbClient client(LocalDynamoDb local, ExecutionInterceptor interceptor) {
+        return DynamoDbClient.builder()
+                .endpointOverride(local.endpoint())
+                .region(LocalDynamoDb.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(LocalDynamoDb.CREDENTIALS))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> {
+                    if (interceptor != null) {
+                        o.addExecutionInterceptor(interceptor);
+                    }
+                })
+                .build();
     }
 
     private static CatalogSyncService service(YClientsSimulator sim, DynamoDbClient dynamoDb, Tables tables, RequestCounter counter,
                                               SyncSettings settings) {
+        return service(sim, dynamoDb, tables, counter, settings, RateLimiter.UNLIMITED, Sleeper.SYSTEM);
+    }
+
+    /** @param sleeper also the client's retry pause, so a 429's back-off moves the same clock as the limiter */
+    private static CatalogSyncService service(YClientsSimulator sim, DynamoDbClient dynamoDb, Tables tables, RequestCounter counter,
+                                              SyncSettings settings, RateLimiter limiter, Sleeper sleeper) {
         YClientsClient client = YClientsClient.builder()
                 .baseUri(sim.baseUri())
                 .credentials(new Credentials(SimulatorDefaults.PARTNER_TOKEN, SimulatorDefaults.USER_TOKEN))
-                .rateLimiter(RateLimiter.UNLIMITED)
+                .rateLimiter(limiter)
+                .sleeper(sleeper)
                 .clock(sim.clock())
                 .observer(counter)
                 .build();
