@@ -14,7 +14,8 @@ import java.util.Set;
  * and where another document departs from it. Examples are merged: the items of an array are one shape, a field in
  * every object at its place is required, one in some is optional, and a place may hold several kinds (the API's
  * {@code "position": []} beside {@code "position": {...}}). A {@code null} in the examples says nothing about the
- * kind, so any kind may stand there; a {@code null} elsewhere must be in the examples too.
+ * kind, so any kind may stand there; a {@code null} elsewhere must be in the examples too. Likewise an object that is
+ * empty wherever the examples show it ({@code "custom_fields": {}}) says nothing of its fields: any may stand in it.
  *
  * <p>Paths name places the way the differences are reported and allowed: {@code data[].services[].cost}.
  */
@@ -150,7 +151,9 @@ public final class JsonShape {
                     Place expected = fields.get(field.getKey());
                     String at = join(path, field.getKey());
                     if (expected == null) {
-                        found.add(new Difference(at, "not in the reference"));
+                        if (!fields.isEmpty()) {
+                            found.add(new Difference(at, "not in the reference"));
+                        }
                     } else {
                         expected.check(field.getValue(), at, requireAll, found);
                     }

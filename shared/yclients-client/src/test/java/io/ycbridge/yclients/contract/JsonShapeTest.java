@@ -71,6 +71,12 @@ class JsonShapeTest {
     }
 
     @Test
+    void anObjectTheExamplesOnlyShowEmptyMayHoldAnyFields() throws Exception {
+        assertEquals(List.of(), differences("{\"custom_fields\": {}}", "{\"custom_fields\": {\"instagram\": \"x\"}}"));
+        assertEquals(List.of("o.b: not in the reference"), differences("{\"o\": {\"a\": 1}}", "{\"o\": {\"a\": 1, \"b\": 2}}"));
+    }
+
+    @Test
     void aRequestMayLeaveOutFieldsButUseNoOthers() throws Exception {
         JsonShape request = JsonShape.of(json("""
                 {"page": 1, "fields": ["id", "name"], "filters": [{"type": "quick_search", "state": {"value": "x"}},
