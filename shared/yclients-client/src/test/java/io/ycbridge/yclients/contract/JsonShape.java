@@ -81,25 +81,15 @@ public final class JsonShape {
     }
 
     public static Kind kindOf(JsonNode node) {
-        if (node.isTextual()) {
-            return Kind.STRING;
-        }
-        if (node.isNumber()) {
-            return Kind.NUMBER;
-        }
-        if (node.isBoolean()) {
-            return Kind.BOOLEAN;
-        }
-        if (node.isObject()) {
-            return Kind.OBJECT;
-        }
-        if (node.isArray()) {
-            return Kind.ARRAY;
-        }
-        if (node.isNull()) {
-            return Kind.NULL;
-        }
-        throw new IllegalArgumentException("not a JSON value: " + node.getNodeType());
+        return switch (node.getNodeType()) {
+            case STRING -> Kind.STRING;
+            case NUMBER -> Kind.NUMBER;
+            case BOOLEAN -> Kind.BOOLEAN;
+            case OBJECT -> Kind.OBJECT;
+            case ARRAY -> Kind.ARRAY;
+            case NULL -> Kind.NULL;
+            case BINARY, MISSING, POJO -> throw new IllegalArgumentException("not a JSON value: " + node.getNodeType());
+        };
     }
 
     /** One place in the examples: the kinds seen there, and for objects and arrays what they held. */
