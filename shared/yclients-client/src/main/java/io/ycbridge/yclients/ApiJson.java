@@ -13,14 +13,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.ycbridge.yclients.model.RecordClient;
 import java.io.IOException;
 import java.util.Locale;
 
 /**
  * The one configured {@link ObjectMapper} for the API's JSON. The API is loose with types (numbers as strings,
- * flags as 0/1 or "1", phones as numbers), so decoding is lenient in exactly those ways and strict nowhere else.
+ * flags as 0/1 or "1", phones as numbers), so decoding is lenient in exactly those ways and strict nowhere else:
+ * ids, weights, durations and prices read from a number or a numeric string (Jackson's scalar coercion, kept on), and
+ * an object of ours may come as PHP's empty array {@code []} (the reference's {@code "position": []},
+ * {@code "image_group": []}), which reads as absent. A record's client may also be {@code {}} ("может быть пустой
+ * объект", the reference's record table): no client, as {@code null} is, not a client without id or phone.
  */
 public final class ApiJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -57,6 +63,49 @@ public final class ApiJson {
                 builder.setIgnoreUnknownProperties(true);
             }
             return builder;
+        }
+
+        @Override
+        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                      JsonDeserializer<?> deserializer) {
+            Class<?> type = description.getBeanClass();
+            return type.isRecord() && type.getPackageName().equals(RecordClient.class.getPackageName())
+                    ? new EmptyAsAbsent(deserializer, type == RecordClient.class)
+                    : deserializer;
+        }
+    }
+
+    /** {@code []} for one of our objects is PHP's empty array, i.e. nothing; {@code {}} too where the API says so. */
+    private static final class EmptyAsAbsent extends DelegatingDeserializer {
+        private final boolean emptyObjectIsAbsent;
+
+        EmptyAsAbsent(JsonDeserializer<?> delegate, boolean emptyObjectIsAbsent) {
+            super(delegate);
+            this.emptyObjectIsAbsent = emptyObjectIsAbsent;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new EmptyAsAbsent(delegate, emptyObjectIsAbsent);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.START_ARRAY) {
+                if (parser.nextToken() == JsonToken.END_ARRAY) {
+                    return null;
+                }
+                // Not empty: refused as before, naming the array.
+                return context.handleUnexpectedToken(handledType(), JsonToken.START_ARRAY, parser, null);
+            }
+            if (token == JsonToken.START_OBJECT && emptyObjectIsAbsent) {
+                if (parser.nextToken() == JsonToken.END_OBJECT) {
+                    return null;
+                }
+                // Now at the first field name, where the bean deserializer also starts.
+            }
+            return _delegatee.deserialize(parser, context);
         }
     }
 

@@ -28,7 +28,7 @@ import java.util.random.RandomGenerator;
  *         .brand(Brand.YCLIENTS)
  *         .credentials(new Credentials(partnerToken, userToken))
  *         .build();
- * for (Record record : client.records(companyId, RecordQuery.changedSince(cursor)).toList()) { ... }
+ * for (Record record : client.records(companyId, RecordQuery.changedSince(cursor).inZone(companyZone)).toList()) { ... }
  * }</pre>
  */
 public final class YClientsClient {

@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -283,6 +285,23 @@ class YClientsClientIT {
         assertTrue(cancelled.isDeleted());
         assertEquals("1", lastRequest().query().get("with_deleted"));
         assertEquals(before.toString().length() > 0, lastRequest().query().get("changed_after").contains("+03:00"));
+    }
+
+    @Test
+    void theChangeFeedInTheCompanysZoneSendsTheReferencesFormAndTheSimulatorReadsItCompanyLocal() {
+        long earlier = sim.data().createRecord(COMPANY, 4001, 55, List.of(301L), LocalDateTime.of(2026, 12, 25, 12, 0));
+        sim.clock().advance(Duration.ofMinutes(5));
+        OffsetDateTime cursor = sim.clock().now().atOffset(ZoneOffset.UTC);
+        sim.clock().advance(Duration.ofMinutes(5));
+        long later = sim.data().createRecord(COMPANY, 4002, 55, List.of(301L), LocalDateTime.of(2026, 12, 25, 14, 0));
+        sim.clearRequests();
+        ZoneId moscow = ZoneId.of("Europe/Moscow");
+        List<Long> changed = client().records(COMPANY, RecordQuery.changedSince(cursor).inZone(moscow)).toList()
+                .stream().map(Record::id).toList();
+        assertTrue(changed.contains(later), changed.toString());
+        assertFalse(changed.contains(earlier), changed.toString());
+        assertEquals(cursor.atZoneSameInstant(moscow).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")),
+                lastRequest().query().get("changed_after"), "company-local, no offset");
     }
 
     @Test

@@ -19,7 +19,7 @@ final class CatalogEndpoints {
         ArrayNode list = Json.array();
         for (Company company : data.companies()) {
             if (user == null || user.manages(company.id())) {
-                list.add(WireFormat.company(company, call.now(), WireFormat.Style.LIST));
+                list.add(WireFormat.company(company, activeStaff(company.id()).size(), WireFormat.Style.LIST));
             }
         }
         return ApiResponse.json(200, Envelope.success(list));
@@ -27,7 +27,7 @@ final class CatalogEndpoints {
 
     ApiResponse company(ApiCall call) {
         Company company = existingCompany(call);
-        return ApiResponse.json(200, Envelope.success(WireFormat.company(company, call.now(), WireFormat.Style.SINGLE)));
+        return ApiResponse.json(200, Envelope.success(WireFormat.company(company, activeStaff(company.id()).size(), WireFormat.Style.SINGLE)));
     }
 
     /** {@code GET /company/{id}/services[/{service_id}]}, with the documented staff_id and category_id filters. */

@@ -44,7 +44,8 @@ final class HookSettingsEndpoints {
         }
         HookSettings updated = new HookSettings(urls, zeroOrOne(body.get("active")), switches);
         data.storeHookSettings(companyId, updated);
-        return ApiResponse.json(200, Envelope.success(WireFormat.hookSettings(updated)));
+        // 201, as the reference answers this POST.
+        return ApiResponse.json(201, Envelope.success(WireFormat.hookSettings(updated)));
     }
 
     private static int zeroOrOne(JsonNode value) {

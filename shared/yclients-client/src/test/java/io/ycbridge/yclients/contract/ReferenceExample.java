@@ -1,0 +1,79 @@
+package io.ycbridge.yclients.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One example body of the reference, as copied into {@code src/test/resources/reference} (provenance in its
+ * README): the file, the status the reference answers with, and the reference's section it came from.
+ */
+enum ReferenceExample {
+    AUTH_REQUEST("auth.request.json", 0, "Авторизовать пользователя [POST]"),
+    AUTH("auth.response.json", 201, "Авторизовать пользователя [POST]"),
+    COMPANIES("companies.response.json", 200, "Коллекция компаний: Получить список компаний [GET]"),
+    COMPANY("company.response.json", 200, "Компания: Получить компанию [GET]"),
+    SERVICES("services.response.json", 200, "Получить список услуг / конкретную услугу [GET /company/{company_id}/services/{service_id}]"),
+    SERVICE_CATEGORIES("service-categories.response.json", 200, "Получить список категорий услуг [GET /company/{company_id}/service_categories/{id}]"),
+    STAFF("staff.response.json", 200, "Получить список сотрудников / конкретного сотрудника [GET /company/{company_id}/staff/{staff_id}]"),
+    STAFF_LEGACY("staff-legacy.response.json", 200, "Устаревшее. Получить список сотрудников / конкретного сотрудника [GET /staff/{company_id}/{staff_id}]"),
+    RECORDS("records.response.json", 200, "Коллекция записей: Получить список записей [GET]"),
+    RECORD("record.response.json", 200, "Запись: Получить запись [GET]"),
+    CLIENTS_SEARCH_REQUEST("clients-search.request.json", 0, "Коллекция клиентов: Получить список клиентов [POST]"),
+    CLIENTS_SEARCH("clients-search.response.json", 200, "Коллекция клиентов: Получить список клиентов [POST]"),
+    HOOK_SETTINGS("hooks-settings.response.json", 200, "Получить настройки уведомлений о событиях [GET]"),
+    HOOK_SETTINGS_UPDATE_REQUEST("hooks-settings-update.request.json", 0, "Изменить настройки уведомлений о событиях [POST]"),
+    HOOK_SETTINGS_UPDATE("hooks-settings-update.response.json", 201, "Изменить настройки уведомлений о событиях [POST]");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String file;
+    private final int status;
+    private final String section;
+
+    ReferenceExample(String file, int status, String section) {
+        this.file = file;
+        this.status = status;
+        this.section = section;
+    }
+
+    /** The status of a response example; 0 for a request. */
+    int status() {
+        return status;
+    }
+
+    String section() {
+        return section;
+    }
+
+    String text() {
+        try (InputStream in = ReferenceExample.class.getResourceAsStream("/reference/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource reference/" + file);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    JsonNode json() {
+        try {
+            return JSON.readTree(text());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    JsonShape shape() {
+        return JsonShape.of(json());
+    }
+
+    @Override
+    public String toString() {
+        return file + " (" + section + ")";
+    }
+}

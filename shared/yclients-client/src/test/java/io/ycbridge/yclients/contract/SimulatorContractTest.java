@@ -1,0 +1,159 @@
+package io.ycbridge.yclients.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ycbridge.simulator.SimulatorDefaults;
+import io.ycbridge.simulator.SimulatorSeed;
+import io.ycbridge.simulator.YClientsSimulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulator answers each endpoint the client calls in the reference example's shape: the same fields at every
+ * level, the same JSON kind in each (a string where the reference writes "79067"), the same status. A departure is
+ * allowed only with its reason, below; an allowance the simulator no longer needs fails too, so the list stays true.
+ */
+class SimulatorContractTest {
+    private static final long COMPANY = 235564;
+    private static final long RECORD_WITH_CLIENT = 9001;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static YClientsSimulator sim;
+
+    private static final String NEXT_SLOT = "only with forBooking=1, as the companies' field table says";
+    private static final String TIMEZONE_NAME = "live company answers name the IANA zone here beside hours in timezone (see the"
+            + " client's Company); kept so that the client's preference for it stays exercised";
+
+    /** Where the simulator writes a record (list item or single answer) otherwise than the reference, and why. */
+    private static Map<String, String> recordAllowances(String at) {
+        return Map.of(
+                at + ".services[].cost_to_pay", "live answers carry it per service (shared/yclients-api.md); the bridge reads it",
+                at + ".payment_status", "live answers carry it (shared/yclients-api.md); the bridge reads it",
+                at + ".consumables", "only with include_consumables=1, as the parameter says; the simulator does not take it",
+                at + ".finance_transactions", "only with include_finance_transactions=1, as the parameter says");
+    }
+
+    @BeforeAll
+    static void start() {
+        sim = YClientsSimulator.start();
+        sim.seed(SimulatorSeed.demo());
+        sim.addUser("testuser@yclients.com", "testpass", "reference-user-token", COMPANY);
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    private record Answer(int status, JsonNode body) {
+    }
+
+    private static Answer call(String method, String path, JsonNode body, boolean withUser) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.baseUri() + path))
+                .header("Accept", "application/vnd.yclients.v2+json")
+                .header("Authorization", "Bearer " + SimulatorDefaults.PARTNER_TOKEN
+                        + (withUser ? ", User " + SimulatorDefaults.USER_TOKEN : ""));
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    private static void assertAgrees(ReferenceExample reference, Answer answer, Map<String, String> allowances) {
+        assertEquals(reference.status(), answer.status(), "status of " + reference);
+        List<String> unexplained = JsonShape.unexplained(reference.shape().compare(answer.body()), allowances);
+        assertEquals(List.of(), unexplained, "the simulator departs from " + reference + " in:\n" + String.join("\n", unexplained));
+    }
+
+    @Test
+    void authentication() throws Exception {
+        String user = "a live 201 carries the user beside the token (shared/yclients-api.md); the reference names only user_token";
+        assertAgrees(ReferenceExample.AUTH, call("POST", "/auth", ReferenceExample.AUTH_REQUEST.json(), false), Map.of(
+                "data.id", user, "data.name", user, "data.phone", user, "data.login", user, "data.email", user, "data.is_approved", user));
+    }
+
+    @Test
+    void companies() throws Exception {
+        assertAgrees(ReferenceExample.COMPANIES, call("GET", "/companies", null, false), Map.of(
+                "data[].next_slot", NEXT_SLOT,
+                "data[].timezone_name", TIMEZONE_NAME));
+    }
+
+    @Test
+    void company() throws Exception {
+        assertAgrees(ReferenceExample.COMPANY, call("GET", "/company/" + COMPANY, null, false), Map.of(
+                "data.next_slot", NEXT_SLOT,
+                "data.timezone_name", TIMEZONE_NAME,
+                "data.phone", "in the companies' field table and the list example; this example leaves it out",
+                "data.active", "in the list example; this example leaves it out"));
+    }
+
+    @Test
+    void services() throws Exception {
+        assertAgrees(ReferenceExample.SERVICES, call("GET", "/company/" + COMPANY + "/services", null, true), Map.of(
+                "data[].duration", "live answers carry the service's length (peers' model: mkosinov/yclientsapi"
+                        + " src/yclientsapi/schema/service.py, duration: int); the catalog keeps it"));
+    }
+
+    @Test
+    void serviceCategories() throws Exception {
+        assertAgrees(ReferenceExample.SERVICE_CATEGORIES, call("GET", "/company/" + COMPANY + "/service_categories", null, true), Map.of());
+    }
+
+    @Test
+    void staff() throws Exception {
+        assertAgrees(ReferenceExample.STAFF, call("GET", "/company/" + COMPANY + "/staff", null, true), Map.of(
+                "data[].rating", "in the staff field table and the legacy /staff example; the client reads it",
+                "data[].bookable", "the online-booking staff (book_staff) carries it; the client reads it"));
+    }
+
+    @Test
+    void records() throws Exception {
+        assertAgrees(ReferenceExample.RECORDS, call("GET", "/records/" + COMPANY, null, true), recordAllowances("data[]"));
+    }
+
+    @Test
+    void record() throws Exception {
+        Map<String, String> allowances = new HashMap<>(recordAllowances("data"));
+        allowances.put("data.online", "in the list example and the records' field table; this example leaves it out");
+        allowances.put("data.client.success_visits_count", "a client's visit counts are not modelled");
+        allowances.put("data.client.fail_visits_count", "a client's visit counts are not modelled");
+        assertAgrees(ReferenceExample.RECORD, call("GET", "/record/" + COMPANY + "/" + RECORD_WITH_CLIENT, null, true), allowances);
+    }
+
+    @Test
+    void clientSearch() throws Exception {
+        // The reference's own request, its filters narrowed to one the demo seed matches (its ids 1-3 are not there).
+        ObjectNode request = (ObjectNode) ReferenceExample.CLIENTS_SEARCH_REQUEST.json();
+        request.putArray("filters").addObject().put("type", "quick_search").putObject("state").put("value", "Анна");
+        Answer answer = call("POST", "/company/" + COMPANY + "/clients/search", request, true);
+        assertEquals(1, answer.body().path("data").size(), "the search found the client, so its fields were compared");
+        assertAgrees(ReferenceExample.CLIENTS_SEARCH, answer, Map.of());
+    }
+
+    @Test
+    void hookSettings() throws Exception {
+        assertAgrees(ReferenceExample.HOOK_SETTINGS, call("GET", "/hooks_settings/" + COMPANY, null, true), Map.of());
+    }
+
+    @Test
+    void hookSettingsUpdate() throws Exception {
+        assertAgrees(ReferenceExample.HOOK_SETTINGS_UPDATE,
+                call("POST", "/hooks_settings/" + COMPANY, ReferenceExample.HOOK_SETTINGS_UPDATE_REQUEST.json(), true), Map.of(
+                        "data.good", "the request example and the GET answer carry it; this answer's example leaves it out"));
+    }
+}
