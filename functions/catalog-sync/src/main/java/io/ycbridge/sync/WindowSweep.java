@@ -56,7 +56,7 @@ final class WindowSweep {
      */
     boolean sweep(YClientsClient client, long companyId, ZoneId zone, Instant from, Instant to, Instant deadline,
                   Consumer<PageTally> counted) {
-        RecordQuery window = RecordQuery.changedSince(from.atOffset(ZoneOffset.UTC)).changedBefore(to.atOffset(ZoneOffset.UTC));
+        RecordQuery window = RecordQuery.changedSince(from.atOffset(ZoneOffset.UTC)).changedBefore(to.atOffset(ZoneOffset.UTC)).inZone(zone);
         for (int pass = 1; pass <= PASSES; pass++) {
             Instant passStarted = clock.instant();
             Set<Long> read = new HashSet<>();
@@ -101,7 +101,7 @@ final class WindowSweep {
      *         company whose history is small (most of a chain's first runs)
      */
     boolean sweepInOnePage(YClientsClient client, long companyId, ZoneId zone, Instant from, Instant to, Consumer<PageTally> counted) {
-        RecordQuery window = RecordQuery.changedSince(from.atOffset(ZoneOffset.UTC)).changedBefore(to.atOffset(ZoneOffset.UTC));
+        RecordQuery window = RecordQuery.changedSince(from.atOffset(ZoneOffset.UTC)).changedBefore(to.atOffset(ZoneOffset.UTC)).inZone(zone);
         java.util.Iterator<List<Record>> pagesOfWindow = client.records(companyId, window).iterator();
         List<Record> first = pagesOfWindow.hasNext() ? pagesOfWindow.next() : List.of();
         counted.accept(pages.store(companyId, first.size(), pages.normalize(companyId, first, zone)));
@@ -118,7 +118,7 @@ final class WindowSweep {
         int leavers = 0;
         PageWrites writes = new PageWrites(writers, PENDING_PAGES);
         try {
-            for (List<Record> page : client.records(companyId, RecordQuery.changedSince(since.atOffset(ZoneOffset.UTC)))) {
+            for (List<Record> page : client.records(companyId, RecordQuery.changedSince(since.atOffset(ZoneOffset.UTC)).inZone(zone))) {
                 for (Record record : page) {
                     if (read.contains(record.id()) && record.lastChangeDate() != null
                             && record.lastChangeDate().toInstant(zone).isAfter(windowEnd)) {
