@@ -53,7 +53,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * company's back-fill at the API's pace against its floor (goal ≤ 1.1×); then a chain's cycles with the default
  * settings through the real service, the simulator enforcing YClients' limits (minutes per cycle, goal ≤ 15; 429s,
  * goal 0; DynamoDB calls of the limiter per request, goal ≤ 0.25) — see {@link ChainCycle}.
- * Usage: {@code bench/run CatalogSync [services] [staff] [records] [companies]}.
+ * Usage: {@code bench/run CatalogSync [services] [staff] [records] [companies] [all|company|backfill|chain]}.
  */
 public final class CatalogSyncBench {
     private static final Instant NO_DEADLINE = Instant.parse("2100-01-01T00:00:00Z");
@@ -66,6 +66,19 @@ public final class CatalogSyncBench {
         int staff = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int records = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int companies = args.length > 3 ? Integer.parseInt(args[3]) : 1_000;
+        String only = args.length > 4 ? args[4] : "all";
+        if (only.equals("all") || only.equals("company")) {
+            company(services, staff, records);
+        }
+        if (only.equals("all") || only.equals("backfill")) {
+            backfill(records);
+        }
+        if (only.equals("all") || only.equals("chain")) {
+            chain(companies);
+        }
+    }
+
+    private static void company(int services, int staff, int records) {
         long company = 500_001L;
         WriteCounter writes = new WriteCounter();
         try (YClientsSimulator sim = YClientsSimulator.start(); LocalDynamoDb local = LocalDynamoDb.start()) {
@@ -110,10 +123,7 @@ public final class CatalogSyncBench {
             System.out.println("write requests: every DynamoDB write call (items in a batch counted singly), including the sync-state");
             System.out.println("item's cursor, last run and catalog stamp; records seen again in the 5-minute overlap are filtered by one");
             System.out.println("batch read per page, so no refused conditional put spends a write unit.");
-
-            backfill(sim, dynamoDb, company, records);
         }
-        chain(companies);
     }
 
     /**
@@ -121,6 +131,15 @@ public final class CatalogSyncBench {
      * {@link #PAGE_LATENCY}, one request per slot of the default limit (200/min), pages written while the next is read.
      * The floor is the records requests it made times that latency: what the API alone costs.
      */
+    private static void backfill(int records) {
+        long company = 500_001L;
+        // Its own DynamoDB Local: one that already holds the runs above writes several times slower.
+        try (YClientsSimulator sim = YClientsSimulator.start(); LocalDynamoDb local = LocalDynamoDb.start()) {
+            sim.seed(SimulatorSeed.large(1, 50, 10, records, 42));
+            backfill(sim, client(local, null), company, records);
+        }
+    }
+
     private static void backfill(YClientsSimulator sim, DynamoDbClient dynamoDb, long company, int records) {
         Tables tables = Tables.create(dynamoDb);
         RequestCounter counter = new RequestCounter();
