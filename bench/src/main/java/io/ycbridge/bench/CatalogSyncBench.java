@@ -132,40 +132,44 @@ public final class CatalogSyncBench {
      * The floor is the records requests it made times that latency: what the API alone costs.
      */
     private static void backfill(int records) {
-        long company = 500_001L;
-        // Its own DynamoDB Local: one that already holds the runs above writes several times slower.
-        try (YClientsSimulator sim = YClientsSimulator.start(); LocalDynamoDb local = LocalDynamoDb.start()) {
-            sim.seed(SimulatorSeed.large(1, 50, 10, records, 42));
-            backfill(sim, client(local, null), company, records);
-        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "back-fill of %d records (90 days in 7-day slices), 5/s + 200/min limiter, pages stored by 8 writers "
+                + "while the next is read; each row in a fresh DynamoDB Local (one already holding a run writes several times slower):%n", records);
+        System.out.println("| records pages answered after | records stored | API requests | least pages | API floor s (requests x latency) | took s | ratio | goal    |");
+        System.out.println("|------------------------------|----------------|--------------|-------------|----------------------------------|--------|-------|---------|");
+        // No latency first: what DynamoDB Local alone takes to store the back-fill, the other bound of the paced row.
+        backfillRow(records, Duration.ZERO);
+        backfillRow(records, PAGE_LATENCY);
     }
 
-    private static void backfill(YClientsSimulator sim, DynamoDbClient dynamoDb, long company, int records) {
-        Tables tables = Tables.create(dynamoDb);
-        RequestCounter counter = new RequestCounter();
-        SyncSettings settings = new SyncSettings(Duration.ofDays(90), Duration.ofMinutes(5), Duration.ofDays(7), ZoneId.of("Europe/Moscow"));
-        RateLimiter limit = RateLimiter.allOf(TokenBucket.perSecond(5, Clock.systemUTC(), Sleeper.SYSTEM),
-                TokenBucket.perMinute(200, Clock.systemUTC(), Sleeper.SYSTEM));
-        CatalogSyncService service = service(sim, dynamoDb, tables, counter, settings, limit, Sleeper.SYSTEM);
-        sim.faults().on("/records/" + company).always(Fault.latency(PAGE_LATENCY));
-        try {
+    /**
+     * One back-fill of one company's history, every records page answered after {@code latency}: at
+     * {@link #PAGE_LATENCY}, one request per slot of the default limit (200/min).
+     */
+    private static void backfillRow(int records, Duration latency) {
+        long company = 500_001L;
+        try (YClientsSimulator sim = YClientsSimulator.start(); LocalDynamoDb local = LocalDynamoDb.start()) {
+            sim.seed(SimulatorSeed.large(1, 50, 10, records, 42));
+            DynamoDbClient dynamoDb = client(local, null);
+            RequestCounter counter = new RequestCounter();
+            SyncSettings settings = new SyncSettings(Duration.ofDays(90), Duration.ofMinutes(5), Duration.ofDays(7), ZoneId.of("Europe/Moscow"));
+            RateLimiter limit = RateLimiter.allOf(TokenBucket.perSecond(5, Clock.systemUTC(), Sleeper.SYSTEM),
+                    TokenBucket.perMinute(200, Clock.systemUTC(), Sleeper.SYSTEM));
+            CatalogSyncService service = service(sim, dynamoDb, Tables.create(dynamoDb), counter, settings, limit, Sleeper.SYSTEM);
+            if (!latency.isZero()) {
+                sim.faults().on("/records/" + company).always(Fault.latency(latency));
+            }
             Instant to = sim.clock().now();
             long started = System.nanoTime();
             CompanySync run = service.backfill(company, to.minus(Duration.ofDays(90)), to, NO_DEADLINE);
             double seconds = (System.nanoTime() - started) / 1e9;
-            double floor = run.apiRequests() * PAGE_LATENCY.toMillis() / 1000.0;
-            System.out.println();
-            System.out.printf(Locale.ROOT, "back-fill of %d records (90 days in 7-day slices), each records page answered after %d ms "
-                    + "(one per slot at 200/min), 5/s + 200/min limiter, 8 page writers:%n", records, PAGE_LATENCY.toMillis());
-            System.out.println("| records stored | API requests | least pages | floor s (requests x latency) | took s | ratio | goal   |");
-            System.out.println("|----------------|--------------|-------------|------------------------------|--------|-------|--------|");
-            System.out.printf(Locale.ROOT, "| %14d | %12d | %11d | %28.1f | %6.1f | %5.2f | <= 1.10 |%n", run.records().created(), run.apiRequests(),
-                    (records + RecordQuery.MAX_PAGE_SIZE - 1) / RecordQuery.MAX_PAGE_SIZE, floor, seconds, seconds / floor);
+            double floor = run.apiRequests() * latency.toMillis() / 1000.0;
+            System.out.printf(Locale.ROOT, "| %25d ms | %14d | %12d | %11d | %32.1f | %6.1f | %5s | %7s |%n", latency.toMillis(),
+                    run.records().created(), run.apiRequests(), (records + RecordQuery.MAX_PAGE_SIZE - 1) / RecordQuery.MAX_PAGE_SIZE, floor,
+                    seconds, latency.isZero() ? "-" : String.format(Locale.ROOT, "%.2f", seconds / floor), latency.isZero() ? "" : "<= 1.10");
             if (run.outcome() != SyncOutcome.OK) {
                 System.out.println("  ! " + run.outcome() + " " + run.error());
             }
-        } finally {
-            sim.faults().clear();
         }
     }
 

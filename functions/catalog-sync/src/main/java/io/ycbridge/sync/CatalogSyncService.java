@@ -106,7 +106,7 @@ public final class CatalogSyncService {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.log = Objects.requireNonNull(log, "log");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.sweep = new WindowSweep(new PageStore(normalizer, versions, records, log), PAGE_WRITERS, clock, settings.overlap(), log);
+        this.sweep = new WindowSweep(new PageStore(normalizer, versions, records.batchWrites(), log), PAGE_WRITERS, clock, settings.overlap(), log);
     }
 
     /**
@@ -283,21 +283,57 @@ public final class CatalogSyncService {
             }
             return true;
         }
-        Instant sliceFrom = from;
-        while (sliceFrom.isBefore(to)) {
-            if (!clock.instant().isBefore(deadline)) {
-                return false;
+        // A slice's writes finish while the next slice is read; its cursor moves once they have.
+        PageWrites previous = null;
+        Instant previousEnd = null;
+        try {
+            Instant sliceFrom = from;
+            while (sliceFrom.isBefore(to)) {
+                if (!clock.instant().isBefore(deadline)) {
+                    return false;
+                }
+                Instant sliceFrom0 = sliceFrom;
+                Instant sliceTo = min(to, sliceFrom.plus(settings.slice()));
+                PageWrites writes = sweep.writes();
+                boolean swept;
+                try {
+                    // The whole slice is one API call: a 401 halfway refreshes the credentials and reads the slice
+                    // again, and the records already submitted come back as no-op upserts.
+                    swept = api.call(client -> sweep.sweep(client, companyId, zone, sliceFrom0, sliceTo, deadline, writes));
+                } catch (RuntimeException readFailed) {
+                    writes.finishAfter(readFailed, progress::add);
+                    throw readFailed;
+                }
+                PageWrites finishing = previous;
+                previous = writes;
+                previousEnd = null;
+                if (finishing != null) {
+                    finishing.finish(progress::add);
+                    if (moveCursor) {
+                        advance(companyId, sliceFrom0, progress, backfilling);
+                    }
+                }
+                if (!swept) {
+                    return false;
+                }
+                previousEnd = sliceTo;
+                sliceFrom = sliceTo;
             }
-            Instant sliceTo = min(to, sliceFrom.plus(settings.slice()));
-            if (!syncSlice(companyId, zone, sliceFrom, sliceTo, deadline, progress)) {
-                return false;
+            return true;
+        } catch (RuntimeException failed) {
+            if (previous != null) {
+                previous.finishAfter(failed, progress::add);
+                previous = null;
             }
-            if (moveCursor) {
-                advance(companyId, sliceTo, progress, backfilling);
+            throw failed;
+        } finally {
+            if (previous != null) {
+                previous.finish(progress::add);
+                if (moveCursor && previousEnd != null) {
+                    advance(companyId, previousEnd, progress, backfilling);
+                }
             }
-            sliceFrom = sliceTo;
         }
-        return true;
     }
 
     private void advance(long companyId, Instant through, Progress progress, Optional<SyncState.Backfill> backfilling) {
@@ -305,12 +341,6 @@ public final class CatalogSyncService {
         progress.cursor = progress.cursor == null || progress.cursor.isBefore(through) ? through : progress.cursor;
         backfilling.ifPresent(window -> log.info("backfill-progress", Map.of("companyId", companyId, "through", through.toString(),
                 "percent", Math.round(window.done(Optional.of(through)) * 1000) / 10.0, "recordsRead", progress.fetched)));
-    }
-
-    private boolean syncSlice(long companyId, ZoneId zone, Instant from, Instant to, Instant deadline, Progress progress) {
-        // The whole slice is one API call: a 401 halfway refreshes the credentials and reads the slice again, and
-        // the records already stored come back as no-op upserts.
-        return api.call(client -> sweep.sweep(client, companyId, zone, from, to, deadline, progress::add));
     }
 
     /**

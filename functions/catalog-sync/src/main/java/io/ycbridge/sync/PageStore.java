@@ -3,7 +3,9 @@ package io.ycbridge.sync;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordSource;
+import io.ycbridge.record.RecordBatchWrites;
 import io.ycbridge.record.RecordStore;
+import io.ycbridge.record.UpsertOutcome;
 import io.ycbridge.record.RecordVersionStore;
 import io.ycbridge.record.RecordVersionStore.StoredVersion;
 import io.ycbridge.record.StoredRecord;
@@ -14,20 +16,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stores one page of the records feed through {@link RecordStore#upsertFromApi}, the store webhooks write too.
+ * Stores one page of the records feed through {@link RecordStore#upsertFromApi}'s conditional update, the store
+ * webhooks write too, a hundred records to a request ({@link RecordBatchWrites}).
  * Safe to call from several threads at once: it keeps no state of its own, and two writes of one record are ordered
  * by the store's version condition.
  */
 final class PageStore {
     private final RecordNormalizer normalizer;
     private final RecordVersionStore versions;
-    private final RecordStore records;
+    private final RecordBatchWrites writes;
     private final DecisionLog log;
 
-    PageStore(RecordNormalizer normalizer, RecordVersionStore versions, RecordStore records, DecisionLog log) {
+    PageStore(RecordNormalizer normalizer, RecordVersionStore versions, RecordBatchWrites writes, DecisionLog log) {
         this.normalizer = normalizer;
         this.versions = versions;
-        this.records = records;
+        this.writes = writes;
         this.log = log;
     }
 
@@ -48,11 +51,18 @@ final class PageStore {
         PageTally tally = new PageTally(fetched, 0, 0, 0, fetched - normalized.size(), PageTally.CatalogNames.NONE);
         // One batch read per page spares the write units of conditional puts that would be refused (the overlap).
         Map<Long, StoredVersion> stored = versions.versions(companyId, normalized.stream().map(StoredRecord::recordId).toList());
+        List<StoredRecord> changed = new ArrayList<>(normalized.size());
         for (StoredRecord record : normalized) {
             StoredVersion version = stored.get(record.recordId());
-            tally = tally.plus(version != null && version.covers(record)
-                    ? PageTally.alreadyStored()
-                    : PageTally.of(records.upsertFromApi(record), record));
+            if (version != null && version.covers(record)) {
+                tally = tally.plus(PageTally.alreadyStored());
+            } else {
+                changed.add(record);
+            }
+        }
+        List<UpsertOutcome> outcomes = writes.upsertAllFromApi(changed, stored.keySet());
+        for (int i = 0; i < changed.size(); i++) {
+            tally = tally.plus(PageTally.of(outcomes.get(i), changed.get(i)));
         }
         return tally;
     }

@@ -50,41 +50,35 @@ final class WindowSweep {
         this.log = log;
     }
 
+    /** Writes for one window: hand them to {@link #sweep}, then finish them (the caller decides when). */
+    PageWrites writes() {
+        return new PageWrites(writers, PENDING_PAGES);
+    }
+
     /**
-     * @param counted told what each page stored, also when the sweep ends in a failure
+     * Reads the window and submits its pages to {@code writes}, which may still be running when this returns: the
+     * caller finishes them before it moves the cursor past the window, and may read the next window meanwhile.
+     *
      * @return false when the deadline stopped it or the window never held still
      */
-    boolean sweep(YClientsClient client, long companyId, ZoneId zone, Instant from, Instant to, Instant deadline,
-                  Consumer<PageTally> counted) {
+    boolean sweep(YClientsClient client, long companyId, ZoneId zone, Instant from, Instant to, Instant deadline, PageWrites writes) {
         RecordQuery window = RecordQuery.changedSince(from.atOffset(ZoneOffset.UTC)).changedBefore(to.atOffset(ZoneOffset.UTC)).inZone(zone);
         for (int pass = 1; pass <= PASSES; pass++) {
             Instant passStarted = clock.instant();
             Set<Long> read = new HashSet<>();
             int pageCount = 0;
-            boolean inTime = true;
-            PageWrites writes = new PageWrites(writers, PENDING_PAGES);
-            try {
-                for (List<Record> page : client.records(companyId, window)) {
-                    pageCount++;
-                    page.forEach(record -> read.add(record.id()));
-                    submit(writes, companyId, page, zone);
-                    if (!clock.instant().isBefore(deadline)) {
-                        inTime = false;
-                        break;
-                    }
+            for (List<Record> page : client.records(companyId, window)) {
+                pageCount++;
+                page.forEach(record -> read.add(record.id()));
+                submit(writes, companyId, page, zone);
+                if (!clock.instant().isBefore(deadline)) {
+                    return false;
                 }
-            } catch (RuntimeException readFailed) {
-                writes.finishAfter(readFailed, counted);
-                throw readFailed;
-            }
-            writes.finish(counted);
-            if (!inTime) {
-                return false;
             }
             if (pageCount <= 1) {
                 return true;
             }
-            int leavers = leaversSince(client, companyId, zone, passStarted.minus(skew), to, read, counted);
+            int leavers = leaversSince(client, companyId, zone, passStarted.minus(skew), to, read, writes);
             if (leavers == 0) {
                 return true;
             }
@@ -114,24 +108,17 @@ final class WindowSweep {
      * the check can repeat a record but never lose one.
      */
     private int leaversSince(YClientsClient client, long companyId, ZoneId zone, Instant since, Instant windowEnd, Set<Long> read,
-                             Consumer<PageTally> counted) {
+                             PageWrites writes) {
         int leavers = 0;
-        PageWrites writes = new PageWrites(writers, PENDING_PAGES);
-        try {
-            for (List<Record> page : client.records(companyId, RecordQuery.changedSince(since.atOffset(ZoneOffset.UTC)).inZone(zone))) {
-                for (Record record : page) {
-                    if (read.contains(record.id()) && record.lastChangeDate() != null
-                            && record.lastChangeDate().toInstant(zone).isAfter(windowEnd)) {
-                        leavers++;
-                    }
+        for (List<Record> page : client.records(companyId, RecordQuery.changedSince(since.atOffset(ZoneOffset.UTC)).inZone(zone))) {
+            for (Record record : page) {
+                if (read.contains(record.id()) && record.lastChangeDate() != null
+                        && record.lastChangeDate().toInstant(zone).isAfter(windowEnd)) {
+                    leavers++;
                 }
-                submit(writes, companyId, page, zone);
             }
-        } catch (RuntimeException readFailed) {
-            writes.finishAfter(readFailed, counted);
-            throw readFailed;
+            submit(writes, companyId, page, zone);
         }
-        writes.finish(counted);
         return leavers;
     }
 
