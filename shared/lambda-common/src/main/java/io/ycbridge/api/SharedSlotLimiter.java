@@ -67,8 +67,8 @@ public final class SharedSlotLimiter implements RateLimiter {
      * @param partnerToken read on every request, so a rotated token gets its own schedule at once
      * @param largestLease the most slots leased at once: 1 for a caller a user waits for
      */
-    static SharedSlotLimiter forPartnerToken(DynamoDbClient client, String tableName, Supplier<String> partnerToken, int perSecond,
-                                             int perMinute, int largestLease, Clock clock, Sleeper sleeper) {
+    public static SharedSlotLimiter forPartnerToken(DynamoDbClient client, String tableName, Supplier<String> partnerToken, int perSecond,
+                                                    int perMinute, int largestLease, Clock clock, Sleeper sleeper) {
         return new SharedSlotLimiter(new SlotScheduleStore(client, tableName), partnerToken, SlotSpacing.forLimits(perSecond, perMinute),
                 new LeaseSizePolicy(largestLease), clock, sleeper);
     }
