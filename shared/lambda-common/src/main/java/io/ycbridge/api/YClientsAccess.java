@@ -113,7 +113,7 @@ public final class YClientsAccess {
          * The limits kept by one schedule of request slots in {@code table} (SyncStateTable) that every invocation
          * shares, as {@link SharedSlotLimiter}: YClients counts per partner token, and an SQS fan-out runs many
          * environments at once. Slots are leased in batches of up to 8, for a worker that makes request after request
-         * (the sync); without this, each execution environment keeps its own buckets.
+         * (the sync); without this, each execution environment keeps its own token buckets.
          */
         public Builder sharedRateLimit(DynamoDbClient dynamoDb, String table) {
             return sharedRateLimit(dynamoDb, table, LeaseSizePolicy.BATCHES.largest());
