@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -28,10 +31,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * since slots already leased are promises nobody can reach without a DynamoDB call per request, which is what this
  * class saves. So the others run on for at most one lease (8 slots, 2.4 s).
  *
+ * <p>A SnapStart snapshot holds no slot ({@link #beforeCheckpoint}): every environment restored from it would send at
+ * the same ones.
+ *
  * <p>The schedule's times are each worker's clock: Lambda hosts keep theirs within a millisecond or so, much less than
  * the lateness allowed.
  */
-public final class SharedSlotLimiter implements RateLimiter {
+public final class SharedSlotLimiter implements RateLimiter, Resource {
     /** How long the rate stays halved after a 429: the longer of YClients' windows. */
     static final Duration SLOW_FOR = Duration.ofMinutes(1);
 
@@ -69,8 +75,11 @@ public final class SharedSlotLimiter implements RateLimiter {
      */
     public static SharedSlotLimiter forPartnerToken(DynamoDbClient client, String tableName, Supplier<String> partnerToken, int perSecond,
                                                     int perMinute, int largestLease, Clock clock, Sleeper sleeper) {
-        return new SharedSlotLimiter(new SlotScheduleStore(client, tableName), partnerToken, SlotSpacing.forLimits(perSecond, perMinute),
-                new LeaseSizePolicy(largestLease), clock, sleeper);
+        SharedSlotLimiter limiter = new SharedSlotLimiter(new SlotScheduleStore(client, tableName), partnerToken,
+                SlotSpacing.forLimits(perSecond, perMinute), new LeaseSizePolicy(largestLease), clock, sleeper);
+        // CRaC holds registered resources weakly; the client that uses the limiter keeps it alive.
+        Core.getGlobalContext().register(limiter);
+        return limiter;
     }
 
     @Override
@@ -126,7 +135,17 @@ public final class SharedSlotLimiter implements RateLimiter {
         }
     }
 
-    /** How many slots the next lease takes; for tests and the benchmark. */
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        returnUnused();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing to do: the first request in the restored environment leases its own slots.
+    }
+
+    /** How many slots the next lease takes; for tests. */
     synchronized int leaseSize() {
         return size;
     }

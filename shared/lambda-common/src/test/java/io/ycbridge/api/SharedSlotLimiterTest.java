@@ -129,6 +129,26 @@ class SharedSlotLimiterTest {
     }
 
     @Test
+    void aSnapStartSnapshotHoldsNoSlot() throws InterruptedException {
+        MovableClock clock = new MovableClock(START);
+        Worker snapshot = new Worker("token-h", 8, clock);
+        for (int i = 0; i < 8; i++) {
+            snapshot.limiter.acquire();
+        }
+        long before = calls.count.get();
+        snapshot.limiter.beforeCheckpoint(null);
+        assertEquals(before + 1, calls.count.get(), "the 7 unused slots went back");
+        Worker other = new Worker("token-h", 8, clock);
+        Instant at = clock.instant();
+        other.limiter.acquire();
+        assertEquals(at.plus(Duration.ofNanos(INTERVAL * 1_000)), clock.instant(), "the next slot is the first given back");
+        long restored = calls.count.get();
+        snapshot.limiter.acquire();
+        assertEquals(restored + 1, calls.count.get(), "a restored environment leases afresh");
+        assertEquals(at.plus(Duration.ofNanos(2 * INTERVAL * 1_000)), clock.instant(), "behind the slot the other took, not at it");
+    }
+
+    @Test
     void slotsThatWentByUnusedAreDroppedAndTheNextLeaseIsSmaller() throws InterruptedException {
         Worker worker = new Worker("token-f", 8);
         for (int i = 0; i < 8; i++) {
