@@ -11,7 +11,6 @@ import io.ycbridge.simulator.SimulatorSeed;
 import io.ycbridge.simulator.YClientsSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -36,68 +35,57 @@ class ApiTransportBackoffIT {
 
     @Test
     void every429IsReportedToTheLimiterBeforeTheRetryIsSent() {
-        List<String> events = new ArrayList<>();
-        RateLimiter limiter = new RateLimiter() {
-            @Override
-            public void acquire() {
-                events.add("acquire");
-            }
-
-            @Override
-            public void rateLimited(Duration retryAfter) {
-                events.add("429 " + retryAfter);
-            }
-        };
+        Recording limiter = new Recording("");
         sim.faults().on("/company/" + COMPANY + "/staff").next(1, Fault.rateLimited(Duration.ofSeconds(2)));
         assertFalse(client(limiter, RetryPolicy.DEFAULT).staff(COMPANY).isEmpty());
-        assertEquals(List.of("acquire", "429 PT2S", "acquire"), events);
+        assertEquals(List.of("acquire", "429 PT2S", "acquire"), limiter.events);
     }
 
     @Test
     void a429ThatIsNotRetriedIsReportedToo() {
-        List<Duration> told = new ArrayList<>();
-        RateLimiter limiter = new RateLimiter() {
-            @Override
-            public void acquire() {
-            }
-
-            @Override
-            public void rateLimited(Duration retryAfter) {
-                told.add(retryAfter);
-            }
-        };
+        Recording limiter = new Recording("");
         sim.faults().next(Fault.rateLimited(Duration.ofSeconds(5)));
         assertThrows(RateLimitedException.class, () -> client(limiter, RetryPolicy.NONE).staff(COMPANY));
-        assertEquals(List.of(Duration.ofSeconds(5)), told);
+        assertEquals(List.of("acquire", "429 PT5S"), limiter.events);
     }
 
     @Test
     void allOfTellsEveryLimiter() {
         List<String> told = new ArrayList<>();
-        RateLimiter a = named("a", told);
-        RateLimiter b = named("b", told);
-        RateLimiter both = RateLimiter.allOf(a, b);
+        RateLimiter both = RateLimiter.allOf(new Recording("a ", told), new Recording("b ", told));
         both.rateLimited(null);
         both.returnUnused();
-        assertEquals(Arrays.asList("a 429", "b 429", "a unused", "b unused"), told);
+        assertEquals(List.of("a 429 null", "b 429 null", "a unused", "b unused"), told);
     }
 
-    private static RateLimiter named(String name, List<String> told) {
-        return new RateLimiter() {
-            @Override
-            public void acquire() {
-            }
+    /** Writes down what the client told it, each line prefixed with its name. */
+    private static final class Recording implements RateLimiter {
+        final List<String> events;
+        private final String name;
 
-            @Override
-            public void rateLimited(Duration retryAfter) {
-                told.add(name + " 429");
-            }
+        Recording(String name) {
+            this(name, new ArrayList<>());
+        }
 
-            @Override
-            public void returnUnused() {
-                told.add(name + " unused");
-            }
-        };
+        Recording(String name, List<String> events) {
+            this.name = name;
+            this.events = events;
+        }
+
+        @Override
+        public void acquire() {
+            events.add(name + "acquire");
+        }
+
+        @Override
+        public void rateLimited(Duration retryAfter) {
+            events.add(name + "429 " + retryAfter);
+        }
+
+        @Override
+        public void returnUnused() {
+            events.add(name + "unused");
+        }
     }
 
     private static YClientsClient client(RateLimiter limiter, RetryPolicy retries) {
