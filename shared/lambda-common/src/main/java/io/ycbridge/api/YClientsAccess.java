@@ -4,6 +4,7 @@ import io.ycbridge.aws.AwsClients;
 import io.ycbridge.aws.Once;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
+import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.secret.SecretSource;
 import io.ycbridge.secret.UserTokenIssuer;
 import io.ycbridge.secret.YClientsSecretProvider;
@@ -69,6 +70,15 @@ public final class YClientsAccess {
                 .build()));
     }
 
+    /**
+     * The caller expects no API request for a while (e.g. a run over all companies ended): a shared limiter gives back
+     * the slots it leased ahead, so another environment need not wait for them. Not worth calling after each
+     * invocation of a busy queue: the next one would lease them again, a DynamoDB write each time.
+     */
+    public void returnUnusedRateLimit() {
+        limiter.returnUnused();
+    }
+
     public YClientsSecretProvider secrets() {
         return secrets;
     }
@@ -91,6 +101,8 @@ public final class YClientsAccess {
         private Consumer<String> onTokenIssued = token -> { };
         private DynamoDbClient sharedLimitClient;
         private String sharedLimitTable;
+        private int largestLease;
+        private EmfMetrics metrics;
 
         private Builder(Config config, SecretSource source) {
             this.config = Objects.requireNonNull(config, "config");
@@ -98,13 +110,29 @@ public final class YClientsAccess {
         }
 
         /**
-         * The limits spent from buckets in {@code table} (SyncStateTable) that every invocation shares, as
-         * {@link DynamoDbTokenBucket}: YClients counts per partner token, and an SQS fan-out runs many environments at
-         * once. Without it, each execution environment keeps its own buckets.
+         * The limits kept by one schedule of request slots in {@code table} (SyncStateTable) that every invocation
+         * shares, as {@link SharedSlotLimiter}: YClients counts per partner token, and an SQS fan-out runs many
+         * environments at once. Slots are leased in batches of up to 8, for a worker that makes request after request
+         * (the sync); without this, each execution environment keeps its own token buckets.
          */
         public Builder sharedRateLimit(DynamoDbClient dynamoDb, String table) {
+            return sharedRateLimit(dynamoDb, table, LeaseSizePolicy.BATCHES.largest());
+        }
+
+        /**
+         * @param largestLease the most slots leased in one DynamoDB write: 1 for a caller a user waits for, which
+         *                     makes a request now and then and would let most of a batch go by unused
+         */
+        public Builder sharedRateLimit(DynamoDbClient dynamoDb, String table, int largestLease) {
             this.sharedLimitClient = Objects.requireNonNull(dynamoDb, "dynamoDb");
             this.sharedLimitTable = Objects.requireNonNull(table, "table");
+            this.largestLease = new LeaseSizePolicy(largestLease).largest();
+            return this;
+        }
+
+        /** Where the {@code RateLimitBackoff} metric goes, one per 429 that slowed the limiter; none by default. */
+        public Builder metrics(EmfMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
             return this;
         }
 
@@ -132,7 +160,7 @@ public final class YClientsAccess {
          */
         public YClientsAccess build() {
             Once<HttpClient> http = new Once<>(YClientsAccess::sharedHttpClient);
-            // Unlimited: the login runs while the provider loads the credentials, and the shared buckets are named
+            // Unlimited: the login runs while the provider loads the credentials, and the shared schedule is named
             // from those credentials.
             UserTokenIssuer issuer = (apiBase, partnerOnly, login, password) -> {
                 String token = YClientsClient.builder().baseUri(apiBase).credentials(partnerOnly).httpClient(http.get())
@@ -146,8 +174,11 @@ public final class YClientsAccess {
             RateLimiter limiter = sharedLimitClient == null
                     ? RateLimiter.allOf(TokenBucket.perSecond(perSecond, clock, Sleeper.SYSTEM),
                             TokenBucket.perMinute(perMinute, clock, Sleeper.SYSTEM))
-                    : DynamoDbTokenBucket.perSecondAndMinute(sharedLimitClient, sharedLimitTable,
-                            () -> secrets.credentials().partnerToken(), perSecond, perMinute, clock, Sleeper.SYSTEM);
+                    : SharedSlotLimiter.forPartnerToken(sharedLimitClient, sharedLimitTable,
+                            () -> secrets.credentials().partnerToken(), perSecond, perMinute, largestLease, clock, Sleeper.SYSTEM);
+            if (metrics != null) {
+                limiter = new RateLimitBackoffCounter(limiter, metrics);
+            }
             return new YClientsAccess(secrets, http, limiter, observer);
         }
     }

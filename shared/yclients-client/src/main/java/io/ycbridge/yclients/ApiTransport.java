@@ -71,6 +71,10 @@ final class ApiTransport {
             } catch (YClientsException e) {
                 failure = e;
             }
+            if (failure instanceof RateLimitedException limited) {
+                // Before deciding on a retry: the limiter slows down whether or not this request is tried again.
+                rateLimiter.rateLimited(limited.retryAfter().orElse(null));
+            }
             if (!request.safe() || !failure.isTransient() || !retryPolicy.allowsAnotherAttempt(attempt)) {
                 throw failure;
             }

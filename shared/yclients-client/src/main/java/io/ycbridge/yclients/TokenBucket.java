@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * A token bucket for one JVM: {@code capacity} requests at once, refilled at {@code capacity} per {@code period}.
- * Waiting happens outside the lock so one slow sleeper does not hold the others.
+ * Waiting happens outside the lock so one slow sleeper does not hold the others. A 429 empties it and stops its
+ * refill for {@link RateLimiter#pauseAfter429}, so every thread of this JVM slows down, not only the one that was told.
  */
 public final class TokenBucket implements RateLimiter {
     private final double capacity;
@@ -13,6 +14,7 @@ public final class TokenBucket implements RateLimiter {
     private final Clock clock;
     private final Sleeper sleeper;
     private double tokens;
+    /** Refilled up to here; after a 429 it lies ahead, and nothing refills before it. */
     private long lastNanos;
 
     public TokenBucket(int capacity, Duration period, Clock clock, Sleeper sleeper) {
@@ -45,14 +47,24 @@ public final class TokenBucket implements RateLimiter {
                     tokens -= 1;
                     return;
                 }
-                waitNanos = (long) Math.ceil((1 - tokens) / tokensPerNano);
+                waitNanos = Math.max(0, lastNanos - nanos()) + (long) Math.ceil((1 - tokens) / tokensPerNano);
             }
             sleeper.sleep(Duration.ofNanos(Math.max(waitNanos, 1_000)));
         }
     }
 
+    @Override
+    public synchronized void rateLimited(Duration retryAfter) {
+        refill();
+        tokens = 0;
+        lastNanos = Math.max(lastNanos, nanos() + RateLimiter.pauseAfter429(retryAfter).toNanos());
+    }
+
     private void refill() {
         long now = nanos();
+        if (now <= lastNanos) {
+            return;
+        }
         tokens = Math.min(capacity, tokens + (now - lastNanos) * tokensPerNano);
         lastNanos = now;
     }

@@ -54,4 +54,20 @@ class TokenBucketTest {
         }
         assertEquals(200, sleeper.slept().minus(before).toMillis(), 5);
     }
+
+    @Test
+    void a429EmptiesTheBucketAndStopsItsRefillForThePause() throws InterruptedException {
+        MovableClock clock = new MovableClock();
+        RecordingSleeper sleeper = new RecordingSleeper(clock);
+        TokenBucket bucket = TokenBucket.perSecond(5, clock, sleeper);
+        bucket.acquire();
+        bucket.rateLimited(Duration.ofSeconds(3));
+        bucket.acquire();
+        // Four tokens were left; the 429 takes them, and the first refill comes 3 s + one token's 200 ms later.
+        assertEquals(3_200, sleeper.slept().toMillis(), 5);
+        bucket.rateLimited(null);
+        Duration before = sleeper.slept();
+        bucket.acquire();
+        assertEquals(1_200, sleeper.slept().minus(before).toMillis(), 5, "no Retry-After: a second's pause");
+    }
 }
