@@ -1,5 +1,6 @@
 package io.ycbridge.bench;
 
+import io.ycbridge.api.SharedSlotLimiter;
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.simulator.Fault;
@@ -179,15 +180,36 @@ public final class CatalogSyncBench {
         System.out.printf(Locale.ROOT, "%d-company chain, default settings (catalog every %d h per company, 30-day history), "
                 + "simulator refusing beyond 5/s and 200/min; time on a clock moved only by the limiter:%n", companies,
                 SyncSettings.DEFAULT_CATALOG_INTERVAL.toHours());
+        // Side by side, each on its own simulator and DynamoDB Local: what one JVM's buckets do, and the shared schedule.
+        chainWith("two token buckets in one JVM (5/s, 200/min), the limiter before this issue's", companies,
+                (clock, dynamoDb) -> RateLimiter.allOf(TokenBucket.perSecond(5, clock, clock::advance), TokenBucket.perMinute(200, clock, clock::advance)));
+        chainWith("SharedSlotLimiter on DynamoDB Local (5/s, 200/min, leases of up to 8)", companies,
+                (clock, dynamoDb) -> SharedSlotLimiter.forPartnerToken(dynamoDb, TableDefinitions.SYNC_STATE.logicalId() + "-limiter",
+                        () -> SimulatorDefaults.PARTNER_TOKEN, 5, 200, 8, clock, clock::advance));
+    }
+
+    private static void chainWith(String name, int companies, java.util.function.BiFunction<MovableClock, DynamoDbClient, RateLimiter> limiter) {
         try (YClientsSimulator sim = YClientsSimulator.start(); LocalDynamoDb local = LocalDynamoDb.start()) {
             DynamoDbClient dynamoDb = client(local, null);
+            CallCounter limiterCalls = new CallCounter();
+            DynamoDbClient limiterDb = client(local, limiterCalls);
+            TableDefinitions.SYNC_STATE.create(dynamoDb, TableDefinitions.SYNC_STATE.logicalId() + "-limiter");
             ChainCycle chain = ChainCycle.seeded(sim, companies);
             RequestCounter counter = new RequestCounter();
             MovableClock clock = sim.clock();
-            Sleeper onTheClock = clock::advance;
-            RateLimiter local5and200 = RateLimiter.allOf(TokenBucket.perSecond(5, clock, onTheClock), TokenBucket.perMinute(200, clock, onTheClock));
-            CatalogSyncService service = service(sim, dynamoDb, Tables.create(dynamoDb), counter, SyncSettings.DEFAULT, local5and200, onTheClock);
-            ChainCycle.print("two token buckets in one JVM (5/s, 200/min)", chain.run(8, service, counter, () -> 0));
+            CatalogSyncService service = service(sim, dynamoDb, Tables.create(dynamoDb), counter, SyncSettings.DEFAULT,
+                    limiter.apply(clock, limiterDb), clock::advance);
+            ChainCycle.print(name, chain.run(8, service, counter, limiterCalls.calls::get));
+        }
+    }
+
+    /** Counts every DynamoDB call a client makes. */
+    private static final class CallCounter implements ExecutionInterceptor {
+        final AtomicLong calls = new AtomicLong();
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            calls.incrementAndGet();
         }
     }
 

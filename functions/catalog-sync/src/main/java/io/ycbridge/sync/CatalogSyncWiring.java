@@ -30,8 +30,10 @@ public record CatalogSyncWiring(CatalogSyncService service, DecisionLog log) {
         DynamoDbClient dynamoDb = aws.dynamoDb();
         String stateTable = config.require(EnvVar.SYNC_STATE_TABLE);
         RequestCounter requests = new RequestCounter();
+        EmfMetrics metrics = new EmfMetrics("catalog-sync", LogSink.STDOUT, clock);
         YClientsAccess access = YClientsAccess.builder(config, SecretSource.fromConfig(config, aws::secretsManager))
                 .sharedRateLimit(dynamoDb, stateTable)
+                .metrics(metrics)
                 .observer(requests)
                 .build();
         SyncSettings settings = new SyncSettings(
@@ -47,7 +49,7 @@ public record CatalogSyncWiring(CatalogSyncService service, DecisionLog log) {
                 new RecordStore(dynamoDb, config.require(EnvVar.RECORDS_TABLE)),
                 new RecordVersionStore(dynamoDb, config.require(EnvVar.RECORDS_TABLE)),
                 states,
-                new RecordNormalizer(PhoneRegions.fromConfig(config).withCompanyData(states::phoneRegion, clock, log)), settings, clock, log, new EmfMetrics("catalog-sync", LogSink.STDOUT, clock));
+                new RecordNormalizer(PhoneRegions.fromConfig(config).withCompanyData(states::phoneRegion, clock, log)), settings, clock, log, metrics);
         return new CatalogSyncWiring(service, log);
     }
 

@@ -298,7 +298,7 @@ public final class OpsCli {
             String catalogTable = env.requireTable(EnvVar.CATALOG_TABLE);
             Redactor redactor = new Redactor();
             RequestCounter requests = new RequestCounter();
-            // The functions' shared budget: a sync from a laptop spends from the same buckets as the deployed ones.
+            // The functions' shared budget: a sync from a laptop takes slots from the same schedule as the deployed ones.
             YClientsAccess access = readable(yclients(env, redactor).sharedRateLimit(dynamoDb, stateTable).observer(requests).build(),
                     redactor);
             DecisionLog quiet = new DecisionLog("ops-cli", line -> { }, clock);

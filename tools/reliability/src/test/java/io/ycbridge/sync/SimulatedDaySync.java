@@ -21,7 +21,7 @@ import java.time.ZoneId;
  * simulator's clock instead of the system's, so a "day" of outage can pass in a second. The sync's cursor and window
  * are computed from its clock; with the real one, changes dated by the simulator would fall outside the window.
  * Everything else is the production wiring, except that the rate limit is this JVM's (at the stack's generous limits)
- * rather than the DynamoDB buckets: the simulator is unthrottled.
+ * rather than the shared DynamoDB schedule: the simulator is unthrottled.
  */
 public final class SimulatedDaySync {
     private SimulatedDaySync() {
