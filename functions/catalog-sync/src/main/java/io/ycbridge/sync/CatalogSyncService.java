@@ -59,8 +59,8 @@ import java.util.stream.Collectors;
  * ({@code changed_after}, {@code changed_before}, deleted ones included) so paging runs over a fixed set, and the
  * cursor moves to a slice's end only after every record of the slice was stored. The API's order within a window is
  * not documented, so no position inside a slice is trusted, and a record that changes while a slice is paged through
- * cannot make the sweep skip another ({@link WindowSweep}); pages are stored while the next is read. A failure keeps the cursor where it was, so the next run
- * reads the window again; upserts of records already stored are no-ops. The next window starts {@code overlap}
+ * cannot make the sweep skip another ({@link WindowSweep}); pages are stored while the next is read. A failure keeps
+ * the cursor where it was, so the next run reads the window again; upserts of records already stored are no-ops. The next window starts {@code overlap}
  * before the cursor for clock skew between YClients and us.
  */
 public final class CatalogSyncService {
@@ -272,8 +272,10 @@ public final class CatalogSyncService {
         progress.catalog.put(CatalogKind.STAFF, catalog.sync(companyId, CatalogKind.STAFF, entries(staff, StaffMember::id)));
     }
 
-    /** @return false when the deadline stopped it before the window's end */
-    /** @param backfilling the first run's window while the cursor has not passed it: each slice logs its progress */
+    /**
+     * @param backfilling the first run's window while the cursor has not passed it: each slice logs its progress
+     * @return false when the deadline stopped it before the window's end
+     */
     private boolean syncRecords(long companyId, ZoneId zone, Instant from, Instant to, boolean moveCursor, Instant deadline,
                                 Progress progress, Optional<SyncState.Backfill> backfilling) {
         if (Duration.between(from, to).compareTo(settings.slice()) > 0
@@ -292,14 +294,14 @@ public final class CatalogSyncService {
                 if (!clock.instant().isBefore(deadline)) {
                     return false;
                 }
-                Instant sliceFrom0 = sliceFrom;
+                Instant start = sliceFrom;
                 Instant sliceTo = min(to, sliceFrom.plus(settings.slice()));
                 PageWrites writes = sweep.writes();
                 boolean swept;
                 try {
                     // The whole slice is one API call: a 401 halfway refreshes the credentials and reads the slice
                     // again, and the records already submitted come back as no-op upserts.
-                    swept = api.call(client -> sweep.sweep(client, companyId, zone, sliceFrom0, sliceTo, deadline, writes));
+                    swept = api.call(client -> sweep.sweep(client, companyId, zone, start, sliceTo, deadline, writes));
                 } catch (RuntimeException readFailed) {
                     writes.finishAfter(readFailed, progress::add);
                     throw readFailed;
@@ -310,7 +312,7 @@ public final class CatalogSyncService {
                 if (finishing != null) {
                     finishing.finish(progress::add);
                     if (moveCursor) {
-                        advance(companyId, sliceFrom0, progress, backfilling);
+                        advance(companyId, start, progress, backfilling);
                     }
                 }
                 if (!swept) {
@@ -407,6 +409,9 @@ public final class CatalogSyncService {
 
     /** Whether a record this run stored names a service or master the stored catalog (deleted items included) lacks. */
     private boolean catalogLacksAny(long companyId, PageTally.CatalogNames named) {
+        if (named.services().isEmpty() && named.staff().isEmpty()) {
+            return false; // nothing new was stored: no catalog query
+        }
         return !ids(companyId, CatalogKind.SERVICE).containsAll(named.services())
                 || !ids(companyId, CatalogKind.STAFF).containsAll(named.staff());
     }
