@@ -45,6 +45,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -93,8 +94,8 @@ public final class CatalogSyncBench {
 
             System.out.printf(Locale.ROOT, "CatalogSync: one company with %d services, %d categories, %d masters, %d records; "
                     + "simulator + DynamoDB Local in this JVM, API unthrottled%n%n", services, categories, staff, records);
-            System.out.println("| run                                   | API requests | minimum | items written | write requests | time s |");
-            System.out.println("|---------------------------------------|--------------|---------|---------------|----------------|--------|");
+            System.out.println("| run                                   | API requests | minimum | items written | write requests (calls) | time s |");
+            System.out.println("|---------------------------------------|--------------|---------|---------------|------------------------|--------|");
             long steadyRequests = 0;
             for (Duration slice : new Duration[] {Duration.ofDays(90), Duration.ofDays(7)}) {
                 Tables tables = Tables.create(dynamoDb);
@@ -121,7 +122,7 @@ public final class CatalogSyncBench {
             }
             System.out.println();
             System.out.println("items written: catalog items and records the run created or changed (goal 0 on a repeat).");
-            System.out.println("write requests: every DynamoDB write call (items in a batch counted singly), including the sync-state");
+            System.out.println("write requests: every DynamoDB write (items of a batch or transaction counted singly; calls: the requests sent), including the sync-state");
             System.out.println("item's cursor, last run and catalog stamp; records seen again in the 5-minute overlap are filtered by one");
             System.out.println("batch read per page, so no refused conditional put spends a write unit.");
         }
@@ -216,8 +217,8 @@ public final class CatalogSyncBench {
     private static final Duration PAGE_LATENCY = Duration.ofMillis(300);
 
     private static void row(String label, CompanySync run, int minimum, WriteCounter writes, long startedNanos) {
-        System.out.printf(Locale.ROOT, "| %-37s | %12d | %7d | %13d | %14d | %6.2f |%n", label, run.apiRequests(), minimum, run.writes(),
-                writes.requests.get(), (System.nanoTime() - startedNanos) / 1e9);
+        System.out.printf(Locale.ROOT, "| %-37s | %12d | %7d | %13d | %22s | %6.2f |%n", label, run.apiRequests(), minimum, run.writes(),
+                writes.requests.get() + " (" + writes.calls.get() + ")", (System.nanoTime() - startedNanos) / 1e9);
     }
 
     private static DynamoDbClient client(LocalDynamoDb local, ExecutionInterceptor interceptor) {
@@ -279,19 +280,26 @@ public final class CatalogSyncBench {
     /** Counts DynamoDB write calls as the SDK sends them. */
     private static final class WriteCounter implements ExecutionInterceptor {
         final AtomicLong requests = new AtomicLong();
+        final AtomicLong calls = new AtomicLong();
 
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
             Object request = context.request();
             if (request instanceof PutItemRequest || request instanceof UpdateItemRequest || request instanceof DeleteItemRequest) {
                 requests.incrementAndGet();
+                calls.incrementAndGet();
             } else if (request instanceof BatchWriteItemRequest batch) {
                 requests.addAndGet(batch.requestItems().values().stream().mapToLong(java.util.List::size).sum());
+                calls.incrementAndGet();
+            } else if (request instanceof TransactWriteItemsRequest transaction) {
+                requests.addAndGet(transaction.transactItems().size());
+                calls.incrementAndGet();
             }
         }
 
         void reset() {
             requests.set(0);
+            calls.set(0);
         }
     }
 }

@@ -15,9 +15,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * Versions read from the API, written a hundred to a request: each is exactly the conditional update
  * {@link RecordStore#upsertFromApi} sends, grouped in one {@code TransactWriteItems}, so a back-fill of 10,000 records
- * costs about a hundred write requests instead of 10,000 (a transaction takes up to 100 actions; its writes need the
- * same {@code dynamodb:UpdateItem} permission as single ones, see the DynamoDB developer guide, "Using IAM with
- * DynamoDB transactions"). Each item still produces its own stream record, so accrual sees no difference.
+ * costs about a hundred write requests instead of 10,000. A transaction takes up to 100 actions, no two on one item,
+ * 4 MB in all (API reference, API_TransactWriteItems.html); its updates need the same {@code dynamodb:UpdateItem}
+ * permission as single ones (developer guide, transaction-apis-iam.html), so the function's grant is unchanged. Each
+ * item still produces its own stream record, so accrual sees no difference. The price: a transactional write costs two
+ * write units instead of one, which for a back-fill of 10,000 records is 10,000 units more, once.
  *
  * <p>A transaction is all or nothing: when one condition is refused (a webhook stored a newer version meanwhile) or
  * another write raced it, the whole group is written again one by one, and each record gets its exact outcome. The
