@@ -112,8 +112,12 @@ public final class WebhookIntakeHandler extends HttpRouteHandler {
     private static String responseBody(DeliveryResult result) {
         ObjectNode body = JSON.createObjectNode();
         if (result.batch()) {
-            body.put("outcome", result.status() == 200 ? IntakeOutcome.STORED.metric() : result.events().stream()
-                    .filter(event -> event.outcome().status() == result.status()).findFirst().orElseThrow().outcome().metric());
+            if (result.status() == 200) {
+                body.put("outcome", IntakeOutcome.STORED.metric());
+            } else {
+                // The element that decided the status speaks for the whole delivery; the list has every element.
+                describe(result.events().stream().filter(event -> event.outcome().status() == result.status()).findFirst().orElseThrow(), body);
+            }
             ArrayNode events = body.putArray("events");
             result.events().forEach(event -> describe(event, events.addObject()));
         } else {

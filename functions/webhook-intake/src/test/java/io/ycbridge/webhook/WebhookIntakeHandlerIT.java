@@ -429,6 +429,7 @@ class WebhookIntakeHandlerIT {
 
         assertEquals(400, response.status());
         assertEquals(List.of("rejected", "rejected"), outcomes(response));
+        assertEquals("resource_id is missing", body(response).path("reason").asText(), "the first refusal speaks for the delivery");
     }
 
     @Test
