@@ -29,9 +29,25 @@ public record HttpResponse(int status, Map<String, String> headers, String body)
         return new HttpResponse(status, headers, encode(body));
     }
 
-    /** A refusal in the app routes' shape, {@code {"error": "<reason>"}}; the reason must not quote personal data. */
+    /**
+     * A refusal as an RFC 9457 problem, {@code application/problem+json}: {@code type} ({@link ProblemType}),
+     * {@code title}, {@code status} and the reason as {@code detail}, which must not quote personal data.
+     */
     public static HttpResponse error(int status, String reason) {
-        return json(status, Map.of("error", reason));
+        return error(status, reason, Map.of());
+    }
+
+    /** The same with headers, such as a {@code Retry-After}. */
+    public static HttpResponse error(int status, String reason, Map<String, String> extraHeaders) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        java.util.Optional<ProblemType> type = ProblemType.forStatus(status);
+        problem.put("type", type.map(ProblemType::uri).orElse("about:blank"));
+        problem.put("title", type.map(ProblemType::title).orElse("HTTP " + status));
+        problem.put("status", status);
+        problem.put("detail", reason);
+        Map<String, String> headers = new HashMap<>(extraHeaders);
+        headers.putIfAbsent("content-type", "application/problem+json");
+        return json(status, problem, headers);
     }
 
     /** 204: done, nothing to say, and nothing to cache. */

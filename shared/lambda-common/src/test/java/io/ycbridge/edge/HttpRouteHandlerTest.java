@@ -66,8 +66,11 @@ class HttpRouteHandlerTest {
         return java.util.stream.IntStream.range(0, inputs.size()).mapToObj(i -> DynamicTest.dynamicTest("input #" + i, () -> {
             JsonNode response = invoke(inputs.get(i).getBytes(StandardCharsets.UTF_8));
             assertEquals(400, response.path("statusCode").asInt(), response.toString());
-            assertEquals("application/json", response.path("headers").path("content-type").asText());
-            String reason = ApiJson.mapper().readTree(response.path("body").asText()).path("error").asText();
+            assertEquals("application/problem+json", response.path("headers").path("content-type").asText());
+            JsonNode problem = ApiJson.mapper().readTree(response.path("body").asText());
+            assertEquals(ProblemType.INVALID_REQUEST.uri(), problem.path("type").asText());
+            assertEquals(400, problem.path("status").asInt());
+            String reason = problem.path("detail").asText();
             assertTrue(reason.startsWith("the event "), reason);
             assertFalse(reason.contains("7999") || reason.contains("SECRET"), reason);
         }));

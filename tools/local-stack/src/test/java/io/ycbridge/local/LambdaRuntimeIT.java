@@ -297,7 +297,7 @@ class LambdaRuntimeIT {
             Invocation result = invoke("ProfileFunction", garbage);
             assertEquals(0, result.exitCode());
             assertEquals(400, result.statusCode(), result.response().toString());
-            assertEquals("the event does not fit an HTTP API request at headers", result.body().path("error").asText());
+            assertEquals("the event does not fit an HTTP API request at headers", result.body().path("detail").asText());
         } finally {
             Files.deleteIfExists(garbage);
         }

@@ -228,7 +228,7 @@ class BadInputIT {
         }
         try {
             JsonNode json = Stack.JSON.readTree(body);
-            String reason = json.path("reason").asText(json.path("error").asText(json.path("message").asText("")));
+            String reason = json.path("reason").asText(json.path("detail").asText(json.path("message").asText("")));
             return !reason.isBlank();
         } catch (Exception notJson) {
             return false;

@@ -93,10 +93,10 @@ public final class ProfileHandler extends HttpRouteHandler {
             return save(user, request);
         } catch (BonusAccrualService.ContendedException contended) {
             // A link that kept losing to concurrent writers is no refusal: the app tries again (never 409).
-            return json(503, Map.of("error", "busy linking the phone; try again shortly"), RETRY_AFTER);
+            return error(503, "busy linking the phone; try again shortly", RETRY_AFTER);
         } catch (RuntimeException failure) {
             if (TransientAwsFailure.test(failure)) {
-                return json(503, Map.of("error", "busy; try again shortly"), RETRY_AFTER);
+                return error(503, "busy; try again shortly", RETRY_AFTER);
             }
             throw failure;
         }

@@ -101,12 +101,12 @@ public final class PhoneVerificationHandler extends HttpRouteHandler {
         } catch (PhoneVerificationService.WrongCodeException wrong) {
             return error(422, wrong.getMessage());
         } catch (PhoneVerificationService.LimitedException limited) {
-            return json(429, Map.of("error", limited.getMessage()), retryAfter(limited.retryAfter()));
+            return error(429, limited.getMessage(), retryAfter(limited.retryAfter()));
         } catch (SmsSender.SmsNotSentException notSent) {
-            return json(503, Map.of("error", "the SMS could not be sent just now; try again shortly"), retryAfter(Duration.ofSeconds(30)));
+            return error(503, "the SMS could not be sent just now; try again shortly", retryAfter(Duration.ofSeconds(30)));
         } catch (RuntimeException failure) {
             if (TransientAwsFailure.test(failure)) {
-                return json(503, Map.of("error", "busy; try again shortly"), retryAfter(Duration.ofSeconds(1)));
+                return error(503, "busy; try again shortly", retryAfter(Duration.ofSeconds(1)));
             }
             throw failure;
         }

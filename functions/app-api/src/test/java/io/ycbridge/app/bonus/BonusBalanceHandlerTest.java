@@ -93,7 +93,7 @@ class BonusBalanceHandlerTest {
 
         JsonNode forged = invoke("bad-cursor.json");
         assertEquals(400, forged.path("statusCode").asInt(), forged.toString());
-        assertFalse(JSON.readTree(forged.path("body").asText()).path("error").asText().isEmpty());
+        assertFalse(JSON.readTree(forged.path("body").asText()).path("detail").asText().isEmpty());
     }
 
     @Test

@@ -66,12 +66,16 @@ class BookingLinkHandlerTest {
 
         assertEquals(status, response.path("statusCode").asInt(), response.toString());
         assertTrue(ApiRoute.BOOKING_URL.statuses().contains(status), "declared in ApiRoute and openapi.yaml");
-        assertEquals("application/json", response.path("headers").path("content-type").asText());
+        assertEquals(status == 200 ? "application/json" : "application/problem+json", response.path("headers").path("content-type").asText());
         assertEquals("no-store", response.path("headers").path("cache-control").asText());
         assertFalse(response.path("isBase64Encoded").asBoolean(true));
         assertFalse(response.has("cookies"), response.toString());
         JsonNode body = JSON.readTree(response.path("body").asText());
-        assertEquals(urlOrReason, status == 200 ? body.path("url").asText() : body.path("error").asText());
+        assertEquals(urlOrReason, status == 200 ? body.path("url").asText() : body.path("detail").asText());
+        if (status != 200) {
+            assertEquals(status, body.path("status").asInt(), "an RFC 9457 problem: " + body);
+            assertTrue(body.path("type").asText().startsWith("urn:ycbridge:problem:"), body.toString());
+        }
     }
 
     @Test

@@ -47,8 +47,8 @@ class OpenApiContractTest {
     }
 
     @Test
-    void isOpenApi3() {
-        assertTrue(openApi.path("openapi").asText().startsWith("3."));
+    void isOpenApi31() {
+        assertTrue(openApi.path("openapi").asText().startsWith("3.1."), openApi.path("openapi").asText());
         assertEquals("bearer", openApi.path("components").path("securitySchemes").path("jwt").path("scheme").asText());
     }
 

@@ -117,7 +117,7 @@ class CatalogHandlerTest {
         assertEquals(401, handle(event("no-subject")).status());
         HttpResponse bad = handle(event("bad-company"));
         assertEquals(400, bad.status());
-        assertEquals("company must be a positive numeric id", JSON.readTree(bad.body()).path("error").asText());
+        assertEquals("company must be a positive numeric id", JSON.readTree(bad.body()).path("detail").asText());
         HttpResponse unserved = handle(event("unserved-company"));
         assertEquals(404, unserved.status());
         assertFalse(unserved.headers().containsKey("etag"));

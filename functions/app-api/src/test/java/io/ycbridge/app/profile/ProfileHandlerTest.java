@@ -362,11 +362,11 @@ class ProfileHandlerTest {
         HttpResponse invalid = handle("invalid-phone");
         assertFalse(new String(invoke(event("invalid-phone")), StandardCharsets.UTF_8).contains("999"), "nor does the answer");
         assertEquals(400, invalid.status());
-        String reason = body(invalid).path("error").asText();
+        String reason = body(invalid).path("detail").asText();
         assertTrue(reason.startsWith("invalid phone number (wrong_length_for_country)"), reason);
         assertFalse(reason.contains("999"), "the reason never repeats the number");
 
-        assertEquals("name is required", body(handle("missing-name")).path("error").asText());
+        assertEquals("name is required", body(handle("missing-name")).path("detail").asText());
         assertEquals(400, handle("malformed-body").status());
         assertEquals(401, handle("no-subject").status());
         assertEquals(401, handle("delete-account-no-subject").status());
