@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.appclient.ApiClient;
+import io.ycbridge.appclient.ApiException;
+import io.ycbridge.appclient.api.DefaultApi;
+import io.ycbridge.appclient.model.BookingLink;
+import io.ycbridge.appclient.model.ProfileRequest;
+import io.ycbridge.appclient.model.ProfileResponse;
 import io.ycbridge.simulator.SimulatorSeed;
 import io.ycbridge.table.TableDefinitions;
 import java.math.BigDecimal;
@@ -24,7 +30,8 @@ import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The README's guided scenario over real HTTP against the whole local stack: link the profile, get a booking link,
+ * The README's guided scenario over real HTTP against the whole local stack, the app's calls through the client
+ * generated from openapi.yaml: link the profile, get a booking link,
  * book (webhook stored), complete the visit, see the bonus; and the JWT authorizer refusing what API Gateway refuses.
  */
 @Timeout(60)
@@ -48,20 +55,20 @@ class LocalStackScenarioTest {
         }
     }
 
+    /**
+     * The app's calls go through the Java client generated from openapi.yaml in this build (tools/app-client), so the
+     * published spec is proven to drive the stack; the local-only routes are plain HTTP.
+     */
     @Test
     void theGuidedScenarioCreditsFivePercentOfThePaidService() throws Exception {
-        String token = stack.sampleToken();
+        DefaultApi app = app(stack.sampleToken());
         assertEquals(200, send("POST", "/local/sync", null, "").statusCode());
 
-        HttpResponse<String> profile = send("PUT", "/v1/me/profile", token,
-                "{\"name\":\"Olga\",\"phone\":\"" + DemoScenario.CLIENT_PHONE + "\"}");
-        assertEquals(200, profile.statusCode(), profile.body());
-        assertTrue(JSON.readTree(profile.body()).path("phoneVerified").asBoolean(), "the sample token's verified phone claim proves it: "
-                + profile.body());
+        ProfileResponse profile = app.putProfile(new ProfileRequest().name("Olga").phone(DemoScenario.CLIENT_PHONE));
+        assertTrue(profile.getPhoneVerified(), "the sample token's verified phone claim proves it: " + profile);
 
-        HttpResponse<String> link = send("GET", "/v1/booking-url?company=" + SimulatorSeed.DEMO_SALON_ID + "&service="
-                + DemoScenario.SERVICE_ID, token, null);
-        assertEquals(200, link.statusCode(), link.body());
+        BookingLink link = app.bookingUrl(SimulatorSeed.DEMO_SALON_ID, Long.toString(DemoScenario.SERVICE_ID), null);
+        assertTrue(link.getUrl().toString().contains("/company/" + SimulatorSeed.DEMO_SALON_ID), link.toString());
 
         HttpResponse<String> booked = send("POST", "/local/book", null, "");
         assertEquals(200, booked.statusCode(), booked.body());
@@ -82,15 +89,29 @@ class LocalStackScenarioTest {
         BigDecimal balance = BigDecimal.ZERO;
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> bonus = send("GET", "/v1/me/bonus", token, null);
-            assertEquals(200, bonus.statusCode(), bonus.body());
-            balance = new BigDecimal(JSON.readTree(bonus.body()).path("balance").asText("0"));
+            balance = new BigDecimal(java.util.Objects.requireNonNullElse(app.bonus(null, null).getBalance(), "0"));
             if (balance.compareTo(expected) == 0) {
                 break;
             }
             Thread.sleep(200);
         }
         assertEquals(0, balance.compareTo(expected), "balance " + balance);
+    }
+
+    @Test
+    void aRefusalReachesTheGeneratedClientAsAProblemWithItsStatus() {
+        ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
+                () -> app(stack.sampleToken()).bonus(0, null));
+        assertEquals(400, refused.getCode());
+        assertTrue(refused.getResponseBody().contains("urn:ycbridge:problem:invalid-request"), refused.getResponseBody());
+        assertEquals("application/problem+json", refused.getResponseHeaders().firstValue("content-type").orElse(""));
+    }
+
+    private static DefaultApi app(String token) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(stack.baseUrl().toString());
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return new DefaultApi(client);
     }
 
     @Test
