@@ -6,15 +6,23 @@ import java.util.List;
 
 /**
  * The answer of {@code book_dates}: days with a free time for the choice so far ({@code booking_dates}) and days the
- * staff or company works ({@code working_dates}). The same days also come grouped by month ({@code booking_days});
- * the flat lists say the same and are what is read.
+ * staff or company works ({@code working_dates}), as {@code yyyy-MM-dd} texts. The same days also come grouped by
+ * month ({@code booking_days}); the flat lists say the same and are what is read.
  */
 public record BookingDates(
-        @JsonProperty("booking_dates") List<LocalDate> bookingDates,
-        @JsonProperty("working_dates") List<LocalDate> workingDates) {
+        @JsonProperty("booking_dates") List<String> bookingDateTexts,
+        @JsonProperty("working_dates") List<String> workingDateTexts) {
 
     public BookingDates {
-        bookingDates = bookingDates == null ? List.of() : List.copyOf(bookingDates);
-        workingDates = workingDates == null ? List.of() : List.copyOf(workingDates);
+        bookingDateTexts = bookingDateTexts == null ? List.of() : List.copyOf(bookingDateTexts);
+        workingDateTexts = workingDateTexts == null ? List.of() : List.copyOf(workingDateTexts);
+    }
+
+    public List<LocalDate> bookingDates() {
+        return bookingDateTexts.stream().map(LocalDate::parse).toList();
+    }
+
+    public List<LocalDate> workingDates() {
+        return workingDateTexts.stream().map(LocalDate::parse).toList();
     }
 }
