@@ -178,7 +178,7 @@ class OnlineBookingIT {
     }
 
     @Test
-    void aBookingIsNeverRetriedOn503WhileACheckIs() {
+    void aBookingAndACodeAreNeverRetriedOn503WhileACheckIs() {
         ApiTimestamp when = at(28, 15, KYIV);
         int before = sim.data().recordCount(BRANCH);
         sim.faults().on("/book_record").next(Fault.serverError());
@@ -190,6 +190,12 @@ class OnlineBookingIT {
         sim.faults().on("/book_check").next(Fault.serverError());
         app.checkBooking(BRANCH, List.of(new BookingAppointment(1, List.of(601L), 501, when)));
         assertEquals(2, posts("/book_check/" + BRANCH), "a check only reads: retried like a GET");
+
+        int texted = sim.bookingForms().sentCount();
+        sim.faults().on("/book_code").next(Fault.serverError());
+        assertThrows(ServerException.class, () -> app.sendBookingCode(SALON, "79161002020", null));
+        assertEquals(1, posts("/book_code/" + SALON), "each attempt would text the person again");
+        assertEquals(texted, sim.bookingForms().sentCount());
     }
 
     @Test

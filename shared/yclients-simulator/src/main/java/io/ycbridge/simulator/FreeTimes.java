@@ -43,8 +43,9 @@ final class FreeTimes {
     List<LocalDateTime> starts(Company company, long staffId, LocalDate day, int length) {
         List<LocalDateTime> starts = new ArrayList<>();
         LocalDateTime close = day.atTime(CLOSES);
+        List<Appointment> booked = booked(company.id(), staffId);
         for (LocalDateTime start = day.atTime(OPENS); !start.plusSeconds(length).isAfter(close); start = start.plusSeconds(length)) {
-            if (isFree(company, staffId, start, length)) {
+            if (isFree(company, booked, start, length)) {
                 starts.add(start);
             }
         }
@@ -59,6 +60,10 @@ final class FreeTimes {
 
     /** Whether the master can take a seance there: within the day, in the future, not over another record. */
     boolean isFree(Company company, long staffId, LocalDateTime start, int length) {
+        return isFree(company, booked(company.id(), staffId), start, length);
+    }
+
+    private boolean isFree(Company company, List<Appointment> booked, LocalDateTime start, int length) {
         LocalDateTime end = start.plusSeconds(length);
         if (start.toLocalTime().isBefore(OPENS) || end.isAfter(start.toLocalDate().atTime(CLOSES))
                 || end.toLocalDate().isAfter(start.toLocalDate())) {
@@ -68,9 +73,12 @@ final class FreeTimes {
         if (!start.atZone(company.zone()).toInstant().isAfter(now)) {
             return false;
         }
-        return data.appointments(company.id()).stream()
-                .filter(r -> r.staffId() == staffId && !r.deleted())
-                .noneMatch(r -> r.start().isBefore(end) && start.isBefore(r.start().plusSeconds(r.seanceLength())));
+        return booked.stream().noneMatch(r -> r.start().isBefore(end) && start.isBefore(r.start().plusSeconds(r.seanceLength())));
+    }
+
+    /** The master's records that hold time: read once per day's grid rather than once per slot. */
+    private List<Appointment> booked(long companyId, long staffId) {
+        return data.appointments(companyId).stream().filter(r -> r.staffId() == staffId && !r.deleted()).toList();
     }
 
     /** A master free at this time, the lowest id first, for "any master". */
