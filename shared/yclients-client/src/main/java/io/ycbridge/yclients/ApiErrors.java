@@ -26,6 +26,7 @@ final class ApiErrors {
         if ((status == 402 || status == 403 || status < 300) && mentionsLicence(hint)) {
             return new LicenseExpiredException(status, message, method, path);
         }
+        // Before the rights check: a 403 carrying 434 is the phone's blacklist, not the token's rights.
         if (BookingError.ofCode(code).isPresent() && (status == 422 || status == 403 || status == code || status < 300)) {
             return new ValidationException(status, message, method, path, code, Envelope.appointmentIdOf(body));
         }
