@@ -1,5 +1,6 @@
 package io.ycbridge.yclients;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ycbridge.yclients.AuthenticationException.Credential;
 import java.time.Duration;
 import java.util.Locale;
@@ -9,7 +10,13 @@ final class ApiErrors {
     private ApiErrors() {
     }
 
-    static YClientsException from(int status, String message, ApiRequest request, boolean userTokenSent, Duration retryAfter) {
+    /** {@code body} is the answer read as a tree, or null when it was not JSON. */
+    static YClientsException from(int status, JsonNode body, ApiRequest request, boolean userTokenSent, Duration retryAfter) {
+        String message = Envelope.messageOf(body);
+        int code = Envelope.errorCodeOf(body);
+        if (code == 0 && status >= 431 && status <= 438) {
+            code = status;
+        }
         String method = request.method();
         String path = request.path();
         String hint = message == null ? "" : message.toLowerCase(Locale.ROOT);
@@ -18,6 +25,10 @@ final class ApiErrors {
         }
         if ((status == 402 || status == 403 || status < 300) && mentionsLicence(hint)) {
             return new LicenseExpiredException(status, message, method, path);
+        }
+        // Before the rights check: a 403 carrying 434 is the phone's blacklist, not the token's rights.
+        if (BookingError.ofCode(code).isPresent() && (status == 422 || status == 403 || status == code || status < 300)) {
+            return new ValidationException(status, message, method, path, code, Envelope.appointmentIdOf(body));
         }
         if (status == 403 && !hint.contains("черн") && !hint.contains("blacklist")) {
             return new PermissionException(status, message, method, path);
@@ -35,7 +46,7 @@ final class ApiErrors {
             return new ServerException(status, message, method, path);
         }
         if (status == 422 || status == 403 || (status >= 431 && status <= 438)) {
-            return new ValidationException(status, message, method, path);
+            return new ValidationException(status, message, method, path, code, Envelope.appointmentIdOf(body));
         }
         return new YClientsException(status, message, method, path,
                 status < 300 ? "the API answered success: false" : "unexpected answer from the API");

@@ -33,6 +33,10 @@ record ApiRequest(String method, String path, Map<String, String> query, Object 
         return new ApiRequest("POST", path, Map.of(), body, false, false);
     }
 
+    static ApiRequest delete(String path) {
+        return new ApiRequest("DELETE", path, Map.of(), null, false, false);
+    }
+
     ApiRequest partnerTokenOnly() {
         return new ApiRequest(method, path, query, body, safe, true);
     }

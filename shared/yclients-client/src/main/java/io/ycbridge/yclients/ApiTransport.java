@@ -156,7 +156,7 @@ final class ApiTransport {
         byte[] body = response.body();
         if (status >= 400) {
             Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(this::retryAfter).orElse(null);
-            throw ApiErrors.from(status, Envelope.messageOf(tree(body)), request, userTokenSent, retryAfter);
+            throw ApiErrors.from(status, tree(body), request, userTokenSent, retryAfter);
         }
         if (body.length == 0) {
             return null;
@@ -171,7 +171,7 @@ final class ApiTransport {
             // A refusal's data can have any shape (often [] or null); read its message before blaming the data.
             JsonNode tree = tree(body);
             if (tree != null && tree.path("success").isBoolean() && !tree.path("success").asBoolean()) {
-                throw ApiErrors.from(status, Envelope.messageOf(tree), request, userTokenSent, null);
+                throw ApiErrors.from(status, tree, request, userTokenSent, null);
             }
             // The field path only, never the value: values can be phone numbers.
             throw new YClientsException(status, null, request.method(), request.path(), "the answer did not decode at "
@@ -180,7 +180,7 @@ final class ApiTransport {
             throw new ConfigurationException(status, request.method(), request.path(), "a body that is not JSON");
         }
         if (envelope.failed()) {
-            throw ApiErrors.from(status, envelope.apiMessage(), request, userTokenSent, null);
+            throw ApiErrors.from(status, tree(body), request, userTokenSent, null);
         }
         return envelope.data();
     }

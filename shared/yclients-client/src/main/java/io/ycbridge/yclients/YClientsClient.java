@@ -1,6 +1,13 @@
 package io.ycbridge.yclients;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.yclients.model.BookableServices;
+import io.ycbridge.yclients.model.BookableStaff;
+import io.ycbridge.yclients.model.BookableTime;
+import io.ycbridge.yclients.model.BookedRecord;
+import io.ycbridge.yclients.model.BookingAppointment;
+import io.ycbridge.yclients.model.BookingDates;
+import io.ycbridge.yclients.model.BookingRequest;
 import io.ycbridge.yclients.model.Client;
 import io.ycbridge.yclients.model.Company;
 import io.ycbridge.yclients.model.HookSettings;
@@ -8,11 +15,14 @@ import io.ycbridge.yclients.model.Record;
 import io.ycbridge.yclients.model.Service;
 import io.ycbridge.yclients.model.ServiceCategory;
 import io.ycbridge.yclients.model.StaffMember;
+import io.ycbridge.yclients.model.UserRecord;
 import io.ycbridge.yclients.model.UserToken;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -122,6 +132,118 @@ public final class YClientsClient {
     /** Writes the company's webhook settings; not retried (the API gives no idempotency key). */
     public HookSettings updateHookSettings(long companyId, HookSettings settings) {
         return one(ApiRequest.post("/hooks_settings/" + companyId, settings), HookSettings.class);
+    }
+
+    // ---- online booking (the reference's "Онлайн-запись"): partner token only, as a booking form has no user --------
+
+    /**
+     * Services the online booking offers, narrowed by what is already chosen: a master ({@code staffId}, null for
+     * any), a time, services already in the same appointment.
+     */
+    public BookableServices bookableServices(long companyId, Long staffId, ApiTimestamp datetime, List<Long> serviceIds) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (staffId != null) {
+            query.put("staff_id", Long.toString(staffId));
+        }
+        if (datetime != null) {
+            query.put("datetime", datetime.toString());
+        }
+        putIds(query, serviceIds);
+        BookableServices answer = one(ApiRequest.get("/book_services/" + companyId, query).partnerTokenOnly(), BookableServices.class);
+        return answer == null ? new BookableServices(List.of(), List.of()) : answer;
+    }
+
+    /** Masters who provide the services (all when empty), with free times at {@code datetime} when one is given. */
+    public List<BookableStaff> bookableStaff(long companyId, List<Long> serviceIds, ApiTimestamp datetime) {
+        Map<String, String> query = new LinkedHashMap<>();
+        putIds(query, serviceIds);
+        if (datetime != null) {
+            query.put("datetime", datetime.toString());
+        }
+        return many(ApiRequest.get("/book_staff/" + companyId, query).partnerTokenOnly(), BookableStaff.class);
+    }
+
+    /** Days with a free time; {@code staffId} null for any master, {@code month} (any day of it) null for the default. */
+    public BookingDates bookingDates(long companyId, Long staffId, List<Long> serviceIds, LocalDate month) {
+        Map<String, String> query = new LinkedHashMap<>();
+        putIds(query, serviceIds);
+        if (staffId != null) {
+            query.put("staff_id", Long.toString(staffId));
+        }
+        if (month != null) {
+            query.put("date", month.toString());
+        }
+        BookingDates answer = one(ApiRequest.get("/book_dates/" + companyId, query).partnerTokenOnly(), BookingDates.class);
+        return answer == null ? new BookingDates(List.of(), List.of()) : answer;
+    }
+
+    /** Free times of a master ({@code 0}: any) on a day for the services. */
+    public List<BookableTime> bookableTimes(long companyId, long staffId, LocalDate date, List<Long> serviceIds) {
+        Map<String, String> query = new LinkedHashMap<>();
+        putIds(query, serviceIds);
+        return many(ApiRequest.get("/book_times/" + companyId + "/" + staffId + "/" + date, query).partnerTokenOnly(),
+                BookableTime.class);
+    }
+
+    /**
+     * Asks whether these appointments can be booked; returns normally when they can (201, no body). It only reads,
+     * so it is retried like a GET.
+     *
+     * @throws ValidationException with {@link BookingError#TIME_TAKEN}, {@link BookingError#NO_STAFF_AVAILABLE},
+     *         {@link BookingError#APPOINTMENTS_OVERLAP} or {@link BookingError#SERVICE_UNAVAILABLE} when they cannot
+     */
+    public void checkBooking(long companyId, List<BookingAppointment> appointments) {
+        one(ApiRequest.readingPost("/book_check/" + companyId, Map.of("appointments", List.copyOf(appointments))).partnerTokenOnly(),
+                Object.class);
+    }
+
+    /** Sends the SMS code that confirms a phone. Not retried: every attempt sends the person another SMS. */
+    public void sendBookingCode(long companyId, String phone, String fullname) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("phone", Objects.requireNonNull(phone, "phone"));
+        if (fullname != null) {
+            body.put("fullname", fullname);
+        }
+        one(ApiRequest.post("/book_code/" + companyId, body).partnerTokenOnly(), Object.class);
+    }
+
+    /**
+     * Books the appointments; one {@link BookedRecord} per appointment. Never retried, whatever the failure: a
+     * timeout or 5xx may still have booked, and a repeat would book twice. After such a failure, look for a record
+     * with this request's {@code apiId} among the company's records ({@link Record#apiId()}) before booking again.
+     *
+     * @throws ValidationException carrying the {@link BookingError} (wrong SMS code, time taken, …)
+     */
+    public List<BookedRecord> book(long companyId, BookingRequest request) {
+        return many(ApiRequest.post("/book_record/" + companyId, request).partnerTokenOnly(), BookedRecord.class);
+    }
+
+    /** A booking read with the hash its {@link BookedRecord} carried, as its user may without logging in. */
+    public List<UserRecord> userRecord(long recordId, String recordHash) {
+        return many(ApiRequest.get("/user/records/" + recordId + "/" + hashPart(recordHash)).partnerTokenOnly(), UserRecord.class);
+    }
+
+    /** Cancels a booking with its hash (the reference: "для ее удаления непосредственно сразу после создания"). */
+    public void cancelUserRecord(long recordId, String recordHash) {
+        one(ApiRequest.delete("/user/records/" + recordId + "/" + hashPart(recordHash)).partnerTokenOnly(), Object.class);
+    }
+
+    /** PHP reads {@code service_ids[0]=1&service_ids[1]=2} as the array the reference asks for. */
+    private static void putIds(Map<String, String> query, List<Long> serviceIds) {
+        if (serviceIds == null) {
+            return;
+        }
+        for (int i = 0; i < serviceIds.size(); i++) {
+            query.put("service_ids[" + i + "]", Long.toString(serviceIds.get(i)));
+        }
+    }
+
+    /** The hash goes into the path: only its own characters, so it cannot reach another path. */
+    private static String hashPart(String recordHash) {
+        if (recordHash == null || !recordHash.matches("[A-Za-z0-9]{1,128}")) {
+            throw new IllegalArgumentException("a record hash is letters and digits");
+        }
+        return recordHash;
     }
 
     private <T> T one(ApiRequest request, Class<T> type) {

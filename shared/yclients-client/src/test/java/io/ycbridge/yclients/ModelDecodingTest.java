@@ -57,7 +57,7 @@ class ModelDecodingTest {
     @Test
     void everyFieldLandsInItsComponent() throws Exception {
         Record record = JSON.readValue("""
-                {"custom_fields": {"k": 1}, "last_change_date": "2026-01-05 05:05:05", "create_date": "2026-01-04 04:04:04",
+                {"api_id": "a", "custom_fields": {"k": 1}, "last_change_date": "2026-01-05 05:05:05", "create_date": "2026-01-04 04:04:04",
                  "comment": "c", "online": true, "deleted": false, "visit_id": 77, "payment_status": 6, "paid_full": 5,
                  "confirmed": 4, "visit_attendance": 3, "attendance": 2, "seance_length": 1, "datetime": "2026-01-02T02:02:02Z",
                  "date": "2026-01-01 01:01:01", "client": {"email": "e", "phone": "p", "name": "n", "id": 9},
@@ -74,7 +74,7 @@ class ModelDecodingTest {
                 1, 2, 3, 4, 5, 6, "77", false, true, "c",
                 new ApiTimestamp(LocalDateTime.of(2026, 1, 4, 4, 4, 4), null),
                 new ApiTimestamp(LocalDateTime.of(2026, 1, 5, 5, 5, 5), null),
-                JSON.readTree("{\"k\": 1}")), record);
+                JSON.readTree("{\"k\": 1}"), "a"), record);
     }
 
     @ParameterizedTest

@@ -10,8 +10,9 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static List<Route> all(SimulatorData data, Accounts accounts) {
-        CatalogEndpoints catalog = new CatalogEndpoints(data);
+    static List<Route> all(SimulatorData data, Accounts accounts, BookingForms forms) {
+        CatalogEndpoints catalog = new CatalogEndpoints(data, forms);
+        BookingEndpoints booking = new BookingEndpoints(data, forms);
         RecordEndpoints records = new RecordEndpoints(data);
         HookSettingsEndpoints hooks = new HookSettingsEndpoints(data);
         return List.of(
@@ -27,6 +28,17 @@ final class ApiRoutes {
                 Route.of("GET", "/record/" + ID + "/" + ID, Access.COMPANY_USER, records::single),
                 Route.of("POST", "/company/" + ID + "/clients/search", Access.COMPANY_USER, new ClientSearchEndpoint(data)),
                 Route.of("GET", "/hooks_settings/" + ID, Access.COMPANY_USER, hooks::read),
-                Route.of("POST", "/hooks_settings/" + ID, Access.COMPANY_USER, hooks::write));
+                Route.of("POST", "/hooks_settings/" + ID, Access.COMPANY_USER, hooks::write),
+                // The online booking is a public form's API: the partner token alone, as the reference's headers show.
+                Route.of("GET", "/book_services/" + ID, Access.PARTNER, booking::services),
+                Route.of("GET", "/book_staff/" + ID, Access.PARTNER, booking::staff),
+                Route.of("GET", "/book_dates/" + ID, Access.PARTNER, booking::dates),
+                Route.of("GET", "/book_times/" + ID + "/" + ID + "/(\\d{4}-\\d{2}-\\d{2})", Access.PARTNER, booking::times),
+                Route.of("POST", "/book_check/" + ID, Access.PARTNER, booking::check),
+                Route.of("POST", "/book_code/" + ID, Access.PARTNER, booking::code),
+                Route.of("POST", "/book_record/" + ID, Access.PARTNER, booking::record),
+                // With the record's hash, as its user may right after booking without logging in.
+                Route.of("GET", "/user/records/" + ID + "/([A-Za-z0-9]{1,128})", Access.PARTNER, booking::userRecord),
+                Route.of("DELETE", "/user/records/" + ID + "/([A-Za-z0-9]{1,128})", Access.PARTNER, booking::cancelUserRecord));
     }
 }

@@ -7,9 +7,11 @@ import java.util.Optional;
 /** Companies, services, service categories and staff. */
 final class CatalogEndpoints {
     private final SimulatorData data;
+    private final BookingForms forms;
 
-    CatalogEndpoints(SimulatorData data) {
+    CatalogEndpoints(SimulatorData data, BookingForms forms) {
         this.data = data;
+        this.forms = forms;
     }
 
     /** {@code GET /companies}: every company; with {@code my=1}, only those the user token manages. */
@@ -19,7 +21,7 @@ final class CatalogEndpoints {
         ArrayNode list = Json.array();
         for (Company company : data.companies()) {
             if (user == null || user.manages(company.id())) {
-                list.add(WireFormat.company(company, activeStaff(company.id()).size(), WireFormat.Style.LIST));
+                list.add(WireFormat.company(company, activeStaff(company.id()).size(), forms.confirmsPhones(company.id()), WireFormat.Style.LIST));
             }
         }
         return ApiResponse.json(200, Envelope.success(list));
@@ -27,7 +29,8 @@ final class CatalogEndpoints {
 
     ApiResponse company(ApiCall call) {
         Company company = existingCompany(call);
-        return ApiResponse.json(200, Envelope.success(WireFormat.company(company, activeStaff(company.id()).size(), WireFormat.Style.SINGLE)));
+        return ApiResponse.json(200, Envelope.success(WireFormat.company(company, activeStaff(company.id()).size(),
+                forms.confirmsPhones(company.id()), WireFormat.Style.SINGLE)));
     }
 
     /** {@code GET /company/{id}/services[/{service_id}]}, with the documented staff_id and category_id filters. */

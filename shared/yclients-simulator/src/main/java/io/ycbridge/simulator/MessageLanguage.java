@@ -99,4 +99,45 @@ public enum MessageLanguage {
     String hookUrlsRequired() {
         return pick("Не указаны адреса для отправки уведомлений", "Notification URLs are required");
     }
+
+    // ---- online booking: 433's Russian text is the reference's example; the others are its descriptions of the
+    // ---- codes (it shows no text for them), and the English ones are guesses
+
+    private static final String[] GENITIVE_MONTHS = {"января", "февраля", "марта", "апреля", "мая", "июня", "июля",
+            "августа", "сентября", "октября", "ноября", "декабря"};
+
+    /** 433, as "Проверка параметров записи на сеанс" shows it: the master's name, their id, the day and the time. */
+    String timeTaken(String staffName, long staffId, java.time.LocalDateTime start) {
+        String time = String.format(java.util.Locale.ROOT, "%02d:%02d", start.getHour(), start.getMinute());
+        return pick("К сотруднику " + staffName + "(" + staffId + ") нельзя записаться на " + start.getDayOfMonth() + " "
+                        + GENITIVE_MONTHS[start.getMonthValue() - 1] + " " + start.getYear() + " в " + time
+                        + ". Выбранное время уже занято или является нерабочим.",
+                "Staff member " + staffName + "(" + staffId + ") cannot be booked on " + start.toLocalDate() + " at " + time
+                        + ". The chosen time is taken or outside working hours.");
+    }
+
+    String wrongCode() {
+        return pick("Введенный код подтверждения номера из SMS неправильный", "The SMS confirmation code is wrong");
+    }
+
+    String invalidPhone() {
+        return pick("Номер телефона пользователя в неправильном формате", "The phone number is in a wrong format");
+    }
+
+    String nameMissing() {
+        return pick("Не указано имя клиента", "The client's name is missing");
+    }
+
+    String noStaffAvailable() {
+        return pick("Нет сотрудников доступных для записи", "No staff member is available for booking");
+    }
+
+    String appointmentsOverlap() {
+        return pick("Выбранное время одной из записей пересекается с временем записи, создаваемой этим же запросом",
+                "The time of one appointment overlaps another appointment of the same request");
+    }
+
+    String serviceNotBookable() {
+        return pick("Нет записи на указанную услугу", "The service cannot be booked");
+    }
 }

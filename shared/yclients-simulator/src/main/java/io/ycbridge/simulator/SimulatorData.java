@@ -276,6 +276,11 @@ public final class SimulatorData {
     /** Inserts a record with a given id and creation time (0 takes the next id); seeds use this for history. */
     long insertRecord(long companyId, long id, long clientId, long staffId, List<Long> serviceIds, LocalDateTime startLocal,
                       Instant created, boolean online, String comment) {
+        return insertRecord(companyId, id, clientId, staffId, serviceIds, startLocal, created, online, comment, "");
+    }
+
+    long insertRecord(long companyId, long id, long clientId, long staffId, List<Long> serviceIds, LocalDateTime startLocal,
+                      Instant created, boolean online, String comment, String apiId) {
         Objects.requireNonNull(serviceIds, "serviceIds");
         Objects.requireNonNull(startLocal, "startLocal");
         return write(() -> {
@@ -308,7 +313,7 @@ public final class SimulatorData {
                 }
             }
             Appointment record = new Appointment(companyId, recordId, staffId, lines, clientId, startLocal, length, 0,
-                    false, nextVisitId.getAndIncrement(), false, online, comment, created, created, Map.of());
+                    false, nextVisitId.getAndIncrement(), false, online, comment, created, created, Map.of(), apiId);
             book.records.put(recordId, record);
             recordCompany.put(recordId, companyId);
             return recordId;
@@ -404,6 +409,51 @@ public final class SimulatorData {
             if (book == null) {
                 return Optional.empty();
             }
+            return Optional.ofNullable(book.records.get(recordId)).map(r -> view(book, r));
+        });
+    }
+
+    Instant now() {
+        return clock.now();
+    }
+
+    /** Every record of the company, cancelled ones included, in id order. */
+    List<Appointment> appointments(long companyId) {
+        return readBook(companyId, book -> List.copyOf(book.records.values()));
+    }
+
+    /** The company's client with these phone digits, or a new client (next free id) under this name and phone. */
+    long clientForPhone(long companyId, String name, String phone, String email) {
+        String digits = phone.replaceAll("\\D", "");
+        return write(() -> {
+            CompanyBook book = book(companyId);
+            for (Client client : book.clients.values()) {
+                if (!digits.isEmpty() && client.phoneDigits().equals(digits)) {
+                    return client.id();
+                }
+            }
+            long id = book.clients.isEmpty() ? 1 : book.clients.lastKey() + 1;
+            book.clients.put(id, new Client(companyId, id, name, phone, orEmpty(email)));
+            return id;
+        });
+    }
+
+    /**
+     * Runs reads and writes as one step, so that no other request books between a booking's check and its insert
+     * (the lock is reentrant: the reads and writes inside take it again).
+     */
+    <T> T atomically(Supplier<T> steps) {
+        return write(steps);
+    }
+
+    /** A record by id alone (ids are global), as a booking user's link names it. */
+    Optional<RecordView> recordViewAnywhere(long recordId) {
+        return read(() -> {
+            Long companyId = recordCompany.get(recordId);
+            if (companyId == null) {
+                return Optional.empty();
+            }
+            CompanyBook book = companies.get(companyId);
             return Optional.ofNullable(book.records.get(recordId)).map(r -> view(book, r));
         });
     }

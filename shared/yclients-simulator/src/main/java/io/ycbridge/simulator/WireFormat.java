@@ -31,7 +31,7 @@ final class WireFormat {
     private WireFormat() {
     }
 
-    static ObjectNode company(Company company, int activeStaffCount, Style style) {
+    static ObjectNode company(Company company, int activeStaffCount, boolean confirmsPhones, Style style) {
         ObjectNode node = Json.object();
         if (style == Style.LIST) {
             node.put("id", Long.toString(company.id()));
@@ -57,7 +57,7 @@ final class WireFormat {
         node.put("address", "");
         node.put("coordinate_lat", "0.000000");
         node.put("coordinate_lon", "0.000000");
-        node.put("phone_confirmation", true);
+        node.put("phone_confirmation", confirmsPhones);
         node.put("active_staff_count", activeStaffCount);
         if (style == Style.LIST) {
             node.put("app_ios", "");
@@ -204,7 +204,7 @@ final class WireFormat {
         node.put("email_now", 0);
         node.put("notified", 0);
         node.put("master_request", 0);
-        node.put("api_id", "");
+        node.put("api_id", record.apiId());
         node.put("from_url", "");
         node.put("review_requested", 0);
         // A string in the reference's list and single answers alike (and webhooks carry what a single answer does).

@@ -40,6 +40,7 @@ public final class YClientsSimulator implements AutoCloseable {
     private final RateLimitWindows rateLimit = new RateLimitWindows();
     private final RequestLog log = new RequestLog();
     private final Webhooks webhooks = new Webhooks(data);
+    private final BookingForms bookingForms = new BookingForms();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile MessageLanguage language = MessageLanguage.RU;
 
@@ -47,7 +48,7 @@ public final class YClientsSimulator implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(loopback(), port), 128);
         int instance = INSTANCES.incrementAndGet();
         workers = Executors.newFixedThreadPool(WORKER_THREADS, namedDaemons("yclients-simulator-" + instance + "-"));
-        List<Route> routes = ApiRoutes.all(data, accounts);
+        List<Route> routes = ApiRoutes.all(data, accounts, bookingForms);
         server.createContext("/", new ApiHandler(routes, accounts, faults, rateLimit, log, clock, () -> language));
         server.setExecutor(workers);
         server.start();
@@ -180,6 +181,11 @@ public final class YClientsSimulator implements AutoCloseable {
 
     public void clearRequests() {
         log.clear();
+    }
+
+    /** The online-booking forms: which companies confirm phones by SMS, and the codes "sent". */
+    public BookingForms bookingForms() {
+        return bookingForms;
     }
 
     public Webhooks webhooks() {

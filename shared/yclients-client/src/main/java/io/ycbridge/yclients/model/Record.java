@@ -30,7 +30,9 @@ public record Record(
         String comment,
         @JsonProperty("create_date") ApiTimestamp createDate,
         @JsonProperty("last_change_date") ApiTimestamp lastChangeDate,
-        @JsonProperty("custom_fields") JsonNode customFields) {
+        @JsonProperty("custom_fields") JsonNode customFields,
+        // Our own id of a booking made through book_record; "" or null on others.
+        @JsonProperty("api_id") String apiId) {
 
     public Record {
         services = services == null ? List.of() : List.copyOf(services);

@@ -26,7 +26,17 @@ enum ReferenceExample {
     CLIENTS_SEARCH("clients-search.response.json", 200, "Коллекция клиентов: Получить список клиентов [POST]"),
     HOOK_SETTINGS("hooks-settings.response.json", 200, "Получить настройки уведомлений о событиях [GET]"),
     HOOK_SETTINGS_UPDATE_REQUEST("hooks-settings-update.request.json", 0, "Изменить настройки уведомлений о событиях [POST]"),
-    HOOK_SETTINGS_UPDATE("hooks-settings-update.response.json", 201, "Изменить настройки уведомлений о событиях [POST]");
+    HOOK_SETTINGS_UPDATE("hooks-settings-update.response.json", 201, "Изменить настройки уведомлений о событиях [POST]"),
+    BOOK_SERVICES("book-services.response.json", 200, "Онлайн-запись: Получить список услуг доступных для бронирования [GET]"),
+    BOOK_STAFF("book-staff.response.json", 200, "Онлайн-запись: Получить список сотрудников доступных для бронирования [GET]"),
+    BOOK_DATES("book-dates.response.json", 200, "Онлайн-запись: Получить список дат доступных для бронирования [GET]"),
+    BOOK_TIMES("book-times.response.json", 200, "Онлайн-запись: Получить список сеансов доступных для бронирования [GET]"),
+    BOOK_CODE_REQUEST("book-code.request.json", 0, "Онлайн-запись: Отправить СМС код подтверждения номера телефона [POST]"),
+    BOOK_CHECK_REQUEST("book-check.request.json", 0, "Онлайн-запись: Проверить параметры записи [POST]"),
+    BOOK_CHECK_REFUSED("book-check-refused.response.json", 422, "Онлайн-запись: Проверить параметры записи [POST]"),
+    BOOK_RECORD_REQUEST("book-record.request.json", 0, "Онлайн-запись: Создать запись на сеанс [POST /book_record/{company_id}]"),
+    BOOK_RECORD("book-record.response.json", 201, "Онлайн-запись: Создать запись на сеанс [POST /book_record/{company_id}]"),
+    USER_RECORDS("user-records.response.json", 201, "Записи пользователя: Получить записи пользователя [GET]");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

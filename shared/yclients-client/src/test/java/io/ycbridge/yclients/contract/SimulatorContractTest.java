@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,5 +156,77 @@ class SimulatorContractTest {
         assertAgrees(ReferenceExample.HOOK_SETTINGS_UPDATE,
                 call("POST", "/hooks_settings/" + COMPANY, ReferenceExample.HOOK_SETTINGS_UPDATE_REQUEST.json(), true), Map.of(
                         "data.good", "the request example and the GET answer carry it; this answer's example leaves it out"));
+    }
+
+    // ---- online booking ("Онлайн-запись", "Записи пользователя"), partner token only ------------------------------
+
+    /** A free time of the demo salon's first master, days after the simulator's now. */
+    private static final String FREE_TIME = "2026-11-24T10:00:00+03:00";
+    private static final String REFUSAL_CODE = "the reference says a refusal carries its error code and, for 433, the"
+            + " appointment's id, but its example shows only meta.message; the simulator adds them in errors (see"
+            + " BookingWireFormat.refusal), where the client reads them";
+
+    /** The reference's own booking request, its ids and times moved to what the demo seed offers. */
+    private static ObjectNode bookingRequest(String apiId) {
+        ObjectNode request = (ObjectNode) ReferenceExample.BOOK_RECORD_REQUEST.json();
+        request.put("api_id", apiId);
+        request.put("code", sim.bookingForms().sentCode(COMPANY, request.path("phone").asText()).orElse(""));
+        ArrayNode appointments = (ArrayNode) request.path("appointments");
+        ((ObjectNode) appointments.get(0)).put("staff_id", 55).put("datetime", FREE_TIME).putArray("services").add(301);
+        ((ObjectNode) appointments.get(1)).put("staff_id", 56).put("datetime", FREE_TIME).putArray("services").add(303);
+        return request;
+    }
+
+    @Test
+    void bookableServices() throws Exception {
+        assertAgrees(ReferenceExample.BOOK_SERVICES, call("GET", "/book_services/" + COMPANY + "?staff_id=55", null, false), Map.of());
+    }
+
+    @Test
+    void bookableStaff() throws Exception {
+        // Positions are not modelled: every master's is PHP's [], as the reference's second master has it.
+        assertAgrees(ReferenceExample.BOOK_STAFF, call("GET", "/book_staff/" + COMPANY, null, false), Map.of());
+    }
+
+    @Test
+    void bookingDates() throws Exception {
+        // The grouped days are keyed by month number: the reference's are September and October 2015, the simulator's
+        // the 30 days from its clock's 20 November 2026.
+        String months = "keys are month numbers, which follow the dates";
+        assertAgrees(ReferenceExample.BOOK_DATES, call("GET", "/book_dates/" + COMPANY + "?staff_id=55", null, false), Map.of(
+                "data.booking_days.9", months, "data.booking_days.10", months, "data.booking_days.11", months, "data.booking_days.12", months,
+                "data.working_days.9", months, "data.working_days.10", months, "data.working_days.11", months, "data.working_days.12", months));
+    }
+
+    @Test
+    void bookableTimes() throws Exception {
+        assertAgrees(ReferenceExample.BOOK_TIMES,
+                call("GET", "/book_times/" + COMPANY + "/55/2026-11-24?service_ids%5B%5D=301", null, false), Map.of());
+    }
+
+    @Test
+    void aCheckOfATakenTimeIsRefusedInTheReferencesShapeAndWords() throws Exception {
+        // Record 9006 of the demo seed: master 57 from 13:00 on 22 November.
+        ObjectNode request = (ObjectNode) ReferenceExample.BOOK_CHECK_REQUEST.json();
+        ArrayNode appointments = request.putArray("appointments");
+        appointments.addObject().put("id", 1).put("staff_id", 57).put("datetime", "2026-11-22T13:00:00+03:00").putArray("services").add(305);
+        Answer answer = call("POST", "/book_check/" + COMPANY, request, false);
+        assertAgrees(ReferenceExample.BOOK_CHECK_REFUSED, answer, Map.of(
+                "errors", REFUSAL_CODE));
+        assertEquals("К сотруднику Ольга Петрова(57) нельзя записаться на 22 ноября 2026 в 13:00. Выбранное время уже занято"
+                + " или является нерабочим.", answer.body().path("meta").path("message").asText());
+    }
+
+    @Test
+    void aBookingAndItsUsersRecord() throws Exception {
+        ObjectNode code = (ObjectNode) ReferenceExample.BOOK_CODE_REQUEST.json();
+        code.put("phone", ReferenceExample.BOOK_RECORD_REQUEST.json().path("phone").asText());
+        assertEquals(201, call("POST", "/book_code/" + COMPANY, code, false).status(), "the reference's 201, without a body");
+        Answer booked = call("POST", "/book_record/" + COMPANY, bookingRequest("contract-777"), false);
+        assertAgrees(ReferenceExample.BOOK_RECORD, booked, Map.of());
+        JsonNode first = booked.body().path("data").path(0);
+        Answer mine = call("GET", "/user/records/" + first.path("record_id").asLong() + "/" + first.path("record_hash").asText(), null, false);
+        assertAgrees(ReferenceExample.USER_RECORDS, mine, Map.of());
+        assertEquals("contract-777", mine.body().path("data").path(0).path("api_id").asText());
     }
 }
