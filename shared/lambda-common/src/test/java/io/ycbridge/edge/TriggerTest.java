@@ -355,7 +355,8 @@ class TriggerTest {
         assertEquals("private", json.path("headers").path("cache-control").asText(), "the route's header wins");
         assertEquals("{\"n\":1}", json.path("body").asText());
         assertEquals("no-store", written(HttpResponse.error(400, "why")).path("headers").path("cache-control").asText());
-        assertEquals("{\"error\":\"why\"}", written(HttpResponse.error(400, "why")).path("body").asText());
+        assertEquals("{\"type\":\"urn:ycbridge:problem:invalid-request\",\"title\":\"The request is not valid\",\"status\":400,"
+                + "\"detail\":\"why\"}", written(HttpResponse.error(400, "why")).path("body").asText());
         JsonNode noContent = written(HttpResponse.noContent());
         assertEquals(204, noContent.path("statusCode").asInt());
         assertEquals("{\"cache-control\":\"no-store\"}", noContent.path("headers").toString());
