@@ -1,6 +1,7 @@
 package io.ycbridge.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -40,6 +41,9 @@ public final class LocalCommand {
             stack.close();
             stopped.countDown();
         }, "local-shutdown"));
+        if (!stack.awaitFirstSync(Duration.ofSeconds(20))) {
+            System.out.println("The first sync is still running (real API?); booking links work once it has read the catalog.");
+        }
         System.out.print(StartBanner.text(stack));
         System.out.flush();
         stopped.await();

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,7 @@ final class LocalStack implements AutoCloseable {
     private Duration syncTimeout;
     /** One sync at a time, the schedule's or {@code POST /local/sync}'s, as one execution environment would run them. */
     private final ReentrantLock syncing = new ReentrantLock();
+    private final CountDownLatch firstSync = new CountDownLatch(1);
     private LocalSmsSink smsSink;
 
     private LocalStack(LocalSettings settings) {
@@ -161,7 +163,20 @@ final class LocalStack implements AutoCloseable {
             runSync();
         } catch (RuntimeException e) {
             System.err.println("sync-schedule: the scheduled sync failed: " + e.getClass().getName());
+        } finally {
+            firstSync.countDown();
         }
+    }
+
+    /**
+     * Waits for the first scheduled sync to end, at most {@code patience}: on the simulator it takes seconds, and a
+     * booking link asked for before it ends finds no catalog; against the real API it may take longer than anyone
+     * should wait for a banner.
+     *
+     * @return whether it ended in time
+     */
+    boolean awaitFirstSync(Duration patience) throws InterruptedException {
+        return firstSync.await(patience.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** One run of the sync over every company; its summary (per company, no tokens) as the answer. */

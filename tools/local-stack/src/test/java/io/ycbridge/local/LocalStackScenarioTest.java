@@ -99,6 +99,13 @@ class LocalStackScenarioTest {
     }
 
     @Test
+    void theFirstScheduledSyncEndsSoonAfterTheStartAndBringsTheCatalogForLinks() throws Exception {
+        assertTrue(stack.awaitFirstSync(Duration.ofSeconds(30)), "./ycbridge local waits for it before its banner");
+        BookingLink link = app(stack.sampleToken()).bookingUrl(SimulatorSeed.DEMO_SALON_ID, Long.toString(DemoScenario.SERVICE_ID), null);
+        assertTrue(link.getUrl().toString().contains("o=s" + DemoScenario.SERVICE_ID), link.toString());
+    }
+
+    @Test
     void aRefusalReachesTheGeneratedClientAsAProblemWithItsStatus() {
         ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
                 () -> app(stack.sampleToken()).bonus(0, null));
