@@ -62,7 +62,7 @@ final class WindowSweep {
      * @return false when the deadline stopped it or the window never held still
      */
     boolean sweep(YClientsClient client, long companyId, ZoneId zone, Instant from, Instant to, Instant deadline, PageWrites writes) {
-        RecordQuery window = RecordQuery.changedSince(from.atOffset(ZoneOffset.UTC)).changedBefore(to.atOffset(ZoneOffset.UTC)).inZone(zone);
+        RecordQuery window = window(from, to, zone);
         for (int pass = 1; pass <= PASSES; pass++) {
             Instant passStarted = clock.instant();
             Set<Long> read = new HashSet<>();
@@ -95,7 +95,7 @@ final class WindowSweep {
      *         company whose history is small (most of a chain's first runs)
      */
     boolean sweepInOnePage(YClientsClient client, long companyId, ZoneId zone, Instant from, Instant to, Consumer<PageTally> counted) {
-        RecordQuery window = RecordQuery.changedSince(from.atOffset(ZoneOffset.UTC)).changedBefore(to.atOffset(ZoneOffset.UTC)).inZone(zone);
+        RecordQuery window = window(from, to, zone);
         java.util.Iterator<List<Record>> pagesOfWindow = client.records(companyId, window).iterator();
         List<Record> first = pagesOfWindow.hasNext() ? pagesOfWindow.next() : List.of();
         counted.accept(pages.store(companyId, first.size(), pages.normalize(companyId, first, zone)));
@@ -120,6 +120,11 @@ final class WindowSweep {
             submit(writes, companyId, page, zone);
         }
         return leavers;
+    }
+
+    /** Records changed within {@code [from, to]}, deleted ones included, bounds written in the company's zone. */
+    private static RecordQuery window(Instant from, Instant to, ZoneId zone) {
+        return RecordQuery.changedSince(from.atOffset(ZoneOffset.UTC)).changedBefore(to.atOffset(ZoneOffset.UTC)).inZone(zone);
     }
 
     private void submit(PageWrites writes, long companyId, List<Record> page, ZoneId zone) {

@@ -1,6 +1,7 @@
 package io.ycbridge.webhook;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What became of one delivery: its one event, or each element of an array of events.
@@ -20,17 +21,24 @@ record DeliveryResult(List<IntakeResult> events, boolean batch) {
     }
 
     /**
-     * The HTTP status YClients gets. For a batch: 503 when any element could not be stored, so the whole array comes
-     * again (the elements already stored come back as duplicates); else 200 when any element was taken, a refused
-     * element being logged and answered in the list (sending it again would not change it); else the first refusal's.
+     * The element whose outcome is the delivery's, empty when the batch was taken (200). For a batch: the first that
+     * could not be stored, so the whole array comes again (the elements already stored come back as duplicates);
+     * none when any element was taken, a refused element being logged and answered in the list (sending it again
+     * would not change it); else the first refusal.
      */
-    int status() {
+    Optional<IntakeResult> decidedBy() {
         if (!batch) {
-            return events.getFirst().outcome().status();
+            return Optional.of(events.getFirst());
         }
-        if (events.stream().anyMatch(event -> event.outcome() == IntakeOutcome.UNAVAILABLE)) {
-            return IntakeOutcome.UNAVAILABLE.status();
+        Optional<IntakeResult> unstored = events.stream().filter(event -> event.outcome() == IntakeOutcome.UNAVAILABLE).findFirst();
+        if (unstored.isPresent()) {
+            return unstored;
         }
-        return events.stream().anyMatch(event -> event.outcome().status() < 400) ? 200 : events.getFirst().outcome().status();
+        return events.stream().anyMatch(event -> event.outcome().status() < 400) ? Optional.empty() : Optional.of(events.getFirst());
+    }
+
+    /** The HTTP status YClients gets: that of the element {@link #decidedBy()} names, else 200. */
+    int status() {
+        return decidedBy().map(event -> event.outcome().status()).orElse(200);
     }
 }

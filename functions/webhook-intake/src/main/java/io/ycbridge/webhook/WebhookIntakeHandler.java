@@ -111,17 +111,11 @@ public final class WebhookIntakeHandler extends HttpRouteHandler {
      */
     private static String responseBody(DeliveryResult result) {
         ObjectNode body = JSON.createObjectNode();
+        // The element that decided the status speaks for the whole delivery; a batch's list has every element.
+        result.decidedBy().ifPresentOrElse(event -> describe(event, body), () -> body.put("outcome", IntakeOutcome.STORED.metric()));
         if (result.batch()) {
-            if (result.status() == 200) {
-                body.put("outcome", IntakeOutcome.STORED.metric());
-            } else {
-                // The element that decided the status speaks for the whole delivery; the list has every element.
-                describe(result.events().stream().filter(event -> event.outcome().status() == result.status()).findFirst().orElseThrow(), body);
-            }
             ArrayNode events = body.putArray("events");
             result.events().forEach(event -> describe(event, events.addObject()));
-        } else {
-            describe(result.events().getFirst(), body);
         }
         try {
             return JSON.writeValueAsString(body);

@@ -1,9 +1,7 @@
 package io.ycbridge.record;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -67,9 +65,7 @@ public final class RecordBatchWrites {
     }
 
     private static boolean distinct(List<StoredRecord> group) {
-        Map<String, StoredRecord> byKey = new LinkedHashMap<>();
-        group.forEach(version -> byKey.put(version.companyId() + "/" + version.recordId(), version));
-        return byKey.size() == group.size();
+        return group.stream().map(version -> version.companyId() + "/" + version.recordId()).distinct().count() == group.size();
     }
 
     private static Update update(UpdateItemRequest single) {
