@@ -30,6 +30,10 @@ final class ApiErrors {
         if (BookingError.ofCode(code).isPresent() && (status == 422 || status == 403 || status == code || status < 300)) {
             return new ValidationException(status, message, method, path, code, Envelope.appointmentIdOf(body));
         }
+        // A user's cancel or move under the company's rules: a 403 there is those rules, unless it names the rights.
+        if (status == 403 && request.recordRules() && !mentionsRights(hint)) {
+            return new BookingChangeRefusedException(status, message, method, path);
+        }
         if (status == 403 && !hint.contains("черн") && !hint.contains("blacklist")) {
             return new PermissionException(status, message, method, path);
         }

@@ -12,6 +12,7 @@ import io.ycbridge.yclients.model.Client;
 import io.ycbridge.yclients.model.Company;
 import io.ycbridge.yclients.model.HookSettings;
 import io.ycbridge.yclients.model.Record;
+import io.ycbridge.yclients.model.RescheduledRecord;
 import io.ycbridge.yclients.model.Service;
 import io.ycbridge.yclients.model.ServiceCategory;
 import io.ycbridge.yclients.model.StaffMember;
@@ -134,7 +135,7 @@ public final class YClientsClient {
         return one(ApiRequest.post("/hooks_settings/" + companyId, settings), HookSettings.class);
     }
 
-    // ---- online booking (the reference's "Онлайн-запись"): partner token only, as a booking form has no user --------
+    // ---- online booking (the reference's "Онлайн-запись"): partner token only, as a form has no user; a move needs one ---
 
     /**
      * Services the online booking offers, narrowed by what is already chosen: a master ({@code staffId}, null for
@@ -218,14 +219,47 @@ public final class YClientsClient {
         return many(ApiRequest.post("/book_record/" + companyId, request).partnerTokenOnly(), BookedRecord.class);
     }
 
-    /** A booking read with the hash its {@link BookedRecord} carried, as its user may without logging in. */
+    /**
+     * A booking read with the hash its {@link BookedRecord} carried, as its user may without logging in; with what the
+     * company lets the user do with it ({@link UserRecord#rules()}).
+     */
     public List<UserRecord> userRecord(long recordId, String recordHash) {
         return many(ApiRequest.get("/user/records/" + recordId + "/" + hashPart(recordHash)).partnerTokenOnly(), UserRecord.class);
     }
 
-    /** Cancels a booking with its hash (the reference: "для ее удаления непосредственно сразу после создания"). */
+    /**
+     * Cancels a booking with its hash (the reference: "для ее удаления непосредственно сразу после создания").
+     *
+     * @throws BookingChangeRefusedException when the company's rules do not let its user cancel it (now)
+     */
     public void cancelUserRecord(long recordId, String recordHash) {
-        one(ApiRequest.delete("/user/records/" + recordId + "/" + hashPart(recordHash)).partnerTokenOnly(), Object.class);
+        one(ApiRequest.delete("/user/records/" + recordId + "/" + hashPart(recordHash)).partnerTokenOnly().underRecordRules(),
+                Object.class);
+    }
+
+    /**
+     * Moves a booked record to another start, with the same master and services; {@code comment}, when not null,
+     * replaces the record's. The reference asks for both tokens here ({@code Bearer partner_token, User user_token}), so
+     * this is the one online-booking call that sends the credentials' user token.
+     *
+     * <p>Retried like a GET on a transport error, 429 or 5xx. A move names the start it wants, not a shift, so a repeat
+     * after a lost answer asks for the time the record already has. That is harmless as long as the API does not count
+     * the record as busy against itself, which we expect, as an edit that keeps a record's time could not be saved
+     * otherwise; the simulator accepts it. Should a repeat still be refused with {@link BookingError#TIME_TAKEN}, read
+     * the record back ({@link #record} or {@link #userRecord}): it may already stand at that time.
+     *
+     * @throws ValidationException with {@link BookingError#TIME_TAKEN} when the master is not free then
+     * @throws BookingChangeRefusedException when the company's rules do not let its user move the record (now)
+     * @throws AuthenticationException when no or an unknown user token is sent
+     * @throws NotFoundException when the company has no such record, or it was cancelled
+     */
+    public RescheduledRecord rescheduleBooking(long companyId, long recordId, ApiTimestamp datetime, String comment) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("datetime", Objects.requireNonNull(datetime, "datetime"));
+        if (comment != null) {
+            body.put("comment", comment);
+        }
+        return one(ApiRequest.put("/book_record/" + companyId + "/" + recordId, body).underRecordRules(), RescheduledRecord.class);
     }
 
     /** PHP reads {@code service_ids[0]=1&service_ids[1]=2} as the array the reference asks for. */

@@ -37,6 +37,8 @@ final class ApiRoutes {
                 Route.of("POST", "/book_check/" + ID, Access.PARTNER, booking::check),
                 Route.of("POST", "/book_code/" + ID, Access.PARTNER, booking::code),
                 Route.of("POST", "/book_record/" + ID, Access.PARTNER, booking::record),
+                // A move needs the user as well, which the endpoint asks for: any user, not one managing the company.
+                Route.of("PUT", "/book_record/" + ID + "/" + ID, Access.PARTNER, booking::reschedule),
                 // With the record's hash, as its user may right after booking without logging in.
                 Route.of("GET", "/user/records/" + ID + "/([A-Za-z0-9]{1,128})", Access.PARTNER, booking::userRecord),
                 Route.of("DELETE", "/user/records/" + ID + "/([A-Za-z0-9]{1,128})", Access.PARTNER, booking::cancelUserRecord));

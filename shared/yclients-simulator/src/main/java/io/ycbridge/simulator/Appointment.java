@@ -29,6 +29,12 @@ record Appointment(long companyId, long id, long staffId, List<AppointmentServic
                 deleted, online, comment, created, at, customFields, apiId);
     }
 
+    /** Moved by its booking user: another start, the comment replaced when one came. */
+    Appointment moved(Instant at, LocalDateTime newStart, String newComment) {
+        return new Appointment(companyId, id, staffId, services, clientId, newStart, seanceLength, attendance, paidFull, visitId,
+                deleted, online, newComment == null ? comment : newComment, created, at, customFields, apiId);
+    }
+
     Appointment changed(Instant at, LocalDateTime newStart, int newAttendance, boolean newPaidFull, boolean newDeleted,
                         List<AppointmentService> newServices, Map<String, String> newCustomFields) {
         return new Appointment(companyId, id, staffId, newServices, clientId, newStart, seanceLength, newAttendance,

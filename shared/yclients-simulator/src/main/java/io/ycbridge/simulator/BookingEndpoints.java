@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * The online booking ("Онлайн-запись" in the reference): what can be booked ({@code book_services},
  * {@code book_staff}, {@code book_dates}, {@code book_times}), the check and the booking itself ({@code book_check},
- * {@code book_code}, {@code book_record}), and a booked record read or cancelled with its hash
- * ({@code user/records/{id}/{hash}}). Free times follow {@link FreeTimes}. Webhooks are not sent, as for every other
+ * {@code book_code}, {@code book_record}), a booked record read or cancelled with its hash
+ * ({@code user/records/{id}/{hash}}) or moved ({@code PUT book_record/{company_id}/{record_id}}), the last two as the
+ * company's {@link RecordRules} allow. Free times follow {@link FreeTimes}. Webhooks are not sent, as for every other
  * change in the simulator: a test delivers them through {@link Webhooks}.
  */
 final class BookingEndpoints {
@@ -175,13 +176,63 @@ final class BookingEndpoints {
     /** The reference's own status for this read is 201. */
     ApiResponse userRecord(ApiCall call) {
         RecordView view = hashedRecord(call);
-        return ApiResponse.json(201, Envelope.success(Json.array().add(BookingWireFormat.userRecord(view))));
+        RecordRules rules = forms.recordRules(view.company().id());
+        return ApiResponse.json(201, Envelope.success(Json.array().add(BookingWireFormat.userRecord(view, rules))));
     }
 
+    /** 403 once the company's rules no longer let the user cancel; a record cancelled already is cancelled again. */
     ApiResponse cancelUserRecord(ApiCall call) {
-        RecordView view = hashedRecord(call);
-        data.cancel(view.company().id(), view.record().id());
+        data.atomically(() -> {
+            RecordView view = hashedRecord(call);
+            Appointment record = view.record();
+            RecordRules rules = forms.recordRules(view.company().id());
+            if (!record.deleted() && !rules.cancelOpen(startOf(view), data.now())) {
+                throw ApiRefusal.failure(403, rules.allowDelete()
+                        ? call.language().cancelTooLate(rules.deleteDelay()) : call.language().cancelNotAllowed());
+            }
+            data.cancel(view.company().id(), record.id());
+            return null;
+        });
         return new ApiResponse(200, Map.of(), new byte[0]);
+    }
+
+    /**
+     * {@code PUT /book_record/{company_id}/{record_id}}: the record to {@code datetime}, same master and services, and its
+     * comment replaced when one came. Both tokens, as the reference's headers show; the reference's user is the one who
+     * booked or the salon's, and as the simulator models no booking users, any user it knows may move any record. In
+     * order: 401 without a user, 404 for no such company or record (or a cancelled one), 400 for a missing datetime, 403
+     * when the company's rules do not allow the move (now), 433 when the master is not free then (the reference lists no
+     * refusals for a move; this is book_record's). Moving a record to the start it has is fine, so a repeated move
+     * answers as the first did.
+     */
+    ApiResponse reschedule(ApiCall call) {
+        call.requireUser();
+        Company company = existingCompany(call);
+        long recordId = call.pathId(1);
+        RecordView moved = data.atomically(() -> {
+            RecordView view = data.recordView(company.id(), recordId).filter(v -> !v.record().deleted())
+                    .orElseThrow(() -> ApiRefusal.failure(404, call.language().notFound()));
+            JsonNode body = call.jsonBody();
+            Instant at = WireDates.parseInstant(text(body.path("datetime")), company.zone())
+                    .orElseThrow(() -> ApiRefusal.failure(400, call.language().badParameter("datetime")));
+            LocalDateTime start = LocalDateTime.ofInstant(at, company.zone());
+            String comment = body.hasNonNull("comment") ? body.path("comment").asText() : null;
+            RecordRules rules = forms.recordRules(company.id());
+            if (!rules.moveOpen(startOf(view), data.now())) {
+                throw ApiRefusal.failure(403, rules.allowChange()
+                        ? call.language().moveTooLate(rules.changeDelay()) : call.language().moveNotAllowed());
+            }
+            if (!times.isFreeFor(company, view.record(), start)) {
+                throw refusal(422, 433, call.language().timeTaken(view.staff().name(), view.staff().id(), start), null);
+            }
+            data.move(company.id(), recordId, start, comment);
+            return data.recordView(company.id(), recordId).orElseThrow();
+        });
+        return ApiResponse.json(200, Envelope.success(BookingWireFormat.rescheduled(moved)));
+    }
+
+    private static Instant startOf(RecordView view) {
+        return view.record().start().atZone(view.company().zone()).toInstant();
     }
 
     // ---- the check shared by book_check and book_record ------------------------------------------------------------

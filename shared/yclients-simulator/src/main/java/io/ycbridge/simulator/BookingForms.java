@@ -3,6 +3,7 @@ package io.ycbridge.simulator;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,12 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The online-booking forms' state: which companies confirm phones by SMS ({@code book_code}, then {@code code} in
  * {@code book_record}; every company does unless told otherwise, as the company answer's {@code phone_confirmation:
  * true} has always said, and that field follows this setting), the codes "sent" (a test reads them here, as a person reads their phone), and each booked
- * record's hash, which lets its user read or cancel it without logging in.
+ * record's hash, which lets its user read or cancel it without logging in, and each company's {@link RecordRules} for
+ * what that user may still do with it.
  */
 public final class BookingForms {
     private final Set<Long> notConfirmingPhones = ConcurrentHashMap.newKeySet();
     private final Map<String, String> codes = new ConcurrentHashMap<>();
     private final Map<Long, String> hashes = new ConcurrentHashMap<>();
+    private final Map<Long, RecordRules> rules = new ConcurrentHashMap<>();
     private final AtomicInteger sent = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
 
@@ -36,6 +39,19 @@ public final class BookingForms {
 
     public boolean confirmsPhones(long companyId) {
         return !notConfirmingPhones.contains(companyId);
+    }
+
+    /**
+     * Whether and until when before a visit its booking user may cancel or move it, for the company's records;
+     * {@link RecordRules#ALLOW_ALL} unless set. {@code GET /user/records} shows them in its company object.
+     */
+    public BookingForms recordRules(long companyId, RecordRules companyRules) {
+        rules.put(companyId, Objects.requireNonNull(companyRules, "companyRules"));
+        return this;
+    }
+
+    public RecordRules recordRules(long companyId) {
+        return rules.getOrDefault(companyId, RecordRules.ALLOW_ALL);
     }
 
     /** The last code sent to this phone (any notation) for the company's form. */

@@ -91,8 +91,11 @@ final class BookingWireFormat {
         return body;
     }
 
-    /** A record as "Записи пользователя" writes it: the company and master embedded, {@code length}, ISO dates without a colon. */
-    static ObjectNode userRecord(RecordView view) {
+    /**
+     * A record as "Записи пользователя" writes it: the company (with the company's {@link RecordRules}, delays in seconds)
+     * and master embedded, {@code length}, ISO dates without a colon.
+     */
+    static ObjectNode userRecord(RecordView view, RecordRules rules) {
         Appointment record = view.record();
         Company company = view.company();
         ZoneId zone = company.zone();
@@ -124,12 +127,12 @@ final class BookingWireFormat {
         place.put("address", "");
         place.put("coordinate_lat", 0.0);
         place.put("coordinate_lon", 0.0);
-        place.put("allow_delete_record", true);
-        place.put("allow_change_record", true);
+        place.put("allow_delete_record", rules.allowDelete());
+        place.put("allow_change_record", rules.allowChange());
         place.put("site", "");
         place.put("currency_short_title", "₽");
-        place.put("allow_change_record_delay_step", 0);
-        place.put("allow_delete_record_delay_step", 0);
+        place.put("allow_change_record_delay_step", rules.changeDelay().toSeconds());
+        place.put("allow_delete_record_delay_step", rules.deleteDelay().toSeconds());
         StaffMember member = view.staff();
         ObjectNode staff = node.putObject("staff");
         staff.put("id", member.id());
@@ -158,6 +161,61 @@ final class BookingWireFormat {
         node.put("prepaid", false);
         node.put("prepaid_confirmed", false);
         node.put("activity_id", 0);
+        return node;
+    }
+
+    /**
+     * A moved record as "Перенести запись на сеанс" answers it: fewer fields than a user's record, {@code date} its new
+     * start in ISO without an offset, and the kinds of that example, which writes the company's and master's numbers as
+     * strings and the master's specialization as {@code spec}.
+     */
+    static ObjectNode rescheduled(RecordView view) {
+        Appointment record = view.record();
+        Company company = view.company();
+        ZoneId zone = company.zone();
+        ObjectNode node = Json.object();
+        node.put("id", record.id());
+        com.fasterxml.jackson.databind.node.ArrayNode services = node.putArray("services");
+        for (AppointmentService line : record.services()) {
+            ObjectNode item = services.addObject();
+            item.put("id", line.id());
+            item.put("title", line.title());
+            item.set("cost", WireFormat.money(line.cost()));
+            item.set("discount", WireFormat.money(line.discount()));
+        }
+        ObjectNode place = node.putObject("company");
+        place.put("id", company.id());
+        place.put("title", company.title());
+        place.put("country_id", Integer.toString(company.countryId()));
+        place.put("country", company.country());
+        place.put("city_id", "0");
+        place.put("city", company.city());
+        place.put("phone", company.phone());
+        // Hours from UTC, as a string here.
+        place.put("timezone", Integer.toString(zone.getRules().getOffset(record.start()).getTotalSeconds() / 3600));
+        place.put("address", "");
+        place.put("coordinate_lat", "0");
+        place.put("coordinate_lon", "0");
+        StaffMember member = view.staff();
+        ObjectNode staff = node.putObject("staff");
+        staff.put("id", member.id());
+        staff.put("name", member.name());
+        staff.put("spec", member.specialization());
+        staff.put("show_rating", "1");
+        staff.put("rating", member.rating() == null ? "0" : member.rating().stripTrailingZeros().toPlainString());
+        staff.put("votes_count", "0");
+        staff.put("avatar", WireFormat.NO_AVATAR_BIG);
+        staff.put("comments_count", "0");
+        node.put("date", WireDates.isoLocal(record.start()));
+        node.put("create_date", WireDates.isoLocal(java.time.LocalDateTime.ofInstant(record.created(), zone)));
+        node.put("comment", record.comment());
+        node.put("deleted", record.deleted());
+        node.put("length", record.seanceLength());
+        node.put("notify_by_sms", 0);
+        node.put("notify_by_email", 0);
+        node.put("master_requested", false);
+        node.put("online", record.online());
+        node.put("api_id", record.apiId());
         return node;
     }
 }

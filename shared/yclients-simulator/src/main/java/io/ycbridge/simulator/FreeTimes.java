@@ -63,6 +63,15 @@ final class FreeTimes {
         return isFree(company, booked(company.id(), staffId), start, length);
     }
 
+    /**
+     * Whether a record can move to {@code start}, with its master and length: as {@link #isFree}, but the record's own
+     * time does not count against it, so moving it to where it already is (a repeated move) is fine.
+     */
+    boolean isFreeFor(Company company, Appointment moving, LocalDateTime start) {
+        List<Appointment> others = booked(company.id(), moving.staffId()).stream().filter(r -> r.id() != moving.id()).toList();
+        return isFree(company, others, start, moving.seanceLength());
+    }
+
     private boolean isFree(Company company, List<Appointment> booked, LocalDateTime start, int length) {
         LocalDateTime end = start.plusSeconds(length);
         if (start.toLocalTime().isBefore(OPENS) || end.isAfter(start.toLocalDate().atTime(CLOSES))

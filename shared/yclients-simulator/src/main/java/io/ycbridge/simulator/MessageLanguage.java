@@ -140,4 +140,42 @@ public enum MessageLanguage {
     String serviceNotBookable() {
         return pick("Нет записи на указанную услугу", "The service cannot be booked");
     }
+
+    // ---- a booking user's cancel or move under the company's RecordRules: guesses, the reference shows no refusal
+
+    String cancelNotAllowed() {
+        return pick("Удаление записи запрещено настройками филиала", "The company's settings do not allow cancelling the appointment");
+    }
+
+    String cancelTooLate(java.time.Duration delay) {
+        return pick("Удалить запись можно не позднее " + beforeStartRu(delay), "The appointment can be cancelled no later than "
+                + beforeStartEn(delay));
+    }
+
+    String moveNotAllowed() {
+        return pick("Перенос записи запрещен настройками филиала", "The company's settings do not allow rescheduling the appointment");
+    }
+
+    String moveTooLate(java.time.Duration delay) {
+        return pick("Перенести запись можно не позднее " + beforeStartRu(delay), "The appointment can be rescheduled no later than "
+                + beforeStartEn(delay));
+    }
+
+    /** "чем за 3 ч 30 мин до начала визита", or "начала визита" without a delay. */
+    private static String beforeStartRu(java.time.Duration delay) {
+        return delay.isZero() ? "начала визита" : "чем за " + hoursAndMinutes(delay, "ч", "мин") + " до начала визита";
+    }
+
+    private static String beforeStartEn(java.time.Duration delay) {
+        return delay.isZero() ? "its start" : hoursAndMinutes(delay, "h", "min") + " before its start";
+    }
+
+    private static String hoursAndMinutes(java.time.Duration delay, String hours, String minutes) {
+        long h = delay.toHours();
+        int m = delay.toMinutesPart();
+        if (h == 0) {
+            return m + " " + minutes;
+        }
+        return m == 0 ? h + " " + hours : h + " " + hours + " " + m + " " + minutes;
+    }
 }

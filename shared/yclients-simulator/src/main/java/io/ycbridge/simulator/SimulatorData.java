@@ -370,6 +370,12 @@ public final class SimulatorData {
         });
     }
 
+    /** A booking user's move ({@code PUT /book_record}): the start, and the comment when one came. */
+    void move(long companyId, long recordId, LocalDateTime startLocal, String comment) {
+        Objects.requireNonNull(startLocal, "startLocal");
+        change(companyId, recordId, (r, now) -> r.moved(now, startLocal, comment));
+    }
+
     Optional<Company> company(long companyId) {
         return read(() -> Optional.ofNullable(companies.get(companyId)).map(book -> book.company));
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 final class WireDates {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter ISO_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final DateTimeFormatter WITH_COLON = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     private static final DateTimeFormatter WITHOUT_COLON = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
@@ -37,6 +38,11 @@ final class WireDates {
 
     static String local(LocalDateTime dateTime) {
         return LOCAL.format(dateTime);
+    }
+
+    /** {@code 2016-05-20T14:30:00}: ISO, company-local, without an offset, as the answer of a move writes its dates. */
+    static String isoLocal(LocalDateTime dateTime) {
+        return ISO_LOCAL.format(dateTime);
     }
 
     static String withColon(LocalDateTime local, ZoneId zone) {

@@ -2,8 +2,11 @@ package io.ycbridge.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -81,6 +84,60 @@ class OnlineBookingTest {
             sim.data().cancel(BRANCH, 9010);
             assertTrue(api.get(master).text().contains("\"11:00\""));
         }
+    }
+
+    @Test
+    void aMoveNeedsAUserAndATimeFreesTheOldTimeAndCanBeRepeated() {
+        try (YClientsSimulator sim = YClientsSimulator.start().seed(SimulatorSeed.demo())) {
+            Api api = Api.of(sim);
+            String record = "/book_record/" + BRANCH + "/9010";
+            String move = "{\"datetime\": \"2026-11-24T10:00:00+02:00\"}";
+            Api.Answer anonymous = api.auth(Api.PARTNER_ONLY).send("PUT", record, move);
+            assertEquals(401, anonymous.status());
+            assertEquals("Необходима авторизация", anonymous.message());
+            assertEquals(400, api.send("PUT", record, "{\"comment\": \"no time\"}").status());
+            Api.Answer wrongMethod = api.post(record, move);
+            assertEquals(405, wrongMethod.status());
+            assertEquals("PUT", wrongMethod.header("Allow"));
+
+            // Record 9010: master 501 from 11:00 on 21 November, moved to the 24th; its old hour is free again.
+            Api.Answer moved = api.send("PUT", record, move);
+            assertEquals(200, moved.status(), moved.text());
+            assertEquals("2026-11-24T10:00:00", moved.data().path("date").asText());
+            assertEquals("2026-11-24 10:00:00", sim.data().recordJson(BRANCH, 9010).orElseThrow().path("date").asText());
+            assertTrue(api.auth(Api.PARTNER_ONLY).get("/book_times/" + BRANCH + "/501/2026-11-21?service_ids%5B%5D=601").text()
+                    .contains("\"11:00\""));
+            assertEquals(200, api.send("PUT", record, move).status(), "to where it already is");
+        }
+    }
+
+    @Test
+    void aCancelFollowsTheCompanysRules() {
+        try (YClientsSimulator sim = YClientsSimulator.start().seed(SimulatorSeed.demo())) {
+            sim.bookingForms().requirePhoneConfirmation(BRANCH, false);
+            Api partner = Api.of(sim).auth(Api.PARTNER_ONLY);
+            JsonNode booked = partner.post("/book_record/" + BRANCH, booking("380501112233", 501, "2026-11-20T15:00:00+02:00"))
+                    .data().path(0);
+            String mine = "/user/records/" + booked.path("record_id").asLong() + "/" + booked.path("record_hash").asText();
+            // Now is 11:00 in Kyiv: four hours before the visit, inside a five-hour window, outside a three-hour one.
+            sim.bookingForms().recordRules(BRANCH, new RecordRules(true, Duration.ofHours(5), true, Duration.ZERO));
+            JsonNode company = partner.get(mine).data().path(0).path("company");
+            assertEquals(18000, company.path("allow_delete_record_delay_step").asInt());
+            assertEquals(0, company.path("allow_change_record_delay_step").asInt());
+            Api.Answer refused = partner.send("DELETE", mine, null);
+            assertEquals(403, refused.status());
+            assertEquals("Удалить запись можно не позднее чем за 5 ч до начала визита", refused.message());
+            sim.messages(MessageLanguage.EN);
+            assertEquals("The appointment can be cancelled no later than 5 h before its start", partner.send("DELETE", mine, null).message());
+            sim.bookingForms().recordRules(BRANCH, new RecordRules(true, Duration.ofMinutes(150), true, Duration.ZERO));
+            assertEquals(200, partner.send("DELETE", mine, null).status());
+            assertTrue(partner.get(mine).data().path(0).path("deleted").asBoolean());
+        }
+    }
+
+    @Test
+    void aNegativeDelayIsABrokenTest() {
+        assertThrows(IllegalArgumentException.class, () -> new RecordRules(true, Duration.ofHours(-1), true, Duration.ZERO));
     }
 
     @Test

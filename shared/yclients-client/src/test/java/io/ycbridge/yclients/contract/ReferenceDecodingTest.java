@@ -26,13 +26,17 @@ import io.ycbridge.yclients.model.Client;
 import io.ycbridge.yclients.model.Company;
 import io.ycbridge.yclients.model.HookSettings;
 import io.ycbridge.yclients.model.Record;
+import io.ycbridge.yclients.model.RecordRules;
+import io.ycbridge.yclients.model.RescheduledRecord;
 import io.ycbridge.yclients.model.Service;
 import io.ycbridge.yclients.model.ServiceCategory;
 import io.ycbridge.yclients.model.StaffMember;
 import io.ycbridge.yclients.model.UserRecord;
 import io.ycbridge.yclients.model.UserToken;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -337,5 +341,39 @@ class ReferenceDecodingTest {
         assertEquals("", first.apiId());
         assertEquals(389043L, first.services().getFirst().id());
         assertEquals(OffsetDateTime.parse("2017-10-24T17:30:00Z"), first.datetime().resolve(java.time.ZoneOffset.UTC));
+        // The company's rules for the user's changes, and the example's "attendance" (the table's visit_attendance).
+        assertEquals(new RecordRules(true, true, 0, 0), first.rules());
+        assertEquals(Duration.ZERO, first.rules().changeDelay());
+        assertEquals(0, first.attendance());
+        assertEquals(55436, first.staff().id());
+        assertEquals("Наталья", first.staff().name());
+    }
+
+    @Test
+    void aMoveReadsTheNewStartWithoutAnOffsetAndSendsOnlyTheReferencesFields() throws Exception {
+        RescheduledRecord moved = answering(ReferenceExample.BOOK_RECORD_RESCHEDULE)
+                .rescheduleBooking(4564, 30358, ApiTimestamp.parse("2016-05-20T14:30:00"), "DODO!");
+        assertEquals("PUT /book_record/4564/30358", server.method() + " " + server.path());
+        assertEquals(List.of(), ReferenceExample.BOOK_RECORD_RESCHEDULE_REQUEST.shape().compare(sentBody()));
+        assertEquals("DODO!", sentBody().path("comment").asText());
+        assertEquals(30358, moved.id());
+        assertEquals(new ApiTimestamp(LocalDateTime.of(2016, 5, 20, 14, 30), null), moved.date());
+        assertEquals(new ApiTimestamp(LocalDateTime.of(2016, 5, 19, 14, 30, 10), null), moved.createDate());
+        assertEquals(3600, moved.length());
+        assertTrue(moved.isDeleted(), "the example's own value");
+        assertEquals("0", moved.apiId());
+        assertEquals(Boolean.TRUE, moved.online());
+        assertEquals("", moved.comment());
+        assertEquals(List.of(2838L), moved.services().stream().map(s -> s.id()).toList());
+        assertEquals(924, moved.staff().id());
+        assertEquals(0, new BigDecimal(5).compareTo(moved.staff().rating()), "\"rating\": \"5\"");
+    }
+
+    @Test
+    void aMoveWithoutACommentSendsOnlyTheTime() throws Exception {
+        answering(ReferenceExample.BOOK_RECORD_RESCHEDULE).rescheduleBooking(4564, 30358, AT, null);
+        assertEquals(List.of(), ReferenceExample.BOOK_RECORD_RESCHEDULE_REQUEST.shape().compareAsSubset(sentBody()));
+        assertEquals(List.of("datetime"), List.copyOf(sentBody().properties().stream().map(java.util.Map.Entry::getKey).toList()));
+        assertEquals("2015-09-30T15:30:00+04:00", sentBody().path("datetime").asText());
     }
 }

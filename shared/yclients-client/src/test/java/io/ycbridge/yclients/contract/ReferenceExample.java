@@ -36,6 +36,8 @@ enum ReferenceExample {
     BOOK_CHECK_REFUSED("book-check-refused.response.json", 422, "Онлайн-запись: Проверить параметры записи [POST]"),
     BOOK_RECORD_REQUEST("book-record.request.json", 0, "Онлайн-запись: Создать запись на сеанс [POST /book_record/{company_id}]"),
     BOOK_RECORD("book-record.response.json", 201, "Онлайн-запись: Создать запись на сеанс [POST /book_record/{company_id}]"),
+    BOOK_RECORD_RESCHEDULE_REQUEST("book-record-reschedule.request.json", 0, "Онлайн-запись: Перенести запись на сеанс [PUT]"),
+    BOOK_RECORD_RESCHEDULE("book-record-reschedule.response.json", 200, "Онлайн-запись: Перенести запись на сеанс [PUT]"),
     USER_RECORDS("user-records.response.json", 201, "Записи пользователя: Получить записи пользователя [GET]");
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -229,4 +229,17 @@ class SimulatorContractTest {
         assertAgrees(ReferenceExample.USER_RECORDS, mine, Map.of());
         assertEquals("contract-777", mine.body().path("data").path(0).path("api_id").asText());
     }
+
+    @Test
+    void aMove() throws Exception {
+        // Record 9007 of the demo seed (master 56 from 10:00 on 25 November), a day on, with the reference's own request.
+        ObjectNode request = (ObjectNode) ReferenceExample.BOOK_RECORD_RESCHEDULE_REQUEST.json();
+        request.put("datetime", "2026-11-26T10:00:00");
+        Answer moved = call("PUT", "/book_record/" + COMPANY + "/9007", request, true);
+        assertAgrees(ReferenceExample.BOOK_RECORD_RESCHEDULE, moved, Map.of(
+                "meta", "every other example's envelope, and \"Версионирование API\", has meta ([] when empty); this"
+                        + " example's text ends before it"));
+        assertEquals("2026-11-26T10:00:00", moved.body().path("data").path("date").asText(), "the new start, as the example writes it");
+        assertEquals("DODO!", moved.body().path("data").path("comment").asText());
+    }
 }
