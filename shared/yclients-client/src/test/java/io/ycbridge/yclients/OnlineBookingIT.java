@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ycbridge.simulator.Fault;
-import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.simulator.SimulatorDefaults;
 import io.ycbridge.simulator.SimulatorSeed;
 import io.ycbridge.simulator.YClientsSimulator;
@@ -43,15 +42,9 @@ class OnlineBookingIT {
 
     @BeforeAll
     static void start() {
-        sim = YClientsSimulator.start();
-        sim.seed(SimulatorSeed.demo());
-        sim.bookingForms().requirePhoneConfirmation(BRANCH, false);
-        // A booking app holds no user token; the real sleeper never runs, since the only retry below is not delayed long.
-        app = YClientsClient.builder().baseUri(sim.baseUri())
-                .credentials(Credentials.partnerOnly(SimulatorDefaults.PARTNER_TOKEN))
-                .sleeper(new RecordingSleeper(new MovableClock()))
-                .rateLimiter(RateLimiter.UNLIMITED)
-                .build();
+        sim = DemoBooking.simulator();
+        // A booking app holds no user token.
+        app = DemoBooking.client(sim, Credentials.partnerOnly(SimulatorDefaults.PARTNER_TOKEN));
     }
 
     @AfterAll
@@ -111,9 +104,7 @@ class OnlineBookingIT {
         assertEquals(1, booked.getFirst().id());
 
         // After a lost answer a caller looks the booking up by its api_id among the company's recent records.
-        YClientsClient office = YClientsClient.builder().baseUri(sim.baseUri())
-                .credentials(new Credentials(SimulatorDefaults.PARTNER_TOKEN, SimulatorDefaults.USER_TOKEN))
-                .rateLimiter(RateLimiter.UNLIMITED).build();
+        YClientsClient office = DemoBooking.client(sim, new Credentials(SimulatorDefaults.PARTNER_TOKEN, SimulatorDefaults.USER_TOKEN));
         List<Record> found = office.records(BRANCH, RecordQuery.changedSince(OffsetDateTime.parse("2026-11-20T00:00:00+02:00"))
                 .inZone(KYIV)).items().filter(r -> "ycb-0001".equals(r.apiId())).toList();
         assertEquals(List.of(booked.getFirst().recordId()), found.stream().map(Record::id).toList());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ycbridge.simulator.Fault;
 import io.ycbridge.simulator.MessageLanguage;
-import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.simulator.RecordRules;
 import io.ycbridge.simulator.SimulatorDefaults;
 import io.ycbridge.simulator.SimulatorSeed;
@@ -44,19 +43,9 @@ class RescheduleIT {
 
     @BeforeAll
     static void start() {
-        sim = YClientsSimulator.start();
-        sim.seed(SimulatorSeed.demo());
-        sim.bookingForms().requirePhoneConfirmation(BRANCH, false);
-        app = client(Credentials.partnerOnly(SimulatorDefaults.PARTNER_TOKEN));
-        user = client(new Credentials(SimulatorDefaults.PARTNER_TOKEN, SimulatorDefaults.USER_TOKEN));
-    }
-
-    private static YClientsClient client(Credentials credentials) {
-        // The recording sleeper keeps the one retry below from sleeping for real.
-        return YClientsClient.builder().baseUri(sim.baseUri()).credentials(credentials)
-                .sleeper(new RecordingSleeper(new MovableClock()))
-                .rateLimiter(RateLimiter.UNLIMITED)
-                .build();
+        sim = DemoBooking.simulator();
+        app = DemoBooking.client(sim, Credentials.partnerOnly(SimulatorDefaults.PARTNER_TOKEN));
+        user = DemoBooking.client(sim, new Credentials(SimulatorDefaults.PARTNER_TOKEN, SimulatorDefaults.USER_TOKEN));
     }
 
     @AfterAll

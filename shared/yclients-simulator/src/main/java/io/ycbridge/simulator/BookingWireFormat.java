@@ -1,10 +1,12 @@
 package io.ycbridge.simulator;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /** The online booking's answer shapes, as the reference's "Онлайн-запись" examples write them (kinds included). */
 final class BookingWireFormat {
@@ -99,20 +101,13 @@ final class BookingWireFormat {
         Appointment record = view.record();
         Company company = view.company();
         ZoneId zone = company.zone();
-        ObjectNode node = Json.object();
-        node.put("id", record.id());
-        com.fasterxml.jackson.databind.node.ArrayNode services = node.putArray("services");
-        for (AppointmentService line : record.services()) {
-            ObjectNode item = services.addObject();
-            item.put("id", line.id());
-            item.put("title", line.title());
-            item.set("cost", WireFormat.money(line.cost()));
+        ObjectNode node = withServiceLines(record, (item, line) -> {
             item.set("price_min", WireFormat.money(line.firstCost()));
             item.set("price_max", WireFormat.money(line.firstCost()));
             item.set("discount", WireFormat.money(line.discount()));
             item.put("amount", line.amount());
             item.put("seance_length", record.seanceLength() / Math.max(1, record.services().size()));
-        }
+        });
         ObjectNode place = node.putObject("company");
         place.put("id", company.id());
         place.put("title", company.title());
@@ -151,12 +146,7 @@ final class BookingWireFormat {
         node.put("comment", record.comment());
         node.put("deleted", record.deleted());
         node.put("attendance", record.attendance());
-        node.put("length", record.seanceLength());
-        node.put("notify_by_sms", 0);
-        node.put("notify_by_email", 0);
-        node.put("master_requested", false);
-        node.put("online", record.online());
-        node.put("api_id", record.apiId());
+        putSeanceAttributes(node, record);
         node.put("last_change_date", WireDates.withoutColon(record.lastChange(), zone));
         node.put("prepaid", false);
         node.put("prepaid_confirmed", false);
@@ -173,16 +163,7 @@ final class BookingWireFormat {
         Appointment record = view.record();
         Company company = view.company();
         ZoneId zone = company.zone();
-        ObjectNode node = Json.object();
-        node.put("id", record.id());
-        com.fasterxml.jackson.databind.node.ArrayNode services = node.putArray("services");
-        for (AppointmentService line : record.services()) {
-            ObjectNode item = services.addObject();
-            item.put("id", line.id());
-            item.put("title", line.title());
-            item.set("cost", WireFormat.money(line.cost()));
-            item.set("discount", WireFormat.money(line.discount()));
-        }
+        ObjectNode node = withServiceLines(record, (item, line) -> item.set("discount", WireFormat.money(line.discount())));
         ObjectNode place = node.putObject("company");
         place.put("id", company.id());
         place.put("title", company.title());
@@ -207,15 +188,41 @@ final class BookingWireFormat {
         staff.put("avatar", WireFormat.NO_AVATAR_BIG);
         staff.put("comments_count", "0");
         node.put("date", WireDates.isoLocal(record.start()));
-        node.put("create_date", WireDates.isoLocal(java.time.LocalDateTime.ofInstant(record.created(), zone)));
+        node.put("create_date", WireDates.isoLocal(LocalDateTime.ofInstant(record.created(), zone)));
         node.put("comment", record.comment());
         node.put("deleted", record.deleted());
+        putSeanceAttributes(node, record);
+        return node;
+    }
+
+    /**
+     * The attributes both answers about a booking user's record list alike ("Записи пользователя", "Перенести запись на
+     * сеанс"): its length, the reminders (not modelled: none), whether a master was asked for (not modelled), online, api_id.
+     */
+    private static void putSeanceAttributes(ObjectNode node, Appointment record) {
         node.put("length", record.seanceLength());
         node.put("notify_by_sms", 0);
         node.put("notify_by_email", 0);
         node.put("master_requested", false);
         node.put("online", record.online());
         node.put("api_id", record.apiId());
+    }
+
+    /**
+     * A booking user's view of a record begun: its id, then its services, each line's id, title and cost followed by
+     * what the answer adds to a line ({@code more}).
+     */
+    private static ObjectNode withServiceLines(Appointment record, BiConsumer<ObjectNode, AppointmentService> more) {
+        ObjectNode node = Json.object();
+        node.put("id", record.id());
+        ArrayNode services = node.putArray("services");
+        for (AppointmentService line : record.services()) {
+            ObjectNode item = services.addObject();
+            item.put("id", line.id());
+            item.put("title", line.title());
+            item.set("cost", WireFormat.money(line.cost()));
+            more.accept(item, line);
+        }
         return node;
     }
 }
