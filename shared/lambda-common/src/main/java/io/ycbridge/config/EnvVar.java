@@ -36,6 +36,7 @@ public enum EnvVar {
     BONUS_LEDGER_TABLE("name of BonusLedgerTable", false),
     USER_LINKS_TABLE("name of UserLinksTable", false),
     PROFILES_TABLE("name of ProfilesTable (the app users' name, phone, e-mail and app code)", false),
+    BOOKINGS_TABLE("name of BookingsTable (the app's bookings: idempotency keys and the hashes that let a user cancel or move a visit)", false),
     PHONE_VERIFICATIONS_TABLE("name of PhoneVerificationsTable (hashed SMS codes, proofs and send/attempt counters, all with a TTL)", false),
     JWT_PHONE_CLAIM("profile: the token claim holding the user's phone (default phone_number, the OpenID Connect name)", false),
     JWT_PHONE_VERIFIED_CLAIM("profile: the token claim that says the phone claim was verified (default phone_number_verified); "

@@ -39,12 +39,21 @@ public record HttpResponse(int status, Map<String, String> headers, String body)
 
     /** The same with headers, such as a {@code Retry-After}. */
     public static HttpResponse error(int status, String reason, Map<String, String> extraHeaders) {
+        return problem(status, reason, Map.of(), extraHeaders);
+    }
+
+    /**
+     * A problem with extension members (RFC 9457, section 3.2) after the standard ones, such as the free times that
+     * replace a taken one: what the app needs to act on the refusal without another request.
+     */
+    public static HttpResponse problem(int status, String reason, Map<String, ?> members, Map<String, String> extraHeaders) {
         Map<String, Object> problem = new LinkedHashMap<>();
         java.util.Optional<ProblemType> type = ProblemType.forStatus(status);
         problem.put("type", type.map(ProblemType::uri).orElse("about:blank"));
         problem.put("title", type.map(ProblemType::title).orElse("HTTP " + status));
         problem.put("status", status);
         problem.put("detail", reason);
+        members.forEach(problem::putIfAbsent);
         Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.putIfAbsent("content-type", "application/problem+json");
         return json(status, problem, headers);

@@ -31,6 +31,8 @@ public final class RecordItem {
     public static final String PAID_FULL = "paid_full";
     public static final String SERVICES = "services";
     public static final String STARTS_AT = "starts_at";
+    /** The start as epoch milliseconds: the sort key of the by-phone index, where texts with offsets would not sort. */
+    public static final String STARTS_AT_MS = TableDefinitions.RECORDS.globalIndexes().get(1).sortKey().name();
     public static final String SEANCE_LENGTH = "seance_length";
     public static final String VISIT_ID = "visit_id";
     public static final String SOURCE = "source";
@@ -41,7 +43,7 @@ public final class RecordItem {
     /** The version was made up (a delivery without one); any version read from the API replaces it. */
     public static final String PLACEHOLDER = "placeholder";
     /** Attributes a version may lack; a write of a version without them removes what an older one had. */
-    static final java.util.List<String> OPTIONAL = java.util.List.of("client_id", "client_phone", "staff_id", "starts_at",
+    static final java.util.List<String> OPTIONAL = java.util.List.of("client_id", "client_phone", "staff_id", "starts_at", STARTS_AT_MS,
             "seance_length", "visit_id", PLACEHOLDER);
     private static final String SERVICE_ID = "id";
     private static final String SERVICE_TITLE = "title";
@@ -77,6 +79,7 @@ public final class RecordItem {
         }
         if (record.startsAt() != null) {
             item.put(STARTS_AT, AttributeValue.fromS(record.startsAt().toString()));
+            item.put(STARTS_AT_MS, number(record.startsAt().toInstant().toEpochMilli()));
         }
         if (record.seanceLength() != null) {
             item.put(SEANCE_LENGTH, number(record.seanceLength().toSeconds()));

@@ -82,6 +82,11 @@ public record StoredRecord(
                 startsAt, seanceLength, visitId, value, source);
     }
 
+    public StoredRecord withStartsAt(OffsetDateTime value) {
+        return new StoredRecord(companyId, recordId, changedAt, deleted, clientId, clientPhone, staffId, attendance, paidFull, services,
+                value, seanceLength, visitId, incomplete, source);
+    }
+
     public StoredRecord withSource(RecordSource value) {
         return new StoredRecord(companyId, recordId, changedAt, deleted, clientId, clientPhone, staffId, attendance, paidFull, services,
                 startsAt, seanceLength, visitId, incomplete, value);

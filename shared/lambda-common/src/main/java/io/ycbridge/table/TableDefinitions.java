@@ -13,6 +13,12 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 public final class TableDefinitions {
     /** Index of RecordsTable by change time within a company: replay of a time window, newest-first reads. */
     public static final String RECORDS_BY_CHANGE_INDEX = "by_change";
+    /**
+     * Index of RecordsTable by the client's phone and start time: a user's visits are the records of the phone the user
+     * proved, the same rule that names the owner of their bonus. Sparse: a record without a phone or a start is in no
+     * one's list.
+     */
+    public static final String RECORDS_BY_CLIENT_PHONE_INDEX = "by_client_phone";
 
     /**
      * YClients records (bookings/visits), one item per record: company_id + record_id. The stream carries old and new
@@ -25,7 +31,9 @@ public final class TableDefinitions {
             KeyAttribute.number("company_id"),
             KeyAttribute.number("record_id"),
             List.of(new IndexDefinition(RECORDS_BY_CHANGE_INDEX, KeyAttribute.number("company_id"), KeyAttribute.number("changed_at"),
-                    ProjectionType.ALL)),
+                            ProjectionType.ALL),
+                    new IndexDefinition(RECORDS_BY_CLIENT_PHONE_INDEX, KeyAttribute.string("client_phone"), KeyAttribute.number("starts_at_ms"),
+                            ProjectionType.ALL)),
             StreamViewType.NEW_AND_OLD_IMAGES,
             null);
 
@@ -108,8 +116,22 @@ public final class TableDefinitions {
             null,
             "expires_at");
 
+    /**
+     * The app's own bookings, under {@code USER#<sub>}: per {@code Idempotency-Key} what became of the request
+     * ({@code KEY#<key>}, kept a day), and per booked visit the hash YClients gave for it ({@code VISIT#<company>#<record>}),
+     * which is what lets the user cancel or move it later. The hash is a capability over the visit: never logged.
+     */
+    public static final TableDefinition BOOKINGS = new TableDefinition(
+            "BookingsTable",
+            EnvVar.BOOKINGS_TABLE,
+            KeyAttribute.string("user_key"),
+            KeyAttribute.string("item_key"),
+            List.of(),
+            null,
+            "expires_at");
+
     private static final List<TableDefinition> ALL = List.of(RECORDS, CATALOG, SYNC_STATE, BONUS_LEDGER, USER_LINKS, PROFILES,
-            PHONE_VERIFICATIONS);
+            PHONE_VERIFICATIONS, BOOKINGS);
 
     private TableDefinitions() {
     }

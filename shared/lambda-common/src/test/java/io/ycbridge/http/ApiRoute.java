@@ -16,7 +16,15 @@ public enum ApiRoute {
     ACCOUNT("DELETE", "/v1/me", List.of(), Set.of(204, 401, 503)),
     PHONE_VERIFICATION_SEND("POST", "/v1/me/phone/verification", List.of(), Set.of(202, 400, 401, 429, 503)),
     PHONE_VERIFICATION_CHECK("PUT", "/v1/me/phone/verification", List.of(), Set.of(200, 400, 401, 422, 429, 503)),
-    BONUS("GET", "/v1/me/bonus", List.of("limit", "cursor"), Set.of(200, 400, 401));
+    BONUS("GET", "/v1/me/bonus", List.of("limit", "cursor"), Set.of(200, 400, 401)),
+    BOOKING_SERVICES("GET", "/v1/booking/services", List.of("company", "service", "staff", "datetime"), Set.of(200, 400, 401, 404, 503)),
+    BOOKING_STAFF("GET", "/v1/booking/staff", List.of("company", "service", "datetime"), Set.of(200, 400, 401, 404, 503)),
+    BOOKING_DATES("GET", "/v1/booking/dates", List.of("company", "service", "staff", "month"), Set.of(200, 400, 401, 404, 503)),
+    BOOKING_TIMES("GET", "/v1/booking/times", List.of("company", "date", "service", "staff"), Set.of(200, 400, 401, 404, 503)),
+    BOOK("POST", "/v1/bookings", List.of(), Set.of(201, 202, 400, 401, 403, 404, 409, 422, 503)),
+    VISITS("GET", "/v1/me/visits", List.of("when", "limit", "cursor"), Set.of(200, 304, 400, 401)),
+    VISIT_CANCEL("DELETE", "/v1/me/visits/{id}", List.of(), Set.of(204, 400, 401, 403, 404, 409, 503)),
+    VISIT_MOVE("PUT", "/v1/me/visits/{id}", List.of(), Set.of(200, 400, 401, 403, 404, 409, 422, 503));
 
     private final String method;
     private final String path;

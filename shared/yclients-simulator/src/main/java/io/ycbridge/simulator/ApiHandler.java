@@ -84,12 +84,15 @@ final class ApiHandler implements HttpHandler {
         log.add(request);
 
         boolean repeatPreviousPageItem = false;
+        Fault.AnswerLost answerLost = null;
         Optional<Fault> fault = faults.take(request);
         if (fault.isPresent()) {
             switch (fault.get()) {
                 case Fault.Latency latency -> Thread.sleep(latency.delay());
                 case Fault.DuplicatePageItems ignored -> repeatPreviousPageItem = true;
                 case Fault.ChangeBeforeNextPage meanwhile -> meanwhile.change().run();
+                case Fault.ChangeBefore meanwhile -> meanwhile.change().run();
+                case Fault.AnswerLost lost -> answerLost = lost;
                 default -> {
                     return faultAnswer(fault.get(), lang);
                 }
@@ -149,11 +152,13 @@ final class ApiHandler implements HttpHandler {
         }
         ApiCall call = new ApiCall(request, Collections.unmodifiableList(params), user, lang, clock.now(),
                 repeatPreviousPageItem);
+        ApiResponse answer;
         try {
-            return route.endpoint().handle(call);
+            answer = route.endpoint().handle(call);
         } catch (ApiRefusal refusal) {
-            return refusal.response();
+            answer = refusal.response();
         }
+        return answerLost == null ? answer : faultAnswer(Fault.status(answerLost.httpStatus(), lang.serviceUnavailable()), lang);
     }
 
     private ApiResponse faultAnswer(Fault fault, MessageLanguage lang) {
@@ -169,6 +174,8 @@ final class ApiHandler implements HttpHandler {
             case Fault.Latency ignored -> throw new IllegalStateException("latency answers normally");
             case Fault.DuplicatePageItems ignored -> throw new IllegalStateException("duplicates answer normally");
             case Fault.ChangeBeforeNextPage ignored -> throw new IllegalStateException("a change answers normally");
+            case Fault.ChangeBefore ignored -> throw new IllegalStateException("a change answers normally");
+            case Fault.AnswerLost ignored -> throw new IllegalStateException("a lost answer is answered after the work");
         };
     }
 

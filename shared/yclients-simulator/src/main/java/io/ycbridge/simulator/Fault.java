@@ -62,6 +62,23 @@ public sealed interface Fault {
         return new ChangeBeforeNextPage(Objects.requireNonNull(change, "change"));
     }
 
+    /**
+     * Someone else acts in YClients just before this request is handled (another client takes the time between our
+     * {@code book_check} and {@code book_record}, say); then the request is answered normally.
+     */
+    static Fault changeBefore(Runnable change) {
+        return new ChangeBefore(Objects.requireNonNull(change, "change"));
+    }
+
+    /**
+     * The request is carried out (a booking is made, a record moved) and then its answer is lost: the client gets
+     * this 5xx, as from a gateway that timed out after the write happened. The one failure after which a repeat may
+     * do the work twice.
+     */
+    static Fault answerLost(int httpStatus) {
+        return new AnswerLost(httpStatus);
+    }
+
     /** Whether this fault can hit this request at all; a fault that cannot stays armed for a later one. */
     default boolean appliesTo(RecordedRequest request) {
         return true;
@@ -109,6 +126,17 @@ public sealed interface Fault {
     }
 
     record SuccessFalse(String message) implements Fault {
+    }
+
+    record ChangeBefore(Runnable change) implements Fault {
+    }
+
+    record AnswerLost(int httpStatus) implements Fault {
+        public AnswerLost {
+            if (httpStatus < 500 || httpStatus > 599) {
+                throw new IllegalArgumentException("a lost answer is a 5xx, not " + httpStatus);
+            }
+        }
     }
 
     record DuplicatePageItems() implements Fault {

@@ -38,17 +38,7 @@ public final class BookingLinkService {
         BookingForm form = forms.forCompany(companyId)
                 .orElseThrow(() -> new RequestRefused(403, "online booking is not set up for company " + companyId));
         if (!serviceIds.isEmpty() || (staff != null && !staff.any())) {
-            CatalogView.Loaded loaded = catalog.load(companyId);
-            for (long id : serviceIds) {
-                loaded.whyNotService(id).ifPresent(why -> {
-                    throw new RequestRefused(404, "service " + id + " " + why);
-                });
-            }
-            if (staff != null && !staff.any()) {
-                loaded.whyNotStaff(staff.id()).ifPresent(why -> {
-                    throw new RequestRefused(404, "staff member " + staff.id() + " " + why);
-                });
-            }
+            OfferedChoice.require(catalog.load(companyId), serviceIds, staff == null || staff.any() ? null : staff.id(), 404);
         }
         Optional<Profile> profile = profiles.find(userId);
         return links.link(form, companyId, serviceIds, staff, profile.orElse(null));

@@ -5,9 +5,9 @@ import io.ycbridge.app.QueryIds;
 import io.ycbridge.app.RequestRefused;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.aws.LiveSettings;
-import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
+import io.ycbridge.edge.EntityTag;
 import io.ycbridge.edge.HttpRequest;
 import io.ycbridge.edge.HttpResponse;
 import io.ycbridge.edge.HttpRouteHandler;
@@ -64,27 +64,13 @@ public final class CatalogHandler extends HttpRouteHandler {
                 throw new RequestRefused(404, "company " + company + " is not served here");
             }
             String body = HttpResponse.encode(served.catalog().load(company).catalog());
-            String etag = "\"" + CatalogStore.hash(body).substring(0, 32) + "\"";
-            if (matches(request.header("if-none-match"), etag)) {
+            String etag = EntityTag.of(body);
+            if (EntityTag.matches(request.header("if-none-match"), etag)) {
                 return new HttpResponse(304, Map.of("etag", etag, "cache-control", CACHE_CONTROL), null);
             }
             return new HttpResponse(200, Map.of("etag", etag, "cache-control", CACHE_CONTROL, "content-type", "application/json"), body);
         } catch (RequestRefused refused) {
             return HttpResponse.error(refused.status(), refused.getMessage());
         }
-    }
-
-    /** RFC 9110: a list of tags or {@code *}, compared weakly (a proxy may have added {@code W/}). */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -19,6 +19,7 @@ import io.ycbridge.edge.HttpRouteHandler;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.phone.PhoneNormalizer;
+import io.ycbridge.app.booking.BookingStore;
 import io.ycbridge.app.verification.PhoneVerificationStore;
 import io.ycbridge.yclients.ApiJson;
 import java.time.Clock;
@@ -66,6 +67,7 @@ public final class ProfileHandler extends HttpRouteHandler {
                 new UserLinkStore(aws.dynamoDb(), config.require(EnvVar.USER_LINKS_TABLE)),
                 new ProfileStore(aws.dynamoDb(), config.require(EnvVar.PROFILES_TABLE)),
                 new PhoneVerificationStore(aws.dynamoDb(), config.require(EnvVar.PHONE_VERIFICATIONS_TABLE)),
+                new BookingStore(aws.dynamoDb(), config.require(EnvVar.BOOKINGS_TABLE)),
                 PhoneNormalizer.fromConfig(config),
                 PhoneClaims.from(config),
                 Clock.systemUTC(),

@@ -4,6 +4,7 @@ import io.ycbridge.bonus.BonusAccrualService;
 import io.ycbridge.bonus.UserLinkStore;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.phone.PhoneNormalizer;
+import io.ycbridge.app.booking.BookingStore;
 import io.ycbridge.app.verification.PhoneVerificationStore;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -41,17 +42,19 @@ public final class ProfileService {
     private final UserLinkStore links;
     private final ProfileStore profiles;
     private final PhoneVerificationStore verifications;
+    private final BookingStore bookings;
     private final PhoneNormalizer phones;
     private final PhoneClaims claims;
     private final Clock clock;
     private final DecisionLog log;
 
     public ProfileService(BonusAccrualService bonus, UserLinkStore links, ProfileStore profiles, PhoneVerificationStore verifications,
-                          PhoneNormalizer phones, PhoneClaims claims, Clock clock, DecisionLog log) {
+                          BookingStore bookings, PhoneNormalizer phones, PhoneClaims claims, Clock clock, DecisionLog log) {
         this.bonus = bonus;
         this.links = links;
         this.profiles = profiles;
         this.verifications = verifications;
+        this.bookings = bookings;
         this.phones = phones;
         this.claims = claims;
         this.clock = clock;
@@ -115,6 +118,7 @@ public final class ProfileService {
         bonus.erase(userId);
         profiles.delete(userId);
         verifications.deleteUser(userId);
+        bookings.deleteUser(userId);
         log.info("account-erased", Map.of("outcome", "erased"));
     }
 

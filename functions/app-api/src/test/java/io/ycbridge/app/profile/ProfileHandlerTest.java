@@ -1,5 +1,6 @@
 package io.ycbridge.app.profile;
 
+import io.ycbridge.app.booking.BookingStore;
 import io.ycbridge.fixture.Tables;
 import io.ycbridge.app.bonus.BonusBalanceHandler;
 import io.ycbridge.bonus.BonusRules;
@@ -66,6 +67,7 @@ class ProfileHandlerTest {
     private Ledger ledger;
     private ProfileStore profiles;
     private PhoneVerificationStore verifications;
+    private BookingStore bookings;
     private ProfileHandler handler;
     private final LogSink.Captured logs = new LogSink.Captured();
 
@@ -79,12 +81,13 @@ class ProfileHandlerTest {
         ledger = new Ledger(client, BonusRules.percent("5"));
         profiles = new ProfileStore(client, Tables.create(client, TableDefinitions.PROFILES));
         verifications = new PhoneVerificationStore(client, Tables.create(client, TableDefinitions.PHONE_VERIFICATIONS));
+        bookings = new BookingStore(client, Tables.create(client, TableDefinitions.BOOKINGS));
         ledger.service.linkProvenPhone("someone-else", "+79990000005");
         for (int r = 1; r <= 2; r++) {
             // Walk-ins known only by phone: nobody has proven +79990000000 yet, so the accruals are pending.
             ledger.service.accrue(Visits.visit(8200 + r, r, StoredRecord.ATTENDANCE_CAME, true, false, null, PHONE, came(1, 1).services()));
         }
-        handler = new ProfileHandler(new ProfileService(ledger.service, ledger.links, profiles, verifications, PhoneNormalizer.russia(),
+        handler = new ProfileHandler(new ProfileService(ledger.service, ledger.links, profiles, verifications, bookings, PhoneNormalizer.russia(),
                 PhoneClaims.OPENID, Clock.fixed(NOW, ZoneOffset.UTC), new DecisionLog("profile", logs, Clock.fixed(NOW, ZoneOffset.UTC))));
     }
 
@@ -225,7 +228,7 @@ class ProfileHandlerTest {
 
     @Test
     void configuredClaimNamesAreTheOnesRead() throws Exception {
-        handler = new ProfileHandler(new ProfileService(ledger.service, ledger.links, profiles, verifications, PhoneNormalizer.russia(),
+        handler = new ProfileHandler(new ProfileService(ledger.service, ledger.links, profiles, verifications, bookings, PhoneNormalizer.russia(),
                 PhoneClaims.from(io.ycbridge.config.Config.of(Map.of("JWT_PHONE_CLAIM", "https://salon.example/phone",
                         "JWT_PHONE_VERIFIED_CLAIM", "https://salon.example/phone_verified"))),
                 Clock.fixed(NOW, ZoneOffset.UTC), new DecisionLog("profile", logs, Clock.fixed(NOW, ZoneOffset.UTC))));
