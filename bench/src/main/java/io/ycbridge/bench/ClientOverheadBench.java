@@ -60,7 +60,7 @@ public final class ClientOverheadBench {
         }
     }
 
-    private static void compare(int iterations, String baselineName, LongSupplier baseline, String contenderName, LongSupplier contender) {
+    static void compare(int iterations, String baselineName, LongSupplier baseline, String contenderName, LongSupplier contender) {
         for (int i = 0; i < iterations / 2; i++) {
             baseline.getAsLong();
             contender.getAsLong();

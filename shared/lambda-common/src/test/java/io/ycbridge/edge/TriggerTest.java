@@ -44,16 +44,18 @@ class TriggerTest {
     static final ObjectMapper JSON = ApiJson.mapper();
     static final Path EVENTS = Path.of("../../events");
     /** The trigger behind each folder; a folder missing here fails the test, so a new one cannot go unchecked. */
-    private static final Map<String, Trigger<?>> TRIGGERS = Map.of(
-            "webhook-intake", Trigger.HTTP_API,
-            "booking-link", Trigger.HTTP_API,
-            "catalog", Trigger.HTTP_API,
-            "profile", Trigger.HTTP_API,
-            "bonus-balance", Trigger.HTTP_API,
-            "phone-verification", Trigger.HTTP_API,
-            "bonus-accrual", Trigger.DYNAMODB_STREAM,
-            "catalog-sync", Trigger.SQS,
-            "sync-schedule", Trigger.SCHEDULE);
+    private static final Map<String, Trigger<?>> TRIGGERS = Map.ofEntries(
+            Map.entry("webhook-intake", Trigger.HTTP_API),
+            Map.entry("booking-link", Trigger.HTTP_API),
+            Map.entry("catalog", Trigger.HTTP_API),
+            Map.entry("profile", Trigger.HTTP_API),
+            Map.entry("bonus-balance", Trigger.HTTP_API),
+            Map.entry("phone-verification", Trigger.HTTP_API),
+            Map.entry("online-booking", Trigger.HTTP_API),
+            Map.entry("visits", Trigger.HTTP_API),
+            Map.entry("bonus-accrual", Trigger.DYNAMODB_STREAM),
+            Map.entry("catalog-sync", Trigger.SQS),
+            Map.entry("sync-schedule", Trigger.SCHEDULE));
     private static final List<Trigger<?>> ALL = List.of(Trigger.HTTP_API, Trigger.DYNAMODB_STREAM, Trigger.SQS, Trigger.SCHEDULE);
 
     /** Keeps what the stream entry read; answers an empty JSON object. */

@@ -52,7 +52,11 @@ class TableDefinitionsTest {
         assertEquals("company_id", byChange.partitionKey().name());
         assertEquals("changed_at", byChange.sortKey().name());
         assertEquals(ProjectionType.ALL, byChange.projection());
-        assertEquals(3, records.attributeDefinitions().size(), "company_id once, record_id, changed_at");
+        IndexDefinition byPhone = records.globalIndexes().get(1);
+        assertEquals(TableDefinitions.RECORDS_BY_CLIENT_PHONE_INDEX, byPhone.name());
+        assertEquals("client_phone", byPhone.partitionKey().name());
+        assertEquals("starts_at_ms", byPhone.sortKey().name());
+        assertEquals(5, records.attributeDefinitions().size(), "company_id once, record_id, changed_at, client_phone, starts_at_ms");
     }
 
     @Test
@@ -65,10 +69,11 @@ class TableDefinitionsTest {
             assertTrue(definition.logicalId().endsWith("Table"), definition.logicalId());
             assertTrue(definition.nameVariable().name().endsWith("_TABLE"), definition.nameVariable().name());
             // Bonus owners are app users, whose one balance spans a chain's companies; their record items still carry the company.
-            // A profile is one app user's across the chain's branches too, and so is the proof of their phone.
+            // A profile is one app user's across the chain's branches too, and so are the proof of their phone and their bookings.
             assertTrue(definition.partitionKey().name().equals("company_id")
                             || definition == TableDefinitions.BONUS_LEDGER || definition == TableDefinitions.USER_LINKS
-                            || definition == TableDefinitions.PROFILES || definition == TableDefinitions.PHONE_VERIFICATIONS,
+                            || definition == TableDefinitions.PROFILES || definition == TableDefinitions.PHONE_VERIFICATIONS
+                            || definition == TableDefinitions.BOOKINGS,
                     "every key starts with the company id: " + definition.logicalId());
         }
         assertNull(TableDefinitions.CATALOG.streamViewType());

@@ -10,9 +10,9 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static List<Route> all(SimulatorData data, Accounts accounts, BookingForms forms) {
+    static List<Route> all(SimulatorData data, Accounts accounts, BookingForms forms, Webhooks webhooks) {
         CatalogEndpoints catalog = new CatalogEndpoints(data, forms);
-        BookingEndpoints booking = new BookingEndpoints(data, forms);
+        BookingEndpoints booking = new BookingEndpoints(data, forms, webhooks);
         RecordEndpoints records = new RecordEndpoints(data);
         HookSettingsEndpoints hooks = new HookSettingsEndpoints(data);
         return List.of(

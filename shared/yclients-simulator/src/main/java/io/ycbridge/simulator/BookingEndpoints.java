@@ -28,10 +28,12 @@ final class BookingEndpoints {
     private final SimulatorData data;
     private final BookingForms forms;
     private final FreeTimes times;
+    private final Webhooks webhooks;
 
-    BookingEndpoints(SimulatorData data, BookingForms forms) {
+    BookingEndpoints(SimulatorData data, BookingForms forms, Webhooks webhooks) {
         this.data = data;
         this.forms = forms;
+        this.webhooks = webhooks;
         this.times = new FreeTimes(data);
     }
 
@@ -169,6 +171,7 @@ final class BookingEndpoints {
             }
             return list;
         });
+        booked.forEach(item -> webhooks.onlineBookingChanged(company.id(), item.path("record_id").asLong(), "create"));
         forms.spend(company.id(), phone);
         return ApiResponse.json(201, Envelope.success(booked));
     }
@@ -191,6 +194,7 @@ final class BookingEndpoints {
                         ? call.language().cancelTooLate(rules.deleteDelay()) : call.language().cancelNotAllowed());
             }
             data.cancel(view.company().id(), record.id());
+            webhooks.onlineBookingChanged(view.company().id(), record.id(), "delete");
             return null;
         });
         return new ApiResponse(200, Map.of(), new byte[0]);
@@ -228,6 +232,7 @@ final class BookingEndpoints {
             data.move(company.id(), recordId, start, comment);
             return data.recordView(company.id(), recordId).orElseThrow();
         });
+        webhooks.onlineBookingChanged(company.id(), recordId, "update");
         return ApiResponse.json(200, Envelope.success(BookingWireFormat.rescheduled(moved)));
     }
 

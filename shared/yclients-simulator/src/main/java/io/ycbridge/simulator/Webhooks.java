@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Webhook deliveries in YClients' body shape: {@code company_id}, {@code resource}, {@code resource_id},
@@ -25,9 +26,33 @@ public final class Webhooks implements AutoCloseable {
 
     private final SimulatorData data;
     private HttpClient http;
+    private volatile Supplier<URI> onlineBookingTarget;
 
     Webhooks(SimulatorData data) {
         this.data = data;
+    }
+
+    /**
+     * From now on, a booking made, cancelled or moved through the online-booking API is followed by its webhook to
+     * {@code target}, sent from another thread a moment later as YClients' own would be: what the local stack needs for
+     * the app's native booking to reach our intake. Tests leave it off and deliver what they mean to.
+     */
+    public void forwardOnlineBookings(Supplier<URI> target) {
+        this.onlineBookingTarget = Objects.requireNonNull(target, "target");
+    }
+
+    void onlineBookingChanged(long companyId, long recordId, String status) {
+        Supplier<URI> target = onlineBookingTarget;
+        if (target == null) {
+            return;
+        }
+        Thread.ofVirtual().name("simulator-webhook-" + recordId).start(() -> {
+            try {
+                deliver(target.get(), companyId, recordId, status);
+            } catch (RuntimeException failed) {
+                // As YClients' own: a failed notification is not retried; the sync reads the record later.
+            }
+        });
     }
 
     /** The body YClients would POST for this record now; {@code status} is create, update or delete. */

@@ -48,7 +48,7 @@ public final class YClientsSimulator implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(loopback(), port), 128);
         int instance = INSTANCES.incrementAndGet();
         workers = Executors.newFixedThreadPool(WORKER_THREADS, namedDaemons("yclients-simulator-" + instance + "-"));
-        List<Route> routes = ApiRoutes.all(data, accounts, bookingForms);
+        List<Route> routes = ApiRoutes.all(data, accounts, bookingForms, webhooks);
         server.createContext("/", new ApiHandler(routes, accounts, faults, rateLimit, log, clock, () -> language));
         server.setExecutor(workers);
         server.start();

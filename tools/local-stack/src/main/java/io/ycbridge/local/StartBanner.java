@@ -1,6 +1,9 @@
 package io.ycbridge.local;
 
 import io.ycbridge.simulator.SimulatorSeed;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * What {@code ./ycbridge local} prints once it is up: the URLs, the webhook URL, the sample token (printed here and
@@ -8,6 +11,9 @@ import io.ycbridge.simulator.SimulatorSeed;
  * not a person's.
  */
 final class StartBanner {
+    /** The demo salon's zone (the seed's Europe/Moscow): tomorrow and noon are its own. */
+    private static final ZoneId DEMO_ZONE = ZoneId.of("Europe/Moscow");
+
     private StartBanner() {
     }
 
@@ -39,18 +45,26 @@ final class StartBanner {
             return out.toString();
         }
         long company = SimulatorSeed.DEMO_SALON_ID;
-        out.append("Guided scenario (book -> complete visit -> see bonus):\n\n");
+        LocalDate tomorrow = LocalDate.now(DEMO_ZONE).plusDays(1);
+        String time = tomorrow.atTime(12, 0).atZone(DEMO_ZONE).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        out.append("Guided scenario (free times -> book -> visit completes -> see bonus):\n\n");
         out.append("# 1. Link your profile to the demo client's phone (the token's verified phone claim proves it)\n");
         out.append("curl -X PUT ").append(base).append("/v1/me/profile -H \"Authorization: Bearer $TOKEN\" \\\n")
                 .append("     -H 'Content-Type: application/json' -d '{\"name\":\"Olga\",\"phone\":\"")
                 .append(DemoScenario.CLIENT_PHONE).append("\"}'\n");
-        out.append("# 2. Get a booking link, then book (the simulator records it and sends us the webhook)\n");
-        out.append("curl -H \"Authorization: Bearer $TOKEN\" '").append(base).append("/v1/booking-url?company=").append(company)
-                .append("&service=").append(DemoScenario.SERVICE_ID).append("'\n");
-        out.append("curl -X POST ").append(base).append("/local/book\n");
-        out.append("# 3. Complete the visit, paid in full (use the \"record\" id printed by step 2)\n");
-        out.append("curl -X POST ").append(base).append("/local/visits/<record>/complete\n");
-        out.append("# 4. See the bonus\n");
+        out.append("# 2. Tomorrow's free times for the service with master ").append(DemoScenario.STAFF_ID).append("\n");
+        out.append("curl -H \"Authorization: Bearer $TOKEN\" '").append(base).append("/v1/booking/times?company=").append(company)
+                .append("&service=").append(DemoScenario.SERVICE_ID).append("&staff=").append(DemoScenario.STAFF_ID)
+                .append("&date=").append(tomorrow).append("'\n");
+        out.append("# 3. Book one natively: your name and phone are filled in, the webhook brings the record\n");
+        out.append("curl -X POST ").append(base).append("/v1/bookings -H \"Authorization: Bearer $TOKEN\" -H 'Idempotency-Key: demo-1' \\\n")
+                .append("     -H 'Content-Type: application/json' -d '{\"company\":").append(company).append(",\"services\":[")
+                .append(DemoScenario.SERVICE_ID).append("],\"staff\":").append(DemoScenario.STAFF_ID).append(",\"datetime\":\"")
+                .append(time).append("\"}'\n");
+        out.append("# 4. Your visits; then the salon completes it, paid in full (the \"recordId\" of step 3)\n");
+        out.append("curl -H \"Authorization: Bearer $TOKEN\" ").append(base).append("/v1/me/visits\n");
+        out.append("curl -X POST ").append(base).append("/local/visits/<recordId>/complete\n");
+        out.append("# 5. See the bonus\n");
         out.append("curl -H \"Authorization: Bearer $TOKEN\" ").append(base).append("/v1/me/bonus\n\n");
         return out.toString();
     }

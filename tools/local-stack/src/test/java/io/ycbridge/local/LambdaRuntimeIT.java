@@ -277,6 +277,24 @@ class LambdaRuntimeIT {
 
     @Test
     @Order(7)
+    void freeTimesComeFromTheOnlineBookingApiWithTheSecretAndTheSharedLimiter() throws Exception {
+        Invocation result = invoke("OnlineBookingFunction", "events/online-booking/times.json");
+        assertEquals(200, result.statusCode(), result.response().toString());
+        assertFalse(result.body().path("times").isEmpty(), result.response().toString());
+        assertTrue(result.body().path("times").get(0).path("datetime").asText().startsWith("2026-12-10T"), result.response().toString());
+    }
+
+    @Test
+    @Order(7)
+    void visitsAreListedFromTheRecordsIndex() throws Exception {
+        Invocation result = invoke("VisitsFunction", "events/visits/my-visits.json");
+        assertEquals(200, result.statusCode(), result.response().toString());
+        assertTrue(result.body().path("visits").isArray(), result.response().toString());
+        assertFalse(result.response().path("headers").path("etag").asText().isEmpty(), result.response().toString());
+    }
+
+    @Test
+    @Order(7)
     void catalogIsServedWithAnEtag() throws Exception {
         Invocation result = invoke("CatalogFunction", "events/catalog/catalog.json");
         assertEquals(200, result.statusCode(), result.response().toString());

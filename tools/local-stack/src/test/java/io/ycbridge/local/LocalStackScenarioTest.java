@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.appclient.ApiClient;
 import io.ycbridge.appclient.ApiException;
 import io.ycbridge.appclient.api.DefaultApi;
+import io.ycbridge.appclient.model.Booked;
 import io.ycbridge.appclient.model.BookingLink;
+import io.ycbridge.appclient.model.BookingRequest;
+import io.ycbridge.appclient.model.FreeTime;
+import io.ycbridge.appclient.model.MoveVisitRequest;
+import io.ycbridge.appclient.model.Visit;
 import io.ycbridge.appclient.model.ProfileRequest;
 import io.ycbridge.appclient.model.ProfileResponse;
 import io.ycbridge.simulator.SimulatorSeed;
@@ -22,6 +27,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,16 +78,32 @@ class LocalStackScenarioTest {
         BookingLink link = app.bookingUrl(SimulatorSeed.DEMO_SALON_ID, Long.toString(DemoScenario.SERVICE_ID), null);
         assertTrue(link.getUrl().toString().contains("/company/" + SimulatorSeed.DEMO_SALON_ID), link.toString());
 
-        HttpResponse<String> booked = send("POST", "/local/book", null, "");
-        assertEquals(200, booked.statusCode(), booked.body());
-        JsonNode booking = JSON.readTree(booked.body());
-        assertEquals(200, booking.path("webhookStatus").asInt());
-        long record = booking.path("record").asLong();
-        Map<String, AttributeValue> stored = stack.dynamoDb().getItem(request -> request
-                .tableName(TableDefinitions.RECORDS.logicalId())
-                .key(Map.of("company_id", AttributeValue.fromN(Long.toString(SimulatorSeed.DEMO_SALON_ID)),
-                        "record_id", AttributeValue.fromN(Long.toString(record))))).item();
-        assertTrue(stored != null && !stored.isEmpty(), "the webhook stored the booked record");
+        // Natively: tomorrow's free times, book one (our profile filled in), it arrives by webhook, move it, list it.
+        LocalDate tomorrow = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(1);
+        String service = Long.toString(DemoScenario.SERVICE_ID);
+        String staff = Long.toString(DemoScenario.STAFF_ID);
+        List<FreeTime> times = app.bookingTimes(SimulatorSeed.DEMO_SALON_ID, tomorrow, service, staff).getTimes();
+        assertTrue(times.size() >= 3, "free times tomorrow: " + times);
+        BookingRequest order = new BookingRequest().company(SimulatorSeed.DEMO_SALON_ID).services(List.of(DemoScenario.SERVICE_ID))
+                .staff(DemoScenario.STAFF_ID).datetime(times.get(0).getDatetime());
+        Booked booked = app.book("scenario-1", order);
+        assertEquals(booked, app.book("scenario-1", order), "a retry with the key answers the same booking");
+        long record = booked.getVisit().getRecordId();
+        String visitId = booked.getVisit().getId();
+        Visit listed = awaitVisit(app, visitId, visit -> true);
+        assertTrue(listed.getBookedInApp());
+        assertEquals("booked", listed.getStatus().getValue());
+
+        Visit moved = app.moveVisit(visitId, new MoveVisitRequest().datetime(times.get(2).getDatetime()));
+        assertEquals(times.get(2).getDatetime().toInstant(), moved.getStartsAt().toInstant());
+        awaitVisit(app, visitId, visit -> visit.getStartsAt().toInstant().equals(times.get(2).getDatetime().toInstant()));
+
+        // A second booking, cancelled from the app: the webhook's delete marks it cancelled in the list.
+        Booked second = app.book("scenario-2", new BookingRequest().company(SimulatorSeed.DEMO_SALON_ID)
+                .services(List.of(DemoScenario.SERVICE_ID)).staff(DemoScenario.STAFF_ID).datetime(times.get(0).getDatetime()));
+        awaitVisit(app, second.getVisit().getId(), visit -> true);
+        app.cancelVisit(second.getVisit().getId());
+        awaitVisit(app, second.getVisit().getId(), visit -> visit.getStatus().getValue().equals("cancelled"));
 
         HttpResponse<String> completed = send("POST", "/local/visits/" + record + "/complete", null, "");
         assertEquals(200, completed.statusCode(), completed.body());
@@ -112,6 +136,20 @@ class LocalStackScenarioTest {
         assertEquals(400, refused.getCode());
         assertTrue(refused.getResponseBody().contains("urn:ycbridge:problem:invalid-request"), refused.getResponseBody());
         assertEquals("application/problem+json", refused.getResponseHeaders().firstValue("content-type").orElse(""));
+    }
+
+    /** The visit as GET /v1/me/visits lists it once {@code until} holds: the webhook stores the record asynchronously. */
+    private static Visit awaitVisit(DefaultApi app, String id, java.util.function.Predicate<Visit> until) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        Visit seen = null;
+        while (Instant.now().isBefore(deadline)) {
+            seen = app.myVisits("all", 50, null, null).getVisits().stream().filter(visit -> visit.getId().equals(id)).findFirst().orElse(null);
+            if (seen != null && until.test(seen)) {
+                return seen;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("visit " + id + " not listed as expected; last seen " + seen);
     }
 
     private static DefaultApi app(String token) {

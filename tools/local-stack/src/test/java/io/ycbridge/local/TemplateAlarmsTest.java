@@ -158,7 +158,7 @@ class TemplateAlarmsTest {
         List<String> problems = problems(template);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertEquals(Set.of("SyncDeadLetterQueue", "ScheduleDeadLetterQueue", "BonusDeadLetterQueue"), failureDestinations(template));
-        assertEquals(9 * 2 + 3 + 1 + 1 + ALARMED_METRICS.size(), expectedSeries(template).size());
+        assertEquals(11 * 2 + 3 + 1 + 1 + ALARMED_METRICS.size(), expectedSeries(template).size());
     }
 
     @Test

@@ -86,7 +86,8 @@ class TemplateFunctionsTest {
                 "io.ycbridge.bonus.BonusAccrualHandler", "io.ycbridge.app.bonus.BonusBalanceHandler", "io.ycbridge.app.profile.ProfileHandler",
                 "io.ycbridge.schedule.SyncScheduleHandler", "io.ycbridge.sync.CatalogSyncHandler", "io.ycbridge.webhook.WebhookIntakeHandler",
                 "io.ycbridge.app.verification.PhoneVerificationHandler", "io.ycbridge.app.catalog.CatalogHandler",
-                "io.ycbridge.app.booking.BookingLinkHandler")), handlers);
+                "io.ycbridge.app.booking.BookingLinkHandler", "io.ycbridge.app.booking.OnlineBookingHandler",
+                "io.ycbridge.app.visits.VisitsHandler")), handlers);
     }
 
     @TestFactory

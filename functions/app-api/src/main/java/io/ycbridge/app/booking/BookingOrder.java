@@ -95,10 +95,10 @@ public record BookingOrder(long companyId, List<Long> services, long staffId, Of
         if (node.isMissingNode() || node.isNull() || (node.isTextual() && node.asText().equalsIgnoreCase("any"))) {
             return 0;
         }
-        if (node.canConvertToExactIntegral() && node.asLong() > 0) {
+        if (node.canConvertToExactIntegral() && node.asLong() >= 0) {
             return node.asLong();
         }
-        return refuse("staff must be a positive numeric id or 'any'");
+        return refuse("staff must be a master's numeric id, or 0 or 'any' for any master");
     }
 
     private static OffsetDateTime datetime(JsonNode node) {

@@ -4,6 +4,8 @@ import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.app.catalog.CatalogReader;
 import io.ycbridge.app.profile.Profile;
 import io.ycbridge.app.profile.ProfileStore;
+import io.ycbridge.app.visits.VisitReader;
+import io.ycbridge.app.visits.VisitsService;
 import io.ycbridge.bonus.BonusRules;
 import io.ycbridge.bonus.Ledger;
 import io.ycbridge.config.Config;
@@ -86,6 +88,12 @@ public final class BookingWorld implements AutoCloseable {
 
     public OnlineBookingHandler handler() {
         return new OnlineBookingHandler(availability(), booking());
+    }
+
+    /** The visits routes' service over this world. */
+    public VisitsService visits() {
+        return new VisitsService(DemoCatalog.SERVED, ledger.links, new VisitReader(dynamoDb, recordsTable), records, ledger.store, bookings,
+                catalog, api, simulator.clock(), new DecisionLog("visits", logs, simulator.clock()));
     }
 
     /** The record as the webhook or the sync would store it: read from the API, normalised, upserted. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ycbridge.app.catalog.CatalogHandler;
+import io.ycbridge.edge.HttpRequest;
 import io.ycbridge.edge.HttpRouteHandler;
 import io.ycbridge.fixture.Invocations;
 import io.ycbridge.http.ApiRoute;
@@ -116,6 +117,24 @@ class OpenApiContractTest {
     void theBookingLinkAndCatalogHandlersAnswerOnlyDeclaredStatuses(DynamoDbClient client) throws IOException {
         check("booking-link", ApiRoute.BOOKING_URL, new BookingLinkHandler(DemoCatalog.service(client)));
         check("catalog", ApiRoute.CATALOG, new CatalogHandler(DemoCatalog.SERVED, DemoCatalog.reader(client)));
+    }
+
+    @Test
+    void theOnlineBookingAndVisitsHandlersAnswerOnlyDeclaredStatuses(DynamoDbClient client) throws IOException {
+        try (BookingWorld world = new BookingWorld(client)) {
+            HttpRouteHandler booking = world.handler();
+            HttpRouteHandler visits = new io.ycbridge.app.visits.VisitsHandler(world.visits());
+            for (String folder : List.of("online-booking", "visits")) {
+                try (Stream<Path> events = Files.list(ROOT.resolve("events").resolve(folder))) {
+                    for (Path file : events.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                        HttpRequest request = Invocations.http(file.toString());
+                        ApiRoute route = Stream.of(ApiRoute.values()).filter(r -> r.routeKey().equals(request.routeKey())).findFirst().orElseThrow();
+                        int status = (folder.equals("visits") ? visits : booking).handle(request, null).status();
+                        assertTrue(statuses(route).contains(status), file + " answered " + status + ", the file declares " + statuses(route));
+                    }
+                }
+            }
+        }
     }
 
     private static void check(String folder, ApiRoute route, HttpRouteHandler handler)

@@ -380,6 +380,8 @@ class ProfileHandlerTest {
     void leavingErasesTheProfileLinksAndCodesAndIsSafeToRepeat() throws Exception {
         assertTrue(body(handle("verified-phone-claim")).path("phoneVerified").asBoolean());
         verifications.putCode(USER, "+79990000001", new byte[] {1}, new byte[] {2}, 5, NOW.plus(Duration.ofMinutes(10)));
+        bookings.putVisit(USER, new BookingStore.BookedVisit(235564, 100201, "hash-of-the-visit", "booking-1", NOW));
+        bookings.claim(USER, "key-1", "fingerprint", "booking-1", 235564, NOW);
 
         HttpResponse deleted = handle("delete-account");
         assertEquals(204, deleted.status(), deleted.body());
@@ -390,6 +392,8 @@ class ProfileHandlerTest {
         assertTrue(ledger.links.linksOf(USER).map(UserLinkStore.Links::phoneE164).isEmpty(), "the link ended");
         assertTrue(ledger.links.userForPhone(PHONE).isEmpty(), "the phone is nobody's again");
         assertTrue(verifications.code(USER, "+79990000001").isEmpty(), "codes and proofs are gone");
+        assertTrue(bookings.visit(USER, 235564, 100201).isEmpty() && bookings.find(USER, "key-1").isEmpty(),
+                "the app's booking keys and visit hashes are gone");
         HttpResponse bonus = new BonusBalanceHandler(ledger.service).handle(
                 Invocations.http("../../events/bonus-balance/my-balance.json"), null);
         assertEquals(200, bonus.status());

@@ -10,14 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ycbridge.app.booking.BookingWorld;
-import io.ycbridge.app.booking.DemoCatalog;
 import io.ycbridge.app.booking.OnlineBookingHandler;
 import io.ycbridge.edge.HttpRequest;
 import io.ycbridge.edge.HttpResponse;
 import io.ycbridge.fixture.Invocations;
 import io.ycbridge.http.ApiRoute;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
-import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.simulator.RecordRules;
 import io.ycbridge.yclients.ApiJson;
 import java.io.IOException;
@@ -54,9 +52,7 @@ class VisitsHandlerTest {
     @BeforeEach
     void aVisitBookedInTheAppAndOnePaidAtTheSalon() throws IOException {
         world = new BookingWorld(dynamoDb);
-        handler = new VisitsHandler(new VisitsService(DemoCatalog.SERVED, world.ledger.links, new VisitReader(dynamoDb, world.recordsTable),
-                world.records, world.ledger.store, world.bookings, world.catalog, world.api, world.simulator.clock(),
-                new DecisionLog("visits", world.logs, world.simulator.clock())));
+        handler = new VisitsHandler(world.visits());
         OnlineBookingHandler booking = world.handler();
         HttpResponse answer = booking.handle(event("online-booking", "book"), null);
         assertEquals(201, answer.status(), answer.body());
