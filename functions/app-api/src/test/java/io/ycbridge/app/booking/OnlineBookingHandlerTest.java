@@ -2,6 +2,7 @@ package io.ycbridge.app.booking;
 
 import static io.ycbridge.app.booking.BookingWorld.SALON;
 import static io.ycbridge.app.booking.BookingWorld.event;
+import static io.ycbridge.app.booking.ProblemAnswers.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -273,14 +274,5 @@ class OnlineBookingHandlerTest {
         assertTrue(route.statuses().contains(status));
         assertEquals("application/json", response.headers().get("content-type"));
         return ApiJson.mapper().readTree(response.body());
-    }
-
-    static JsonNode assertProblem(int status, String reasonPart, HttpResponse response) throws IOException {
-        assertEquals(status, response.status(), response.body());
-        assertEquals("application/problem+json", response.headers().get("content-type"));
-        JsonNode problem = ApiJson.mapper().readTree(response.body());
-        assertTrue(problem.path("detail").asText().contains(reasonPart), problem.path("detail").asText());
-        assertEquals(status, problem.path("status").asInt());
-        return problem;
     }
 }

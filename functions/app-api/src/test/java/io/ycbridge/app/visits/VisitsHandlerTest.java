@@ -2,10 +2,10 @@ package io.ycbridge.app.visits;
 
 import static io.ycbridge.app.booking.BookingWorld.SALON;
 import static io.ycbridge.app.booking.BookingWorld.event;
+import static io.ycbridge.app.booking.ProblemAnswers.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -196,14 +196,5 @@ class VisitsHandlerTest {
         assertTrue(route.statuses().contains(200));
         assertNotNull(response.body());
         return ApiJson.mapper().readTree(response.body());
-    }
-
-    private static JsonNode assertProblem(int status, String reasonPart, HttpResponse response) throws IOException {
-        assertEquals(status, response.status(), response.body());
-        assertEquals("application/problem+json", response.headers().get("content-type"));
-        JsonNode problem = ApiJson.mapper().readTree(response.body());
-        assertTrue(problem.path("detail").asText().contains(reasonPart), problem.path("detail").asText());
-        assertNull(problem.get("phone"));
-        return problem;
     }
 }
