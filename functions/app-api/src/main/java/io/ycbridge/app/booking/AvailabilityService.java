@@ -3,7 +3,6 @@ package io.ycbridge.app.booking;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.app.RequestRefused;
-import io.ycbridge.app.catalog.CatalogReader;
 import io.ycbridge.app.catalog.CatalogView;
 import io.ycbridge.yclients.ApiTimestamp;
 import io.ycbridge.yclients.YClientsException;
@@ -35,7 +34,7 @@ public final class AvailabilityService {
     static final Duration CHOICES_LIFETIME = Duration.ofSeconds(60);
 
     private final Set<Long> companies;
-    private final CatalogReader catalog;
+    private final RecentCatalog catalog;
     private final YClientsAccess api;
     private final BookingFallback fallback;
     private final AnswerCache<List<Long>> serviceIds;
@@ -43,7 +42,7 @@ public final class AvailabilityService {
     private final AnswerCache<List<String>> dates;
     private final AnswerCache<List<BookableTime>> times;
 
-    public AvailabilityService(Set<Long> companies, CatalogReader catalog, YClientsAccess api, BookingFallback fallback, Clock clock) {
+    public AvailabilityService(Set<Long> companies, RecentCatalog catalog, YClientsAccess api, BookingFallback fallback, Clock clock) {
         this.companies = Set.copyOf(companies);
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.api = Objects.requireNonNull(api, "api");

@@ -5,7 +5,6 @@ import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.app.RequestRefused;
 import io.ycbridge.app.booking.BookingStore.KeyClaim;
 import io.ycbridge.app.booking.BookingStore.State;
-import io.ycbridge.app.catalog.CatalogReader;
 import io.ycbridge.app.catalog.CatalogView;
 import io.ycbridge.app.profile.Profile;
 import io.ycbridge.app.profile.ProfileStore;
@@ -52,7 +51,7 @@ public final class BookingService {
     private static final int APPOINTMENT = 1;
 
     private final Set<Long> companies;
-    private final CatalogReader catalog;
+    private final RecentCatalog catalog;
     private final ProfileStore profiles;
     private final UserLinkStore links;
     private final BookingStore bookings;
@@ -62,7 +61,7 @@ public final class BookingService {
     private final Clock clock;
     private final DecisionLog log;
 
-    public BookingService(Set<Long> companies, CatalogReader catalog, ProfileStore profiles, UserLinkStore links, BookingStore bookings,
+    public BookingService(Set<Long> companies, RecentCatalog catalog, ProfileStore profiles, UserLinkStore links, BookingStore bookings,
                           YClientsAccess api, NextFreeTimes freeTimes, BookingFallback fallback, Clock clock, DecisionLog log) {
         this.companies = Set.copyOf(companies);
         this.catalog = Objects.requireNonNull(catalog, "catalog");

@@ -42,11 +42,11 @@ public record OnlineBookingWiring(Set<Long> companies, CatalogReader catalog, Pr
     }
 
     public AvailabilityService availability() {
-        return new AvailabilityService(companies, catalog, api, fallback, clock);
+        return new AvailabilityService(companies, new RecentCatalog(catalog, clock), api, fallback, clock);
     }
 
     public BookingService booking() {
-        return new BookingService(companies, catalog, profiles, links, bookings, api, new NextFreeTimes(api), fallback, clock,
+        return new BookingService(companies, new RecentCatalog(catalog, clock), profiles, links, bookings, api, new NextFreeTimes(api), fallback, clock,
                 new DecisionLog("booking", LogSink.STDOUT, clock));
     }
 }

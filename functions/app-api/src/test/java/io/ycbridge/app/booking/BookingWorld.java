@@ -78,12 +78,12 @@ public final class BookingWorld implements AutoCloseable {
     }
 
     public BookingService booking() {
-        return new BookingService(DemoCatalog.SERVED, catalog, profiles, ledger.links, bookings, api, new NextFreeTimes(api), fallback,
+        return new BookingService(DemoCatalog.SERVED, new RecentCatalog(catalog, simulator.clock()), profiles, ledger.links, bookings, api, new NextFreeTimes(api), fallback,
                 simulator.clock(), new DecisionLog("booking", logs, simulator.clock()));
     }
 
     public AvailabilityService availability() {
-        return new AvailabilityService(DemoCatalog.SERVED, catalog, api, fallback, simulator.clock());
+        return new AvailabilityService(DemoCatalog.SERVED, new RecentCatalog(catalog, simulator.clock()), api, fallback, simulator.clock());
     }
 
     public OnlineBookingHandler handler() {
