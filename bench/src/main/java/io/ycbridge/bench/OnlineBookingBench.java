@@ -1,6 +1,8 @@
 package io.ycbridge.bench;
 
+import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.app.booking.OnlineBookingHandler;
+import io.ycbridge.app.booking.OnlineBookingWiring;
 import io.ycbridge.app.profile.Profile;
 import io.ycbridge.app.profile.ProfileStore;
 import io.ycbridge.aws.AwsClients;
@@ -37,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The online-booking routes against the calls they make, interleaved in one run: {@code GET /v1/booking/times}
  * answered from its cache, and with the cache missed (each request a new day), against a direct {@code book_times}
  * from the client; {@code POST /v1/bookings} end to end against its {@code book_check} + {@code book_record} made
- * directly. The routes run through {@code OnlineBookingHandler(Config)} as deployed: the secret, DynamoDB Local for
+ * directly — the API calls once unlimited, once through the partner token's shared schedule as every caller must make
+ * them (one DynamoDB write each). The routes run through {@code OnlineBookingHandler(Config)} as deployed: the secret, DynamoDB Local for
  * the tables and the shared rate limiter (its limits set high, so it costs its DynamoDB write but never waits). Twice:
  * the simulator as fast as loopback, and with 40 ms added per request, nearer the real API's latency.
  * Usage: {@code bench/run OnlineBooking [iterations]}.
@@ -84,6 +87,7 @@ public final class OnlineBookingBench {
                     .put(new Profile(USER, "Анна Смирнова", "+79990000000", null, null, Instant.now()));
             BonusAccrualService.from(config, aws).linkProvenPhone(USER, "+79990000000");
             OnlineBookingHandler handler = new OnlineBookingHandler(config);
+            YClientsAccess limited = OnlineBookingWiring.api(config, aws);
             YClientsClient direct = YClientsClient.builder().baseUri(sim.baseUri())
                     .credentials(new Credentials(SimulatorDefaults.PARTNER_TOKEN, SimulatorDefaults.USER_TOKEN))
                     .rateLimiter(RateLimiter.UNLIMITED).retryPolicy(RetryPolicy.NONE).build();
@@ -99,17 +103,23 @@ public final class OnlineBookingBench {
                     "GET /v1/booking/times, cached", () -> answered(handler, times(day), 200));
             ClientOverheadBench.compare(iterations, "direct book_times, a new day each", () -> direct.bookableTimes(COMPANY, 55, nextDay(days), List.of(301L)).size(),
                     "GET /v1/booking/times, a new day each (uncached)", () -> answered(handler, times(nextDay(days)), 200));
+            // The same call as every caller of the partner token must make it: through the shared schedule (a DynamoDB write).
+            ClientOverheadBench.compare(iterations, "book_times via the shared limiter, new day", () -> limited.call(client -> client
+                            .bookableTimes(COMPANY, 55, nextDay(days), List.of(301L))).size(),
+                    "GET /v1/booking/times, a new day each (uncached)", () -> answered(handler, times(nextDay(days)), 200));
 
             AtomicInteger slots = new AtomicInteger();
             AtomicInteger keys = new AtomicInteger();
             int bookings = Math.min(iterations / 2, 100);
-            ClientOverheadBench.compare(bookings, "direct book_check + book_record", () -> {
+            ClientOverheadBench.compare(bookings, "check + record via the shared limiter", () -> {
                 int slot = slots.getAndIncrement();
                 List<BookingAppointment> appointment = List.of(new BookingAppointment(1, List.of(301L), staffOf(slot),
                         ApiTimestamp.of(slot(slot).toOffsetDateTime())));
-                direct.checkBooking(COMPANY, appointment);
-                return direct.book(COMPANY, new BookingRequest("79165550000", "Ольга", null, null, null, "bench-" + keys.incrementAndGet(),
-                        appointment)).size();
+                return limited.call(client -> {
+                    client.checkBooking(COMPANY, appointment);
+                    return client.book(COMPANY, new BookingRequest("79165550000", "Ольга", null, null, null, "bench-" + keys.incrementAndGet(),
+                            appointment));
+                }).size();
             }, "POST /v1/bookings (check + record + our tables)", () -> {
                 int slot = slots.getAndIncrement();
                 String body = "{\"company\":" + COMPANY + ",\"services\":[301],\"staff\":" + staffOf(slot) + ",\"datetime\":\""

@@ -33,6 +33,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * {@code POST /v1/bookings}: books one appointment for the caller through the online-booking API, with the profile's
@@ -49,6 +53,8 @@ public final class BookingService {
     /** How far before our booking started a record found by its api_id may have changed (clock skew, a slow answer). */
     private static final Duration LOOKUP_MARGIN = Duration.ofMinutes(10);
     private static final int APPOINTMENT = 1;
+    /** Reads and writes that need not wait for each other, each on its own virtual thread. */
+    private static final Executor ALONGSIDE = Executors.newVirtualThreadPerTaskExecutor();
 
     private final Set<Long> companies;
     private final RecentCatalog catalog;
@@ -80,8 +86,9 @@ public final class BookingService {
         if (!companies.contains(order.companyId())) {
             throw new RequestRefused(404, "company " + order.companyId() + " is not served here");
         }
-        Customer customer = customer(userId);
         checkChoice(order);
+        // Who books is needed only for book_record: read while the claim is written and book_check runs.
+        CompletableFuture<Customer> customer = CompletableFuture.supplyAsync(() -> customer(userId), ALONGSIDE);
         Instant now = clock.instant();
         String bookingId = UUID.randomUUID().toString();
         Optional<KeyClaim> existing = bookings.claim(userId, idempotencyKey, order.fingerprint(), bookingId, order.companyId(), now);
@@ -120,7 +127,7 @@ public final class BookingService {
         return attempt(userId, claim, order, customer);
     }
 
-    private HttpResponse attempt(String userId, KeyClaim claim, BookingOrder order, Customer customer) {
+    private HttpResponse attempt(String userId, KeyClaim claim, BookingOrder order, CompletableFuture<Customer> reading) {
         BookingAppointment appointment = new BookingAppointment(APPOINTMENT, order.services(), order.staffId(), order.apiDatetime());
         if (claim.state() != State.CODE_SENT) {
             refusedForCertain(userId, claim, order, () -> api.call(client -> {
@@ -128,6 +135,7 @@ public final class BookingService {
                 return null;
             }));
         }
+        Customer customer = customerOrRelease(userId, claim, reading);
         BookingRequest request = new BookingRequest(customer.phone(), customer.name(), customer.email(), order.code(), order.comment(),
                 claim.bookingId(), List.of(appointment));
         List<BookedRecord> booked;
@@ -156,6 +164,19 @@ public final class BookingService {
         return recordBooked(userId, claim, order, booked.getFirst());
     }
 
+    /** The customer read alongside; a refusal (no profile, no proven phone) forgets the key, as nothing was booked. */
+    private Customer customerOrRelease(String userId, KeyClaim claim, CompletableFuture<Customer> reading) {
+        try {
+            return reading.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RequestRefused refused) {
+                bookings.release(userId, claim);
+                throw refused;
+            }
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+    }
+
     /** The form confirms phones: one SMS per key, then 202 until the code comes. */
     private HttpResponse sendCode(String userId, KeyClaim claim, BookingOrder order, Customer customer) {
         refusedForCertain(userId, claim, order, () -> api.call(client -> {
@@ -169,9 +190,12 @@ public final class BookingService {
 
     private HttpResponse recordBooked(String userId, KeyClaim claim, BookingOrder order, BookedRecord record) {
         Instant now = clock.instant();
-        bookings.putVisit(userId, new BookingStore.BookedVisit(order.companyId(), record.recordId(), record.recordHash(), claim.bookingId(), now));
+        // Two independent writes, side by side: the hash for cancel and move, and the key's answer for its retries.
+        CompletableFuture<Void> hash = CompletableFuture.runAsync(() -> bookings.putVisit(userId,
+                new BookingStore.BookedVisit(order.companyId(), record.recordId(), record.recordHash(), claim.bookingId(), now)), ALONGSIDE);
         String answer = HttpResponse.encode(new BookedAnswer(claim.bookingId(), "booked", new BookedVisitView(order.companyId(), record.recordId(), order)));
         bookings.move(userId, claim, State.BOOKED, answer, now);
+        hash.join();
         log.info("booked", Map.of("companyId", order.companyId(), "recordId", record.recordId(), "booking", claim.bookingId()));
         return booked(answer);
     }
