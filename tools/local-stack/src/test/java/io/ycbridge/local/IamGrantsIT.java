@@ -46,7 +46,13 @@ class IamGrantsIT {
                     "RecordStore reads the stored version when a refused write comes back without it; every sync write is"
                             + " conditioned on attribute_not_exists or an older version, so a refusal means the item exists, and"
                             + " DynamoDB and DynamoDB Local return it (ReturnValuesOnConditionCheckFailure=ALL_OLD). The read"
-                            + " is for an emulator that does not, and kept so that such a refusal is classified, not AccessDenied.")),
+                            + " is for an emulator that does not, and kept so that such a refusal is classified, not AccessDenied."),
+            new GrantCheck.Unrecorded("OnlineBookingFunction", "secretsmanager:GetSecretValue", ResourceArns.secret("YClientsSecret"),
+                    "the route tests give the service the secret from the environment; LambdaRuntimeIT invokes the deployed"
+                            + " function, which reads the secret by ARN from moto, in the emulator's JVM where no recorder runs"),
+            new GrantCheck.Unrecorded("VisitsFunction", "secretsmanager:GetSecretValue", ResourceArns.secret("YClientsSecret"),
+                    "as OnlineBookingFunction's: the secret is read where the visits call the API (cancel, move), which the"
+                            + " route tests make with the environment's secret; LambdaRuntimeIT's invocation reads it from moto")),
             TemplateFunctionsTest.functionIdsOf(CloudFormationYaml.read(TemplateFunctionsTest.templatePath())).stream().map(function ->
                     new GrantCheck.Unrecorded(function, "ssm:GetParameter", "arn:aws:ssm:${AWS::Region}:${AWS::AccountId}:parameter/SettingsParameter",
                             "LiveSettings reads the settings with a SignedAwsCall, not an SDK client, so no interceptor sees it;"

@@ -87,8 +87,6 @@ public final class BookingService {
             throw new RequestRefused(404, "company " + order.companyId() + " is not served here");
         }
         checkChoice(order);
-        // Who books is needed only for book_record: read while the claim is written and book_check runs.
-        CompletableFuture<Customer> customer = CompletableFuture.supplyAsync(() -> customer(userId), ALONGSIDE);
         Instant now = clock.instant();
         String bookingId = UUID.randomUUID().toString();
         Optional<KeyClaim> existing = bookings.claim(userId, idempotencyKey, order.fingerprint(), bookingId, order.companyId(), now);
@@ -124,18 +122,25 @@ public final class BookingService {
         if (claim.state() == State.CODE_SENT && order.code() == null) {
             return codeRequired(claim, false);
         }
-        return attempt(userId, claim, order, customer);
+        return attempt(userId, claim, order);
     }
 
-    private HttpResponse attempt(String userId, KeyClaim claim, BookingOrder order, CompletableFuture<Customer> reading) {
+    private HttpResponse attempt(String userId, KeyClaim claim, BookingOrder order) {
         BookingAppointment appointment = new BookingAppointment(APPOINTMENT, order.services(), order.staffId(), order.apiDatetime());
-        if (claim.state() != State.CODE_SENT) {
-            refusedForCertain(userId, claim, order, () -> api.call(client -> {
-                client.checkBooking(order.companyId(), List.of(appointment));
-                return null;
-            }));
+        // Who books is needed only for book_record: read while book_check runs beside it.
+        CompletableFuture<Void> checked = claim.state() == State.CODE_SENT ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> api.call(client -> {
+                    client.checkBooking(order.companyId(), List.of(appointment));
+                    return null;
+                }), ALONGSIDE);
+        Customer customer;
+        try {
+            customer = customer(userId);
+        } catch (RequestRefused refused) {
+            bookings.release(userId, claim);
+            throw refused;
         }
-        Customer customer = customerOrRelease(userId, claim, reading);
+        refusedForCertain(userId, claim, order, () -> awaited(checked));
         BookingRequest request = new BookingRequest(customer.phone(), customer.name(), customer.email(), order.code(), order.comment(),
                 claim.bookingId(), List.of(appointment));
         List<BookedRecord> booked;
@@ -164,15 +169,11 @@ public final class BookingService {
         return recordBooked(userId, claim, order, booked.getFirst());
     }
 
-    /** The customer read alongside; a refusal (no profile, no proven phone) forgets the key, as nothing was booked. */
-    private Customer customerOrRelease(String userId, KeyClaim claim, CompletableFuture<Customer> reading) {
+    /** The check run beside the reads, its failure as it was thrown. */
+    private static void awaited(CompletableFuture<Void> checked) {
         try {
-            return reading.join();
+            checked.join();
         } catch (CompletionException failed) {
-            if (failed.getCause() instanceof RequestRefused refused) {
-                bookings.release(userId, claim);
-                throw refused;
-            }
             throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
         }
     }
