@@ -93,6 +93,7 @@ final class Stack implements AutoCloseable {
         table("USER_LINKS_TABLE", TableDefinitions.USER_LINKS, "links" + suffix);
         table("PROFILES_TABLE", TableDefinitions.PROFILES, "profiles" + suffix);
         table("PHONE_VERIFICATIONS_TABLE", TableDefinitions.PHONE_VERIFICATIONS, "phone-verifications" + suffix);
+        table("BOOKINGS_TABLE", TableDefinitions.BOOKINGS, "bookings" + suffix);
         env.put("AWS_REGION", LocalDynamoDb.REGION.id());
         env.put("AWS_ENDPOINT_URL", endpoint.toString());
         env.put("COMPANY_IDS", companyIds);
