@@ -41,6 +41,14 @@ public class YClientsException extends RuntimeException {
         return path;
     }
 
+    /**
+     * Whether the API answered and refused what the request asks: a 422 ({@link ValidationException}) or its plain 400
+     * "invalid parameter". The caller's request is at fault, not the API's availability.
+     */
+    public boolean refusesTheRequest() {
+        return this instanceof ValidationException || status == 400;
+    }
+
     /** Whether repeating the same request later may succeed. */
     public boolean isTransient() {
         return false;

@@ -36,4 +36,13 @@ class BookingRefusalTest {
         assertEquals(BookingError.ofCode(code), refusal.bookingError());
         assertEquals(Optional.ofNullable(appointmentId), refusal.appointmentId());
     }
+
+    /** The API's plain 400 ("invalid parameter") and every 422 refuse the request; a 5xx, a 429 or a 401 do not. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"400, true", "422, true", "433, true", "503, false", "500, false", "429, false", "401, false"})
+    void aRefusalOfTheRequestIsToldFromAnOutage(int status, boolean refuses) throws Exception {
+        YClientsException failure = ApiErrors.from(status, json("{\"success\":false,\"data\":null,\"meta\":{\"message\":\"m\"}}"),
+                BOOKING, false, null);
+        assertEquals(refuses, failure.refusesTheRequest(), failure.getClass().getSimpleName());
+    }
 }

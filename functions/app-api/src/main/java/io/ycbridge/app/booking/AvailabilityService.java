@@ -148,6 +148,10 @@ public final class AvailabilityService {
         try {
             return call.get();
         } catch (YClientsException unavailable) {
+            if (unavailable.refusesTheRequest()) {
+                // YClients answered and refused what was asked (a time it cannot read, say): the caller's to mend, not an outage.
+                throw new RequestRefused(400, "YClients did not take this choice: " + unavailable.apiMessage());
+            }
             throw fallback.unavailable(choice.userId(), choice.companyId(), choice.services(),
                     choice.staff() == null ? null : choice.staff(), "YClients' online booking is not answering");
         }

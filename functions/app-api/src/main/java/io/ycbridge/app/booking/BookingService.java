@@ -251,6 +251,10 @@ public final class BookingService {
                         Map.of("field", "services"), Map.of());
             };
         }
+        if (refused.refusesTheRequest()) {
+            log.info("booking-refused", Map.of("companyId", order.companyId(), "status", refused.status()));
+            return new RequestRefused(422, "YClients refused the booking: " + refused.apiMessage(), Map.of(), Map.of());
+        }
         log.info("booking-unavailable", Map.of("companyId", order.companyId(), "failure", refused.getClass().getSimpleName(),
                 "status", refused.status()));
         return fallback.unavailable(userId, order, "online booking is unavailable right now; nothing was booked");

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -122,6 +123,16 @@ class OnlineBookingHandlerTest {
         assertProblem(422, "service 999", handler.handle(event("online-booking", "book-unknown-service"), null));
         assertProblem(404, "company 777 is not served", handler.handle(event("online-booking", "book-unserved-company"), null));
         assertEquals(0, bookRecordRequests(), "no refusal reached book_record");
+    }
+
+    @Test
+    void aChoiceYClientsRefusesIsTheCallersToMendNotAnOutage() throws IOException {
+        // Schemathesis's case: a time with fractional seconds, which book_staff does not read.
+        HttpRequest odd = Invocations.withQuery(event("online-booking", "staff"),
+                Map.of("company", "235564", "datetime", "2000-01-11T21:16:55.8324Z"));
+
+        JsonNode problem = assertProblem(400, "YClients did not take this choice", handler.handle(odd, null));
+        assertFalse(problem.has("bookingUrl"), "nothing is down: no fallback link");
     }
 
     @Test
