@@ -2,16 +2,12 @@ package io.ycbridge.app.booking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ycbridge.app.QueryIds;
+import io.ycbridge.app.RequestBody;
 import io.ycbridge.app.RequestRefused;
-import io.ycbridge.yclients.ApiJson;
+import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.yclients.ApiTimestamp;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -31,15 +27,7 @@ public record BookingOrder(long companyId, List<Long> services, long staffId, Of
 
     /** Parses and checks the body; every refusal names the field. */
     public static BookingOrder parse(byte[] body) {
-        JsonNode json;
-        try {
-            json = ApiJson.mapper().readTree(body);
-        } catch (IOException e) {
-            throw new RequestRefused(400, "the body is not JSON");
-        }
-        if (json == null || !json.isObject()) {
-            throw new RequestRefused(400, "the body must be a JSON object");
-        }
+        JsonNode json = RequestBody.object(body);
         long company = json.path("company").canConvertToExactIntegral() && json.path("company").asLong() > 0
                 ? json.path("company").asLong() : refuse("company is required: the YClients company (branch) id");
         List<Long> services = services(json.path("services"));
@@ -63,12 +51,7 @@ public record BookingOrder(long companyId, List<Long> services, long staffId, Of
      * {@code Idempotency-Key}.
      */
     public String fingerprint() {
-        String canonical = companyId + "|" + services + "|" + staffId + "|" + datetime.toInstant() + "|" + (comment == null ? "" : comment);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return CatalogStore.hash(companyId + "|" + services + "|" + staffId + "|" + datetime.toInstant() + "|" + (comment == null ? "" : comment));
     }
 
     private static List<Long> services(JsonNode node) {

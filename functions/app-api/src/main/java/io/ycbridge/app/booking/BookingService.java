@@ -194,7 +194,7 @@ public final class BookingService {
         // Two independent writes, side by side: the hash for cancel and move, and the key's answer for its retries.
         CompletableFuture<Void> hash = CompletableFuture.runAsync(() -> bookings.putVisit(userId,
                 new BookingStore.BookedVisit(order.companyId(), record.recordId(), record.recordHash(), claim.bookingId(), now)), ALONGSIDE);
-        String answer = HttpResponse.encode(new BookedAnswer(claim.bookingId(), "booked", new BookedVisitView(order.companyId(), record.recordId(), order)));
+        String answer = bookedAnswer(claim, order, record.recordId());
         bookings.move(userId, claim, State.BOOKED, answer, now);
         hash.join();
         log.info("booked", Map.of("companyId", order.companyId(), "recordId", record.recordId(), "booking", claim.bookingId()));
@@ -214,7 +214,7 @@ public final class BookingService {
         return found.map(record -> {
             log.info("booking-recovered", Map.of("companyId", order.companyId(), "recordId", record.id(), "booking", claim.bookingId()));
             // The hash is only in book_record's answer: a recovered booking is cancelled at the salon, not in the app.
-            String answer = HttpResponse.encode(new BookedAnswer(claim.bookingId(), "booked", new BookedVisitView(order.companyId(), record.id(), order)));
+            String answer = bookedAnswer(claim, order, record.id());
             bookings.move(userId, claim, State.BOOKED, answer, clock.instant());
             return booked(answer);
         });
@@ -267,6 +267,11 @@ public final class BookingService {
 
     private KeyClaim moveOrLose(String userId, KeyClaim claim, State next) {
         return takeOver(userId, claim, next, clock.instant());
+    }
+
+    /** The 201's body, kept with the key so that a repeat answers the same. */
+    private static String bookedAnswer(KeyClaim claim, BookingOrder order, long recordId) {
+        return HttpResponse.encode(new BookedAnswer(claim.bookingId(), "booked", new BookedVisitView(order.companyId(), recordId, order)));
     }
 
     private static HttpResponse booked(String answer) {

@@ -12,7 +12,6 @@ import io.ycbridge.edge.HttpRequest;
 import io.ycbridge.edge.HttpResponse;
 import io.ycbridge.edge.HttpRouteHandler;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -64,11 +63,7 @@ public final class CatalogHandler extends HttpRouteHandler {
                 throw new RequestRefused(404, "company " + company + " is not served here");
             }
             String body = HttpResponse.encode(served.catalog().load(company).catalog());
-            String etag = EntityTag.of(body);
-            if (EntityTag.matches(request.header("if-none-match"), etag)) {
-                return new HttpResponse(304, Map.of("etag", etag, "cache-control", CACHE_CONTROL), null);
-            }
-            return new HttpResponse(200, Map.of("etag", etag, "cache-control", CACHE_CONTROL, "content-type", "application/json"), body);
+            return EntityTag.answer(body, request.header("if-none-match"), CACHE_CONTROL);
         } catch (RequestRefused refused) {
             return HttpResponse.error(refused.status(), refused.getMessage());
         }

@@ -2,6 +2,7 @@ package io.ycbridge.app.visits;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ycbridge.app.RequestBody;
 import io.ycbridge.app.RequestRefused;
 import io.ycbridge.app.booking.BookingStore;
 import io.ycbridge.app.booking.BookingTime;
@@ -20,8 +21,6 @@ import io.ycbridge.edge.HttpRouteHandler;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.record.RecordStore;
-import io.ycbridge.yclients.ApiJson;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -99,11 +98,7 @@ public final class VisitsHandler extends HttpRouteHandler {
         Map<String, String> query = request.queryParameters();
         String body = HttpResponse.encode(visits.list(user, VisitReader.When.parse(query.get("when")), limit(query.get("limit")),
                 blankToNull(query.get("cursor"))));
-        String etag = EntityTag.of(body);
-        if (EntityTag.matches(request.header("if-none-match"), etag)) {
-            return new HttpResponse(304, Map.of("etag", etag, "cache-control", CACHE_CONTROL), null);
-        }
-        return new HttpResponse(200, Map.of("etag", etag, "cache-control", CACHE_CONTROL, "content-type", "application/json"), body);
+        return EntityTag.answer(body, request.header("if-none-match"), CACHE_CONTROL);
     }
 
     private static int limit(String text) {
@@ -122,14 +117,8 @@ public final class VisitsHandler extends HttpRouteHandler {
     }
 
     private static OffsetDateTime newTime(byte[] body) {
-        JsonNode json;
-        try {
-            json = ApiJson.mapper().readTree(body);
-        } catch (IOException e) {
-            throw new RequestRefused(400, "the body is not JSON");
-        }
-        JsonNode datetime = json == null ? null : json.path("datetime");
-        return BookingTime.parse(datetime != null && datetime.isTextual() ? datetime.asText() : null);
+        JsonNode datetime = RequestBody.object(body).path("datetime");
+        return BookingTime.parse(datetime.isTextual() ? datetime.asText() : null);
     }
 
     private static String blankToNull(String text) {
