@@ -141,7 +141,7 @@ final class ApiHandler implements HttpHandler {
             if (user.isEmpty()) {
                 return ApiResponse.json(401, Envelope.errors(lang.userRequired()));
             }
-            if (!user.get().manages(Long.parseLong(matched.group(1)))) {
+            if (!user.get().manages(Long.parseLong(matched.group(route.companyGroup())))) {
                 return ApiResponse.json(403, Envelope.failure(lang.noRights()));
             }
         }

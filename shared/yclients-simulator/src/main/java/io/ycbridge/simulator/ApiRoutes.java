@@ -15,6 +15,7 @@ final class ApiRoutes {
         BookingEndpoints booking = new BookingEndpoints(data, forms, webhooks);
         RecordEndpoints records = new RecordEndpoints(data);
         HookSettingsEndpoints hooks = new HookSettingsEndpoints(data);
+        LoyaltyEndpoints loyalty = new LoyaltyEndpoints(data, data.loyalty());
         return List.of(
                 Route.of("POST", "/auth", Access.PARTNER, new AuthEndpoint(accounts)),
                 // Partner-only by the docs; my=1 asks for a user inside the endpoint.
@@ -41,6 +42,14 @@ final class ApiRoutes {
                 Route.of("PUT", "/book_record/" + ID + "/" + ID, Access.PARTNER, booking::reschedule),
                 // With the record's hash, as its user may right after booking without logging in.
                 Route.of("GET", "/user/records/" + ID + "/([A-Za-z0-9]{1,128})", Access.PARTNER, booking::userRecord),
-                Route.of("DELETE", "/user/records/" + ID + "/([A-Za-z0-9]{1,128})", Access.PARTNER, booking::cancelUserRecord));
+                Route.of("DELETE", "/user/records/" + ID + "/([A-Za-z0-9]{1,128})", Access.PARTNER, booking::cancelUserRecord),
+                // Loyalty cards: both tokens, as the reference's headers show.
+                Route.of("GET", "/loyalty/card_types/salon/" + ID, Access.COMPANY_USER, loyalty::cardTypes),
+                Route.of("GET", "/loyalty/cards/(\\d{1,15})/" + ID + "/" + ID, Access.COMPANY_USER, loyalty::cardsByPhone).companyAt(3),
+                Route.of("POST", "/loyalty/cards/" + ID, Access.COMPANY_USER, loyalty::issue),
+                Route.of("POST", "/company/" + ID + "/loyalty/cards/" + ID + "/manual_transaction", Access.COMPANY_USER,
+                        loyalty::manualTransaction),
+                // A chain's feed names no company: the endpoint asks for the user and their rights on the chain.
+                Route.of("GET", "/chain/" + ID + "/loyalty/transactions", Access.PARTNER, loyalty::chainTransactions));
     }
 }

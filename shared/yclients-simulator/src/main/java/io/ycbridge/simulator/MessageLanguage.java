@@ -161,6 +161,51 @@ public enum MessageLanguage {
                 + beforeStartEn(delay));
     }
 
+    // ---- loyalty cards: the reference shows no refusal, so every text below is a guess
+
+    /** The 403 of a user without the right {@code loyalty_cards_manual_transactions_access}. */
+    String noManualLoyaltyRights() {
+        return pick("Нет прав на ручное пополнение/списание с карт лояльности",
+                "No rights to top up or deduct loyalty cards manually");
+    }
+
+    String notEnoughFundsOnCard() {
+        return pick("Недостаточно средств на карте", "Not enough funds on the card");
+    }
+
+    String chainNotFound() {
+        return pick("Сеть не найдена.", "Chain not found.");
+    }
+
+    String loyaltyCardNotFound() {
+        return pick("Карта лояльности не найдена.", "Loyalty card not found.");
+    }
+
+    String loyaltyCardFieldsRequired() {
+        return pick("Необходимо указать номер карты, тип карты и телефон клиента",
+                "The card number, the card type and the client's phone are required");
+    }
+
+    String cardTypeNotOfChain() {
+        return pick("Тип карты не найден в сети филиала", "The card type does not belong to the company's chain");
+    }
+
+    String cardTypeAlreadyIssued() {
+        return pick("Клиенту уже выдана карта этого типа", "The client already has a card of this type");
+    }
+
+    String cardNumberTaken() {
+        return pick("Карта с таким номером уже выдана", "A card with this number has already been issued");
+    }
+
+    String transactionAmountInvalid() {
+        return pick("Сумма транзакции должна быть ненулевым числом", "The transaction amount must be a non-zero number");
+    }
+
+    String transactionTitleRequired() {
+        return pick("Не указано назначение транзакции", "The transaction title is required");
+    }
+
     /** "чем за 3 ч 30 мин до начала визита", or "начала визита" without a delay. */
     private static String beforeStartRu(java.time.Duration delay) {
         return delay.isZero() ? "начала визита" : "чем за " + hoursAndMinutes(delay, "ч", "мин") + " до начала визита";

@@ -38,9 +38,15 @@ public final class SimulatorData {
     private final Map<Long, Long> recordCompany = new HashMap<>();
     private final AtomicLong nextRecordId = new AtomicLong(FIRST_RECORD_ID);
     private final AtomicLong nextVisitId = new AtomicLong(FIRST_VISIT_ID);
+    private final LoyaltyCards loyalty = new LoyaltyCards(this);
 
     SimulatorData(MovableClock clock) {
         this.clock = clock;
+    }
+
+    /** The companies' chains and loyalty cards; seeds set them up here, tests also through the simulator. */
+    public LoyaltyCards loyalty() {
+        return loyalty;
     }
 
     // ---- companies and catalogs -------------------------------------------------------------------------------

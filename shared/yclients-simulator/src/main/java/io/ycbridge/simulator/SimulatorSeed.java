@@ -22,6 +22,10 @@ public final class SimulatorSeed {
     public static final long DEMO_SALON_ID = 235564;
     /** The Altegio branch from seed 004, Europe/Kyiv. */
     public static final long DEMO_BRANCH_ID = 1169323;
+    /** The chain (salon group) both demo companies belong to; the reference's own example id. */
+    public static final long DEMO_CHAIN_ID = 145071;
+    /** The demo chain's one loyalty card type; the reference's own example id. */
+    public static final long DEMO_CARD_TYPE_ID = 10992;
 
     private final String name;
     private final Consumer<SimulatorData> steps;
@@ -58,7 +62,8 @@ public final class SimulatorSeed {
      * Two companies with small catalogs and eleven records in every state: waiting, confirmed, came and paid,
      * came unpaid, no-show, cancelled, a walk-in without a client, a manual price, a custom field. Client phones
      * come in the notations the API returns: 70001234567 (a number on the wire), "+79990000000",
-     * "+7 999 123-45-67" and the domestic "89161234567" that a +7 search does not find.
+     * "+7 999 123-45-67" and the domestic "89161234567" that a +7 search does not find. Both companies form chain
+     * {@link #DEMO_CHAIN_ID} with one loyalty card type, {@link #DEMO_CARD_TYPE_ID}, and no cards issued.
      */
     public static SimulatorSeed demo() {
         return new SimulatorSeed("demo", SimulatorSeed::demoSalon).and(new SimulatorSeed("demo-branch", SimulatorSeed::demoBranch));
@@ -121,6 +126,9 @@ public final class SimulatorSeed {
         d.insertRecord(c, 9010, 9001, 501, List.of(601L), at(2026, 11, 21, 11, 0), utc("2026-11-18T18:30:00Z"), true, "");
         d.insertRecord(c, 9011, 9001, 502, List.of(601L, 602L), at(2026, 11, 13, 10, 0), utc("2026-11-09T08:00:00Z"), false, "");
         d.cancelAt(c, 9011, utc("2026-11-12T19:20:00Z"));
+
+        // The branch joins the salon's chain, where the app's bonuses are a card type of their own.
+        d.loyalty().chain(DEMO_CHAIN_ID, DEMO_SALON_ID, c).cardType(DEMO_CHAIN_ID, DEMO_CARD_TYPE_ID, "Бонусы приложения");
     }
 
     /**

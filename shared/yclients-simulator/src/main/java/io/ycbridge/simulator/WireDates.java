@@ -49,6 +49,10 @@ final class WireDates {
         return WITH_COLON.format(local.atZone(zone));
     }
 
+    static String withColon(Instant instant, ZoneId zone) {
+        return WITH_COLON.format(instant.atZone(zone));
+    }
+
     static String withoutColon(Instant instant, ZoneId zone) {
         return WITHOUT_COLON.format(instant.atZone(zone));
     }
@@ -56,6 +60,16 @@ final class WireDates {
     static Optional<LocalDate> parseDate(String text) {
         try {
             return Optional.of(LocalDate.parse(text.strip(), DATE));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A date-time parameter that must carry its offset ({@code +03:00}, {@code +0300}, {@code +03} or {@code Z}). */
+    static Optional<Instant> parseInstantWithOffset(String text) {
+        try {
+            return PARAMETER.parseBest(text.strip(), OffsetDateTime::from, LocalDateTime::from) instanceof OffsetDateTime withOffset
+                    ? Optional.of(withOffset.toInstant()) : Optional.empty();
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

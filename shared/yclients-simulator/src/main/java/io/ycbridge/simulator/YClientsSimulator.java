@@ -124,6 +124,7 @@ public final class YClientsSimulator implements AutoCloseable {
     /** What a password change does: the old user token stops working and this one takes its place. */
     public YClientsSimulator rotateUserToken(String oldToken, String newToken) {
         accounts.rotateUserToken(oldToken, newToken);
+        data.loyalty().tokenRotated(oldToken, newToken);
         return this;
     }
 
@@ -181,6 +182,11 @@ public final class YClientsSimulator implements AutoCloseable {
 
     public void clearRequests() {
         log.clear();
+    }
+
+    /** Chains, card types, cards and their transactions, and what a salon does to cards at its till. */
+    public LoyaltyCards loyalty() {
+        return data.loyalty();
     }
 
     /** The online-booking forms: which companies confirm phones by SMS, and the codes "sent". */
