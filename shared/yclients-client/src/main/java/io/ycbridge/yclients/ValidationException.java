@@ -5,9 +5,10 @@ import java.util.Optional;
 /**
  * 422 (and the online-booking codes 431–438, also a 403 blacklist): the API refused the request's content. A booking
  * refusal carries its {@link BookingError} and, for a taken or overlapping time, the id of the appointment (as the
- * request numbered it) that the API named.
+ * request numbered it) that the API named. A subclass names a refusal whose meaning the call knows
+ * ({@link InsufficientCardBalanceException}).
  */
-public final class ValidationException extends YClientsException {
+public class ValidationException extends YClientsException {
     private final int errorCode;
     private final Long appointmentId;
 
@@ -19,6 +20,13 @@ public final class ValidationException extends YClientsException {
         super(status, apiMessage, method, path, advice(errorCode));
         this.errorCode = errorCode;
         this.appointmentId = appointmentId;
+    }
+
+    /** A refusal whose meaning a subclass knows, with the advice that fits it; no error code. */
+    protected ValidationException(int status, String apiMessage, String method, String path, String advice) {
+        super(status, apiMessage, method, path, advice);
+        this.errorCode = 0;
+        this.appointmentId = null;
     }
 
     /** The API's own error code (433, …), or 0 when the answer carried none. */

@@ -1,5 +1,8 @@
 package io.ycbridge.yclients;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.yclients.model.BookableServices;
 import io.ycbridge.yclients.model.BookableStaff;
@@ -11,6 +14,9 @@ import io.ycbridge.yclients.model.BookingRequest;
 import io.ycbridge.yclients.model.Client;
 import io.ycbridge.yclients.model.Company;
 import io.ycbridge.yclients.model.HookSettings;
+import io.ycbridge.yclients.model.LoyaltyCard;
+import io.ycbridge.yclients.model.LoyaltyCardType;
+import io.ycbridge.yclients.model.LoyaltyTransaction;
 import io.ycbridge.yclients.model.Record;
 import io.ycbridge.yclients.model.RescheduledRecord;
 import io.ycbridge.yclients.model.Service;
@@ -18,11 +24,16 @@ import io.ycbridge.yclients.model.ServiceCategory;
 import io.ycbridge.yclients.model.StaffMember;
 import io.ycbridge.yclients.model.UserRecord;
 import io.ycbridge.yclients.model.UserToken;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +54,10 @@ import java.util.random.RandomGenerator;
  * }</pre>
  */
 public final class YClientsClient {
+    /** {@code 2026-12-01T10:00:00+00:00}: ISO with seconds and a colon in the offset, never {@code Z} or a shortened time. */
+    private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+    private static final int LOYALTY_PAGE_SIZE = 100;
+
     private final ApiTransport transport;
     private final ObjectMapper json = ApiJson.mapper();
     private final URI baseUri;
@@ -262,6 +277,130 @@ public final class YClientsClient {
         return one(ApiRequest.put("/book_record/" + companyId + "/" + recordId, body).underRecordRules(), RescheduledRecord.class);
     }
 
+    // ---- loyalty cards (the reference's "Карты лояльности"): both tokens, as its headers show -------------------------
+
+    /** The loyalty card types of the company's chain, none when it is in no chain. Retried like a GET. */
+    public List<LoyaltyCardType> loyaltyCardTypes(long companyId) {
+        return oneOrMany(ApiRequest.get("/loyalty/card_types/salon/" + companyId), LoyaltyCardType.class);
+    }
+
+    /**
+     * The cards of the phone ({@code 79161234567}, digits only) in the chain that are active in the company; empty when
+     * there are none. The reference's example answers one object where its table says a list: both are read. Retried
+     * like a GET.
+     */
+    public List<LoyaltyCard> loyaltyCards(String phoneDigits, long chainId, long companyId) {
+        return oneOrMany(ApiRequest.get("/loyalty/cards/" + phonePart(phoneDigits) + "/" + chainId + "/" + companyId), LoyaltyCard.class);
+    }
+
+    /**
+     * Issues a card of the type to the phone ({@code 79161234567}, digits only). Never retried: a repeat after a lost
+     * answer could issue a second card. After an uncertain failure (a timeout or 5xx) look the card up by phone
+     * ({@link #loyaltyCards}) before issuing again.
+     *
+     * @throws ValidationException when the API refuses the card (a type not of the company's chain, one of that type
+     *         already issued to the phone, a number in use)
+     */
+    public LoyaltyCard issueLoyaltyCard(long companyId, String cardNumber, long cardTypeId, String phoneDigits) {
+        if (cardNumber == null || cardNumber.isBlank()) {
+            throw new IllegalArgumentException("a loyalty card needs its number");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        // The kinds of the reference's example body: number and type as strings (the number keeps its leading zeros), the phone a number.
+        body.put("loyalty_card_number", cardNumber);
+        body.put("loyalty_card_type_id", Long.toString(cardTypeId));
+        body.put("phone", Long.parseLong(phonePart(phoneDigits)));
+        ApiRequest request = ApiRequest.post("/loyalty/cards/" + companyId, body);
+        LoyaltyCard card = one(request, LoyaltyCard.class);
+        if (card == null) {
+            throw new YClientsException(200, null, request.method(), request.path(),
+                    "the API answered success without the card: look the card up by phone before issuing again");
+        }
+        return card;
+    }
+
+    /**
+     * Adds to ({@code amount} positive) or deducts from (negative) the card's balance, with a title the card's history
+     * shows. Not in our copy of the reference: the path and body follow YClients' current online reference, to be checked
+     * on a live account. Never retried, whatever the failure: there is no idempotency key, and a timeout or 5xx may
+     * have applied it. After such a failure look for the title among the chain's transactions
+     * ({@link #chainLoyaltyTransactions}) before trying again, so make the title unique. The answer's transaction is read
+     * leniently, as the money has moved whatever it says: one that does not decode comes back with id 0.
+     *
+     * @throws InsufficientCardBalanceException when a deduction is refused as more than the card holds
+     * @throws PermissionException when the user token lacks the right {@code loyalty_cards_manual_transactions_access}
+     */
+    public LoyaltyTransaction postManualLoyaltyTransaction(long companyId, long cardId, BigDecimal amount, String title) {
+        Objects.requireNonNull(amount, "amount");
+        if (amount.signum() == 0) {
+            throw new IllegalArgumentException("a manual transaction adds or deducts: its amount is not zero");
+        }
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("a manual transaction needs a title");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        // A plain decimal on the wire: 1E+2 would be a number PHP may not read as meant.
+        body.put("amount", amount.scale() < 0 ? amount.setScale(0) : amount);
+        body.put("title", title);
+        ApiRequest request = ApiRequest.post("/company/" + companyId + "/loyalty/cards/" + cardId + "/manual_transaction", body);
+        JsonNode data;
+        try {
+            data = one(request, JsonNode.class);
+        } catch (PermissionException refused) {
+            throw new PermissionException(refused.status(), refused.apiMessage(), refused.method(), refused.path(),
+                    "the YClients user behind userToken may not change loyalty cards by hand here: in YClients give that user the right"
+                            + " loyalty_cards_manual_transactions_access (manual top-up and deduction of loyalty cards) and rights on the company");
+        } catch (ValidationException refused) {
+            // Only a deduction can find the card short, and no zero amount or blank title is ever sent.
+            if (amount.signum() < 0 && refused.status() == 422) {
+                throw new InsufficientCardBalanceException(refused.status(), refused.apiMessage(), refused.method(), refused.path());
+            }
+            throw refused;
+        }
+        return appliedTransaction(data, cardId, amount, title);
+    }
+
+    /**
+     * The chain's loyalty transactions created within the bounds (inclusive; either may be null for none), oldest first,
+     * page by page as they are consumed. Not in our copy of the reference: the path and parameters follow YClients'
+     * current online reference, to be checked on a live account. Retried like a GET.
+     */
+    public Pages<LoyaltyTransaction> chainLoyaltyTransactions(long chainId, Instant createdAfter, Instant createdBefore) {
+        String path = "/chain/" + chainId + "/loyalty/transactions";
+        return new Pages<>(page -> {
+            Map<String, String> query = new LinkedHashMap<>();
+            if (createdAfter != null) {
+                query.put("created_after", UTC_SECONDS.format(createdAfter.atOffset(ZoneOffset.UTC)));
+            }
+            if (createdBefore != null) {
+                query.put("created_before", UTC_SECONDS.format(createdBefore.atOffset(ZoneOffset.UTC)));
+            }
+            query.put("page", Integer.toString(page));
+            query.put("count", Integer.toString(LOYALTY_PAGE_SIZE));
+            return many(ApiRequest.get(path, query), LoyaltyTransaction.class);
+        }, LOYALTY_PAGE_SIZE, LoyaltyTransaction::id, path);
+    }
+
+    /** The transaction the answer names, or one with id 0 carrying what was asked when it names none we can read. */
+    private LoyaltyTransaction appliedTransaction(JsonNode data, long cardId, BigDecimal amount, String title) {
+        if (data != null && data.isObject() && data.path("id").asLong(0) != 0) {
+            try {
+                return json.treeToValue(data, LoyaltyTransaction.class);
+            } catch (JsonProcessingException | IllegalArgumentException unreadable) {
+                // Applied all the same: failing here would invite a repeat that deducts twice.
+            }
+        }
+        return new LoyaltyTransaction(0, 0, amount, 0, cardId, 0, null, null, false, false, title, null, null);
+    }
+
+    /** A phone goes into the path: digits only, so it cannot reach another path. */
+    private static String phonePart(String phoneDigits) {
+        if (phoneDigits == null || !phoneDigits.matches("[0-9]{1,15}")) {
+            throw new IllegalArgumentException("a phone here is its digits only, such as 79161234567");
+        }
+        return phoneDigits;
+    }
+
     /** PHP reads {@code service_ids[0]=1&service_ids[1]=2} as the array the reference asks for. */
     private static void putIds(Map<String, String> query, List<Long> serviceIds) {
         if (serviceIds == null) {
@@ -287,6 +426,20 @@ public final class YClientsClient {
     private <T> List<T> many(ApiRequest request, Class<T> type) {
         List<T> items = transport.send(request, json.getTypeFactory().constructCollectionType(List.class, type));
         return items == null ? List.of() : items;
+    }
+
+    private <T> List<T> oneOrMany(ApiRequest request, Class<T> type) {
+        JsonNode data = one(request, JsonNode.class);
+        try {
+            return OneOrMany.read(data, type, json);
+        } catch (JsonMappingException e) {
+            // The field path only, never the value, as the transport reports it.
+            throw new YClientsException(200, null, request.method(), request.path(), "the answer did not decode at "
+                    + e.getPathReference() + " (" + type.getSimpleName() + ")");
+        } catch (IOException e) {
+            throw new YClientsException(200, null, request.method(), request.path(), "the answer did not decode ("
+                    + type.getSimpleName() + ")");
+        }
     }
 
     /** Options of a client; every one has a production default except the credentials. */

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.yclients.model.Company;
+import io.ycbridge.yclients.model.LoyaltyTransaction;
 import io.ycbridge.yclients.model.Record;
 import io.ycbridge.yclients.model.RecordClient;
 import io.ycbridge.yclients.model.Service;
 import io.ycbridge.yclients.model.ServiceCategory;
 import io.ycbridge.yclients.model.StaffMember;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,5 +63,24 @@ class LenientTypesTest {
         assertNull(JSON.readValue("{\"id\": 1, \"client\": []}", Record.class).client());
         assertThrows(JsonMappingException.class, () -> JSON.readValue("{\"id\": 1, \"client\": [1]}", Record.class));
         assertThrows(JsonMappingException.class, () -> JSON.readValue("{\"id\": 1, \"client\": {\"id\": \"abc\"}}", Record.class));
+    }
+
+    @Test
+    void aLoyaltyTransactionReadsTheSameFromStringsAndFlagsAndEitherOffset() throws Exception {
+        LoyaltyTransaction fromNumbers = JSON.readValue("""
+                {"id": 22990001, "status_id": 1, "amount": -50.5, "type_id": 5, "card_id": 9250001, "salon_group_id": 145071,
+                 "visit_id": 0, "item_record_id": 0, "is_discount": false, "is_loyalty_withdraw": false, "title": "ycb:1",
+                 "created_date": "2026-12-01T10:00:00+03:00", "type": {"id": 5, "title": "Ручная транзакция"}}""", LoyaltyTransaction.class);
+        LoyaltyTransaction fromStrings = JSON.readValue("""
+                {"id": "22990001", "status_id": "1", "amount": "-50.5", "type_id": "5", "card_id": "9250001", "salon_group_id": "145071",
+                 "visit_id": "0", "item_record_id": "0", "is_discount": 0, "is_loyalty_withdraw": "0", "title": "ycb:1",
+                 "created_date": "2026-12-01T10:00:00+0300", "type": {"id": "5", "title": "Ручная транзакция"}}""", LoyaltyTransaction.class);
+        assertEquals(fromNumbers, fromStrings);
+        assertEquals(new LoyaltyTransaction(22990001, 1, new BigDecimal("-50.5"), 5, 9250001, 145071, null, null, false, false, "ycb:1",
+                Instant.parse("2026-12-01T07:00:00Z"), "Ручная транзакция"), fromNumbers);
+        // Company-local without an offset is not this feed's form: no zone is known here to place it.
+        assertNull(JSON.readValue("{\"id\": 1, \"created_date\": \"2026-12-01 10:00:00\", \"type\": []}", LoyaltyTransaction.class).createdAt());
+        assertEquals(Boolean.TRUE, JSON.readValue("{\"id\": 1, \"is_loyalty_withdraw\": 1, \"visit_id\": 7}", LoyaltyTransaction.class)
+                .loyaltyWithdraw());
     }
 }

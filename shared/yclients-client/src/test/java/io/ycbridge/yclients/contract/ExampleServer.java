@@ -20,6 +20,7 @@ final class ExampleServer implements AutoCloseable {
     private volatile String path;
     private volatile String query;
     private volatile String body;
+    private volatile String authorization;
 
     private ExampleServer(HttpServer server) {
         this.server = server;
@@ -34,6 +35,7 @@ final class ExampleServer implements AutoCloseable {
                 example.path = exchange.getRequestURI().getPath();
                 example.query = exchange.getRequestURI().getRawQuery();
                 example.body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                example.authorization = exchange.getRequestHeaders().getFirst("Authorization");
                 byte[] bytes = example.answer.text().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(example.answer.status(), bytes.length);
@@ -72,6 +74,11 @@ final class ExampleServer implements AutoCloseable {
 
     String body() {
         return body;
+    }
+
+    /** The last request's Authorization header: test tokens only. */
+    String authorization() {
+        return authorization;
     }
 
     @Override

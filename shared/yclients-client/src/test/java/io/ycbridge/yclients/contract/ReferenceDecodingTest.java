@@ -25,6 +25,9 @@ import io.ycbridge.yclients.model.BookingRequest;
 import io.ycbridge.yclients.model.Client;
 import io.ycbridge.yclients.model.Company;
 import io.ycbridge.yclients.model.HookSettings;
+import io.ycbridge.yclients.model.LoyaltyCard;
+import io.ycbridge.yclients.model.LoyaltyCardType;
+import io.ycbridge.yclients.model.LoyaltyTransaction;
 import io.ycbridge.yclients.model.Record;
 import io.ycbridge.yclients.model.RecordRules;
 import io.ycbridge.yclients.model.RescheduledRecord;
@@ -35,6 +38,7 @@ import io.ycbridge.yclients.model.UserRecord;
 import io.ycbridge.yclients.model.UserToken;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -375,5 +379,95 @@ class ReferenceDecodingTest {
         assertEquals(List.of(), ReferenceExample.BOOK_RECORD_RESCHEDULE_REQUEST.shape().compareAsSubset(sentBody()));
         assertEquals(List.of("datetime"), List.copyOf(sentBody().properties().stream().map(java.util.Map.Entry::getKey).toList()));
         assertEquals("2015-09-30T15:30:00+04:00", sentBody().path("datetime").asText());
+    }
+
+    // ---- loyalty cards ("Карты лояльности"), both tokens ----------------------------------------------------------
+
+    private static final String BOTH_TOKENS = "Bearer partner-token, User user-token";
+
+    @Test
+    void theCompanysCardTypes() {
+        List<LoyaltyCardType> types = answering(ReferenceExample.LOYALTY_CARD_TYPES).loyaltyCardTypes(12345);
+        assertEquals("GET /loyalty/card_types/salon/12345", server.method() + " " + server.path());
+        assertEquals(BOTH_TOKENS, server.authorization());
+        assertEquals(List.of(new LoyaltyCardType(10992, "5+2", 145071), new LoyaltyCardType(8230, "кешбек", 145071),
+                new LoyaltyCardType(12712, "Карта", 16669)), types);
+    }
+
+    @Test
+    void aPhonesCardsAnsweredAsOneObjectAreAListOfOne() {
+        List<LoyaltyCard> cards = answering(ReferenceExample.LOYALTY_CARDS).loyaltyCards("70001234567", 145071, 12345);
+        assertEquals("GET /loyalty/cards/70001234567/145071/12345", server.method() + " " + server.path());
+        assertEquals(BOTH_TOKENS, server.authorization());
+        assertEquals(1, cards.size());
+        LoyaltyCard card = cards.getFirst();
+        assertEquals(9210520, card.id());
+        assertEquals(0, new BigDecimal(100).compareTo(card.balance()));
+        assertEquals("0014507109210520", card.number(), "its leading zeros kept");
+        assertEquals(10992, card.typeId());
+        assertEquals(145071, card.salonGroupId());
+    }
+
+    @Test
+    void issuingSendsTheReferencesBodyInItsKindsAndReadsTheCard() throws Exception {
+        LoyaltyCard card = answering(ReferenceExample.LOYALTY_CARD_ISSUE).issueLoyaltyCard(12345, "09090909", 8230, "79091552422");
+        assertEquals("POST /loyalty/cards/12345", server.method() + " " + server.path());
+        assertEquals(BOTH_TOKENS, server.authorization());
+        assertEquals(List.of(), ReferenceExample.LOYALTY_CARD_ISSUE_REQUEST.shape().compare(sentBody()));
+        assertEquals(ReferenceExample.LOYALTY_CARD_ISSUE_REQUEST.json(), sentBody());
+        // The example answers another number than it asked for; the card is read as answered.
+        assertEquals(new LoyaltyCard(9250498, card.balance(), "01010101", 8230, 145071), card);
+        assertEquals(0, card.balance().signum());
+    }
+
+    @Test
+    void theChainsFeedReadsTransactionsInTheReferencesShapeAndSendsItsBoundsInUtc() {
+        // Our copy has no example of the chain's feed; its transactions are those of the visit's list, served as its page.
+        List<LoyaltyTransaction> transactions = answering(ReferenceExample.VISIT_LOYALTY_TRANSACTIONS)
+                .chainLoyaltyTransactions(145071, Instant.parse("2026-12-01T10:00:00Z"), Instant.parse("2026-12-31T21:00:00.750Z")).toList();
+        assertEquals("GET /chain/145071/loyalty/transactions", server.method() + " " + server.path());
+        assertEquals("created_after=2026-12-01T10%3A00%3A00%2B00%3A00&created_before=2026-12-31T21%3A00%3A00%2B00%3A00&page=1&count=100",
+                server.query());
+        assertEquals(BOTH_TOKENS, server.authorization());
+        assertEquals(List.of(
+                new LoyaltyTransaction(22989715, 1, transactions.get(0).amount(), 1, 0, 145071, null, null, true, false, null, null,
+                        "Скидка по акции"),
+                new LoyaltyTransaction(22994127, 1, transactions.get(1).amount(), 4, 9234863, 145071, null, null, false, false, null,
+                        null, "Начисление по реферальной программе")), transactions);
+        assertEquals(0, new BigDecimal(100).compareTo(transactions.get(0).amount()));
+        assertEquals(0, new BigDecimal(100).compareTo(transactions.get(1).amount()));
+    }
+
+    @Test
+    void aWithdrawalsTransactionsDecodeWithTheirAmountsExact() throws Exception {
+        // apply_card_withdrawal is not ours to call; its loyalty_transactions are the withdrawals a chain's feed lists.
+        JsonNode items = JSON.readTree(ReferenceExample.LOYALTY_CARD_WITHDRAWAL.text()).path("data").path("loyalty_transactions");
+        List<LoyaltyTransaction> withdrawals = JSON.readerForListOf(LoyaltyTransaction.class).readValue(items);
+        assertEquals(List.of(22988861L, 22988862L), withdrawals.stream().map(LoyaltyTransaction::id).toList());
+        LoyaltyTransaction goods = withdrawals.getFirst();
+        assertEquals(new BigDecimal("0.66000000000000003"), goods.amount(), "as written, not as a double");
+        assertEquals(3, goods.typeId());
+        assertTrue(goods.loyaltyWithdraw());
+        assertFalse(goods.discount());
+        assertEquals(9210520, goods.cardId());
+        assertNull(goods.recordId(), "item_record_id 0: a line of goods, no record");
+        assertEquals("Списание с карты лояльности", goods.typeTitle());
+        LoyaltyTransaction service = withdrawals.get(1);
+        assertEquals(new BigDecimal("99.340000000000003"), service.amount());
+        assertEquals(140878948L, service.recordId());
+    }
+
+    @Test
+    void aManualTransactionAnsweredWithoutATransactionIsStillAppliedAsIdZero() throws Exception {
+        // No example of this answer in our copy: served the withdrawal's, which names no transaction at its top.
+        LoyaltyTransaction applied = answering(ReferenceExample.LOYALTY_CARD_WITHDRAWAL)
+                .postManualLoyaltyTransaction(12345, 9210520, new BigDecimal("-50.5"), "ycb:entry-1");
+        assertEquals("POST /company/12345/loyalty/cards/9210520/manual_transaction", server.method() + " " + server.path());
+        assertEquals(BOTH_TOKENS, server.authorization());
+        assertEquals(JSON.readTree("{\"amount\": -50.5, \"title\": \"ycb:entry-1\"}"), sentBody());
+        assertEquals(0, applied.id());
+        assertEquals(new BigDecimal("-50.5"), applied.amount());
+        assertEquals(9210520, applied.cardId());
+        assertEquals("ycb:entry-1", applied.title());
     }
 }

@@ -38,7 +38,13 @@ enum ReferenceExample {
     BOOK_RECORD("book-record.response.json", 201, "Онлайн-запись: Создать запись на сеанс [POST /book_record/{company_id}]"),
     BOOK_RECORD_RESCHEDULE_REQUEST("book-record-reschedule.request.json", 0, "Онлайн-запись: Перенести запись на сеанс [PUT]"),
     BOOK_RECORD_RESCHEDULE("book-record-reschedule.response.json", 200, "Онлайн-запись: Перенести запись на сеанс [PUT]"),
-    USER_RECORDS("user-records.response.json", 201, "Записи пользователя: Получить записи пользователя [GET]");
+    USER_RECORDS("user-records.response.json", 201, "Записи пользователя: Получить записи пользователя [GET]"),
+    LOYALTY_CARD_TYPES("loyalty-card-types.response.json", 200, "Карты лояльности: Получить список типов карт доступных в филиале [GET]"),
+    LOYALTY_CARDS("loyalty-cards.response.json", 200, "Карты лояльности: Получить список карт клиента по номеру телефона [GET]"),
+    LOYALTY_CARD_ISSUE_REQUEST("loyalty-card-issue.request.json", 0, "Карты лояльности: Выдать карту лояльности [POST]"),
+    LOYALTY_CARD_ISSUE("loyalty-card-issue.response.json", 200, "Карты лояльности: Выдать карту лояльности [POST]"),
+    LOYALTY_CARD_WITHDRAWAL("loyalty-card-withdrawal.response.json", 200, "Применить списание с карты лояльности в визите [POST]"),
+    VISIT_LOYALTY_TRANSACTIONS("visit-loyalty-transactions.response.json", 200, "Получить транзакции лояльности по визиту [GET]");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +78,11 @@ class SimulatorContractTest {
 
     private static void assertAgrees(ReferenceExample reference, Answer answer, Map<String, String> allowances) {
         assertEquals(reference.status(), answer.status(), "status of " + reference);
-        List<String> unexplained = JsonShape.unexplained(reference.shape().compare(answer.body()), allowances);
+        assertShaped(reference.toString(), reference.shape().compare(answer.body()), allowances);
+    }
+
+    private static void assertShaped(String reference, List<JsonShape.Difference> differences, Map<String, String> allowances) {
+        List<String> unexplained = JsonShape.unexplained(differences, allowances);
         assertEquals(List.of(), unexplained, "the simulator departs from " + reference + " in:\n" + String.join("\n", unexplained));
     }
 
@@ -241,5 +247,65 @@ class SimulatorContractTest {
                         + " example's text ends before it"));
         assertEquals("2026-11-26T10:00:00", moved.body().path("data").path("date").asText(), "the new start, as the example writes it");
         assertEquals("DODO!", moved.body().path("data").path("comment").asText());
+    }
+
+    // ---- loyalty cards ("Карты лояльности"), both tokens ----------------------------------------------------------
+
+    private static final long CHAIN = SimulatorSeed.DEMO_CHAIN_ID;
+    private static final String FEED = "the chain's feed (YClients' current online reference, not our copy; to be checked on a"
+            + " live account) carries it, and the simulator writes its transactions alike everywhere";
+
+    /** A loyalty transaction as the reference writes them: the withdrawal's and the visit's, merged. */
+    private static JsonShape transactionShape() {
+        List<JsonNode> examples = new ArrayList<>();
+        ReferenceExample.LOYALTY_CARD_WITHDRAWAL.json().path("data").path("loyalty_transactions").forEach(examples::add);
+        ReferenceExample.VISIT_LOYALTY_TRANSACTIONS.json().path("data").forEach(examples::add);
+        return JsonShape.of(examples.toArray(JsonNode[]::new));
+    }
+
+    private static String manualPath(long cardId) {
+        return "/company/" + COMPANY + "/loyalty/cards/" + cardId + "/manual_transaction";
+    }
+
+    @Test
+    void loyaltyCardTypes() throws Exception {
+        assertAgrees(ReferenceExample.LOYALTY_CARD_TYPES, call("GET", "/loyalty/card_types/salon/" + COMPANY, null, true), Map.of());
+    }
+
+    @Test
+    void aLoyaltyCardIssuedWithTheReferencesRequestAndFoundByItsPhone() throws Exception {
+        ObjectNode request = (ObjectNode) ReferenceExample.LOYALTY_CARD_ISSUE_REQUEST.json();
+        request.put("loyalty_card_type_id", Long.toString(SimulatorSeed.DEMO_CARD_TYPE_ID));
+        assertAgrees(ReferenceExample.LOYALTY_CARD_ISSUE, call("POST", "/loyalty/cards/" + COMPANY, request, true), Map.of());
+
+        Answer found = call("GET", "/loyalty/cards/" + request.path("phone").asText() + "/" + CHAIN + "/" + COMPANY, null, true);
+        assertEquals(200, found.status());
+        assertEquals(1, found.body().path("data").size(), "the card was found, so its fields were compared");
+        // The field table says a list of cards where the example shows one: the simulator answers a list of such objects.
+        ObjectNode asList = (ObjectNode) ReferenceExample.LOYALTY_CARDS.json();
+        asList.set("data", JSON.createArrayNode().add(asList.get("data")));
+        assertShaped(ReferenceExample.LOYALTY_CARDS + " as a list", JsonShape.of(asList).compare(found.body()), Map.of());
+    }
+
+    @Test
+    void aManualTransactionAndTheChainsFeedWriteTheReferencesLoyaltyTransactions() throws Exception {
+        // Client 4001's phone: record 9001 is her visit, where a cashier pays from the card too.
+        long card = sim.loyalty().issue(COMPANY, SimulatorSeed.DEMO_CARD_TYPE_ID, "contract-1", "79990000000").id();
+        ObjectNode body = JSON.createObjectNode().put("amount", new BigDecimal("150")).put("title", "contract");
+        Answer manual = call("POST", manualPath(card), body, true);
+        assertEquals(200, manual.status());
+        String title = "a manual transaction's title, in the current online reference's answer";
+        assertShaped("a loyalty transaction", transactionShape().compare(manual.body().path("data")), Map.of(
+                "visit_id", FEED, "created_date", FEED, "title", title));
+
+        sim.loyalty().spend(COMPANY, RECORD_WITH_CLIENT, new BigDecimal("100")).orElseThrow();
+        sim.loyalty().expire(card, BigDecimal.TEN);
+        Answer feed = call("GET", "/chain/" + CHAIN + "/loyalty/transactions", null, true);
+        assertEquals(200, feed.status());
+        List<JsonShape.Difference> differences = new ArrayList<>();
+        feed.body().path("data").forEach(item -> differences.addAll(transactionShape().compare(item)));
+        assertEquals(List.of(5, 3, 6), feed.body().path("data").findValues("type_id").stream()
+                .filter(JsonNode::isInt).map(JsonNode::asInt).distinct().toList(), "a manual, a withdrawal and an expiry were compared");
+        assertShaped("the loyalty transactions", differences, Map.of("visit_id", FEED, "created_date", FEED, "title", title));
     }
 }
