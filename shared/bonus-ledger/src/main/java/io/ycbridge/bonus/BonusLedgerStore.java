@@ -46,6 +46,9 @@ public final class BonusLedgerStore {
     private static final String VISIT_PREFIX = "VISIT#";
     private static final String MEMBERS = "members";
     private static final String CORRECTION = "correction";
+    private static final String SOURCE = "source";
+    private static final String REASON = "reason";
+    private static final String CARD_TRANSACTION = "card_transaction";
 
     private final DynamoDbClient client;
     private final String table;
@@ -53,6 +56,11 @@ public final class BonusLedgerStore {
     public BonusLedgerStore(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
+    }
+
+    /** The table's name: for the ledger's stream, whose consumers find it by the table. */
+    public String table() {
+        return table;
     }
 
     /** The record's accrual state, read consistently: the optimistic check below compares against exactly this. */
@@ -169,6 +177,30 @@ public final class BonusLedgerStore {
     }
 
     /**
+     * Writes one entry that belongs to no record's state (an operator's correction, what came back from a loyalty card, a
+     * reconciliation's drift) with its balance, in one transaction. False when an entry with its id exists: the same
+     * card transaction read twice, the same correction sent again. A transaction conflict is tried again, a few times.
+     */
+    public boolean post(LedgerEntry entry) {
+        List<TransactWriteItem> items = List.of(TransactWriteItem.builder().put(entryPut(entry)).build(),
+                TransactWriteItem.builder().update(balanceAdd(entry.owner(), entry.amount())).build());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.transactWriteItems(request -> request.transactItems(items));
+                return true;
+            } catch (TransactionCanceledException e) {
+                boolean exists = e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().getFirst().code());
+                if (exists) {
+                    return false;
+                }
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
      * Hands a pending record to {@code user}: the user is credited what it accrued, the pending owner debited, the
      * state names the user from now on, and a capped visit's correction follows. The amount the user received, or empty
      * when the state is no longer {@code seen}.
@@ -219,7 +251,8 @@ public final class BonusLedgerStore {
         }
         BigDecimal sum = BigDecimal.ZERO;
         for (LedgerEntry entry : entries) {
-            LedgerEntry moved = new LedgerEntry(entry.id(), to, entry.companyId(), entry.recordId(), entry.kind(), entry.amount(), entry.version());
+            LedgerEntry moved = new LedgerEntry(entry.id(), to, entry.companyId(), entry.recordId(), entry.kind(), entry.amount(), entry.version(),
+                    entry.origin());
             items.add(TransactWriteItem.builder().put(entryPut(moved)).build());
             items.add(TransactWriteItem.builder().delete(delete -> delete.tableName(table)
                     .key(Map.of(LEDGER_KEY, s(from.key()), ITEM_KEY, s(entryItemKey(entry))))
@@ -379,6 +412,17 @@ public final class BonusLedgerStore {
         item.put("kind", s(entry.kind().name()));
         item.put("amount", AttributeValue.fromN(entry.amount().toPlainString()));
         item.put(VERSION, n(entry.version().toEpochMilli()));
+        EntryOrigin origin = entry.origin();
+        if (origin.source() != EntrySource.VISIT) {
+            // Absent means a visit's: every entry written before sources existed was one.
+            item.put(SOURCE, s(origin.source().name()));
+        }
+        if (origin.reason() != null) {
+            item.put(REASON, s(origin.reason()));
+        }
+        if (origin.cardTransactionId() != null) {
+            item.put(CARD_TRANSACTION, n(origin.cardTransactionId()));
+        }
         return Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(#k)").expressionAttributeNames(Map.of("#k", LEDGER_KEY)).build();
     }
@@ -401,11 +445,25 @@ public final class BonusLedgerStore {
         return ENTRY_PREFIX + String.format(java.util.Locale.ROOT, "%013d", entry.version().toEpochMilli()) + "#" + entry.id();
     }
 
-    private static LedgerEntry entry(BonusOwner owner, Map<String, AttributeValue> item) {
+    /** An entry item as the ledger stream or a query delivers it. */
+    public static LedgerEntry entry(BonusOwner owner, Map<String, AttributeValue> item) {
+        EntrySource source = item.containsKey(SOURCE) ? EntrySource.valueOf(item.get(SOURCE).s()) : EntrySource.VISIT;
+        EntryOrigin origin = new EntryOrigin(source, item.containsKey(REASON) ? item.get(REASON).s() : null,
+                item.containsKey(CARD_TRANSACTION) ? Long.valueOf(item.get(CARD_TRANSACTION).n()) : null);
         return new LedgerEntry(item.get("entry_id").s(), owner,
                 Long.parseLong(item.get("company_id").n()), Long.parseLong(item.get("record_id").n()),
                 EntryKind.valueOf(item.get("kind").s()), BonusPolicy.money(new BigDecimal(item.get("amount").n())),
-                Instant.ofEpochMilli(Long.parseLong(item.get(VERSION).n())));
+                Instant.ofEpochMilli(Long.parseLong(item.get(VERSION).n())), origin);
+    }
+
+    /** Whether a ledger item is an entry (not a balance, a record's or a visit's state). */
+    public static boolean isEntry(Map<String, AttributeValue> item) {
+        return item != null && item.containsKey(ITEM_KEY) && item.get(ITEM_KEY).s().startsWith(ENTRY_PREFIX);
+    }
+
+    /** The ledger item key of an entry: its place in the owner's history, oldest version first. */
+    public static String itemKey(LedgerEntry entry) {
+        return entryItemKey(entry);
     }
 
     private static Map<String, AttributeValue> visitKey(long companyId, String visitId) {

@@ -37,6 +37,9 @@ public enum EnvVar {
     USER_LINKS_TABLE("name of UserLinksTable", false),
     PROFILES_TABLE("name of ProfilesTable (the app users' name, phone, e-mail and app code)", false),
     BOOKINGS_TABLE("name of BookingsTable (the app's bookings: idempotency keys and the hashes that let a user cancel or move a visit)", false),
+    LOYALTY_CARDS_TABLE("name of LoyaltyCardsTable (the loyalty-card mirror: cards found or issued, entries to post and posted, the feed's cursor)", false),
+    LOYALTY_CARDS("loyalty cards: the companies whose bonus lives on a YClients loyalty card, company:chain:cardType comma-separated "
+            + "(235564:145071:10992); chain is the YClients network (salon group) id, cardType the card type to issue; off when empty", false),
     PHONE_VERIFICATIONS_TABLE("name of PhoneVerificationsTable (hashed SMS codes, proofs and send/attempt counters, all with a TTL)", false),
     JWT_PHONE_CLAIM("profile: the token claim holding the user's phone (default phone_number, the OpenID Connect name)", false),
     JWT_PHONE_VERIFIED_CLAIM("profile: the token claim that says the phone claim was verified (default phone_number_verified); "

@@ -64,7 +64,8 @@ public final class TableDefinitions {
      * The bonus ledger. {@code ledger_key} is the owner — {@code USER#<sub>}, or a pending owner for visits no user has
      * claimed yet — holding one {@code BALANCE} item and {@code ENTRY#...} items; {@code RECORD#<company>#<record>}
      * holds one record's accrual state. One table so an entry, its balance and the record's state are written in one
-     * transaction. Owners are not under a company: a chain's branches share one balance per app user.
+     * transaction. Owners are not under a company: a chain's branches share one balance per app user. The stream (new
+     * images) is the loyalty-card mirror's outbox: every entry written is seen there once it is committed.
      */
     public static final TableDefinition BONUS_LEDGER = new TableDefinition(
             "BonusLedgerTable",
@@ -72,7 +73,7 @@ public final class TableDefinitions {
             KeyAttribute.string("ledger_key"),
             KeyAttribute.string("item_key"),
             List.of(),
-            null,
+            StreamViewType.NEW_IMAGE,
             null);
 
     /** App user to YClients client links, one item per lookup key (user, phone, company client), so each lookup is one GetItem. */
@@ -130,8 +131,23 @@ public final class TableDefinitions {
             null,
             "expires_at");
 
+    /**
+     * The loyalty-card mirror's state. Under {@code USER#<sub>}: per chain the card it found or issued and the mirror's
+     * status ({@code LINK#<chain>}), the entries still to post ({@code OUT#<chain>#...}, in ledger order) and those posted
+     * ({@code DONE#<entry>}); under {@code CARD#<chain>#<card>} whose card it is; {@code FEED#<chain>} the cursor of the
+     * chain's loyalty transactions read back; {@code QUEUE#...} who waits for a retry or a reconciliation, by due time.
+     */
+    public static final TableDefinition LOYALTY_CARDS = new TableDefinition(
+            "LoyaltyCardsTable",
+            EnvVar.LOYALTY_CARDS_TABLE,
+            KeyAttribute.string("card_key"),
+            KeyAttribute.string("item_key"),
+            List.of(),
+            null,
+            null);
+
     private static final List<TableDefinition> ALL = List.of(RECORDS, CATALOG, SYNC_STATE, BONUS_LEDGER, USER_LINKS, PROFILES,
-            PHONE_VERIFICATIONS, BOOKINGS);
+            PHONE_VERIFICATIONS, BOOKINGS, LOYALTY_CARDS);
 
     private TableDefinitions() {
     }

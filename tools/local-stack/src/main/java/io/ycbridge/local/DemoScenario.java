@@ -2,9 +2,11 @@ package io.ycbridge.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ycbridge.simulator.LoyaltyCards;
 import io.ycbridge.simulator.SimulatorSeed;
 import io.ycbridge.simulator.YClientsSimulator;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,12 +68,7 @@ final class DemoScenario {
     /** {@code POST /local/visits/{record}/complete[?company=235564]}: the client came and paid in full. */
     LocalApiServer.Answer complete(Map<String, String> path, Map<String, String> query, byte[] body) {
         long company = Long.parseLong(query.getOrDefault("company", Long.toString(SimulatorSeed.DEMO_SALON_ID)));
-        long record;
-        try {
-            record = Long.parseLong(path.get("record"));
-        } catch (NumberFormatException e) {
-            throw new LocalApiServer.Refusal(400, "the record id is a number");
-        }
+        long record = recordId(path);
         synchronized (simulator) {
             if (!simulator.data().recordIds(company).contains(record)) {
                 throw new LocalApiServer.Refusal(404, "no record " + record + " in company " + company + " of the simulator");
@@ -80,6 +77,51 @@ final class DemoScenario {
             simulator.data().completeVisit(company, record, true);
         }
         return delivered(company, record, "update");
+    }
+
+    /**
+     * {@code POST /local/visits/{record}/spend[?company=235564]}, body {@code {"amount": 50}}: the cashier pays part of the
+     * visit with the client's loyalty card, as YClients' checkout does. It reaches the app's balance the way it would
+     * deployed: the next loyalty cycle reads it back from the chain's transactions ({@code POST /local/sync} runs one now).
+     */
+    LocalApiServer.Answer spend(Map<String, String> path, Map<String, String> query, byte[] body) throws IOException {
+        long company = Long.parseLong(query.getOrDefault("company", Long.toString(SimulatorSeed.DEMO_SALON_ID)));
+        long record = recordId(path);
+        JsonNode request = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(request.path("amount").asText(""));
+        } catch (NumberFormatException e) {
+            throw new LocalApiServer.Refusal(400, "amount is required: the bonus to spend, e.g. {\"amount\": 50}");
+        }
+        if (amount.signum() <= 0) {
+            throw new LocalApiServer.Refusal(400, "amount must be more than 0");
+        }
+        LoyaltyCards.Transaction spent;
+        synchronized (simulator) {
+            if (!simulator.data().recordIds(company).contains(record)) {
+                throw new LocalApiServer.Refusal(404, "no record " + record + " in company " + company + " of the simulator");
+            }
+            tick();
+            spent = simulator.loyalty().spend(company, record, amount).orElseThrow(() -> new LocalApiServer.Refusal(409,
+                    "the visit's client has no loyalty card in the company's chain yet: complete a visit of a linked app user first"));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("company", company);
+        answer.put("record", record);
+        answer.put("card", spent.cardId());
+        answer.put("spent", spent.amount().toPlainString());
+        answer.put("cardBalance", simulator.loyalty().card(spent.cardId()).map(card -> card.balance().toPlainString()).orElse(null));
+        answer.put("next", "POST /local/sync reads it back; GET /v1/me/bonus then shows it as a REDEMPTION");
+        return new LocalApiServer.Answer(200, answer);
+    }
+
+    private static long recordId(Map<String, String> path) {
+        try {
+            return Long.parseLong(path.get("record"));
+        } catch (NumberFormatException e) {
+            throw new LocalApiServer.Refusal(400, "the record id is a number");
+        }
     }
 
     private LocalApiServer.Answer delivered(long company, long record, String status) {

@@ -2,9 +2,13 @@ package io.ycbridge.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.config.Config;
 import io.ycbridge.config.EnvVar;
 import io.ycbridge.localaws.LocalDynamoDb;
+import io.ycbridge.loyalty.LoyaltyCycle;
+import io.ycbridge.loyalty.LoyaltyWiring;
 import io.ycbridge.simulator.SimulatorDefaults;
 import io.ycbridge.simulator.SimulatorSeed;
 import io.ycbridge.simulator.YClientsSimulator;
@@ -52,7 +56,10 @@ final class LocalStack implements AutoCloseable {
     private LocalDynamoDb dynamoDb;
     private YClientsSimulator simulator;
     private LocalApiServer server;
+    private static final ObjectMapper JSON = io.ycbridge.yclients.ApiJson.mapper();
     private CatalogSyncService sync;
+    private LoyaltyCycle loyalty;
+    private Duration loyaltyTimeout;
     private List<Long> companyIds;
     /** As long as CatalogSyncFunction may run: its template Timeout. */
     private Duration syncTimeout;
@@ -106,6 +113,10 @@ final class LocalStack implements AutoCloseable {
             environment.put(EnvVar.YCLIENTS_PARTNER_TOKEN.name(), SimulatorDefaults.PARTNER_TOKEN);
             environment.put(EnvVar.YCLIENTS_USER_TOKEN.name(), SimulatorDefaults.USER_TOKEN);
             environment.put(EnvVar.YCLIENTS_BASE_URL.name(), simulator.baseUri().toString());
+            // The demo chain's bonus lives on its loyalty cards, so the scenario shows the cashier's side too.
+            environment.putIfAbsent(EnvVar.LOYALTY_CARDS.name(), SimulatorSeed.DEMO_SALON_ID + ":" + SimulatorSeed.DEMO_CHAIN_ID + ":"
+                    + SimulatorSeed.DEMO_CARD_TYPE_ID + "," + SimulatorSeed.DEMO_BRANCH_ID + ":" + SimulatorSeed.DEMO_CHAIN_ID + ":"
+                    + SimulatorSeed.DEMO_CARD_TYPE_ID);
         }
         Config config = Config.of(environment);
 
@@ -118,6 +129,8 @@ final class LocalStack implements AutoCloseable {
         }
 
         sync = CatalogSyncWiring.from(config).service();
+        loyalty = LoyaltyWiring.from(config, "loyalty-cycle").cycle();
+        loyaltyTimeout = template.timeoutOf("LoyaltyCycleFunction");
         syncTimeout = template.timeoutOf("CatalogSyncFunction");
         companyIds = config.requireIds(EnvVar.COMPANY_IDS);
 
@@ -131,12 +144,14 @@ final class LocalStack implements AutoCloseable {
             simulator.bookingForms().requirePhoneConfirmation(SimulatorSeed.DEMO_SALON_ID, false);
             local.add("POST", "/local/book", scenario::book);
             local.add("POST", "/local/visits/{record}/complete", scenario::complete);
+            local.add("POST", "/local/visits/{record}/spend", scenario::spend);
         } else {
             LocalApiServer.LocalAction simulatorOnly = (path, query, body) -> {
                 throw new LocalApiServer.Refusal(404, "the real YClients API is configured: book and complete visits in YClients itself");
             };
             local.add("POST", "/local/book", simulatorOnly);
             local.add("POST", "/local/visits/{record}/complete", simulatorOnly);
+            local.add("POST", "/local/visits/{record}/spend", simulatorOnly);
         }
         server = new LocalApiServer(settings.port(), api, local, issuer);
         running.add(server);
@@ -153,8 +168,15 @@ final class LocalStack implements AutoCloseable {
         running.add(streams);
         String streamArn = dynamoDb.client().describeTable(request -> request.tableName(TableDefinitions.RECORDS.logicalId()))
                 .table().latestStreamArn();
-        running.add(new RecordStreamPoller(streams, streamArn, LocalDynamoDb.REGION.id(), accrual, stream.batchSize(),
+        running.add(new StreamPoller("records-stream", streams, streamArn, LocalDynamoDb.REGION.id(), accrual, stream.batchSize(),
                 stream.maximumRetryAttempts()));
+        SamTemplate.StreamSettings ledgerStream = template.streamOf(TableDefinitions.BONUS_LEDGER.logicalId());
+        LocalFunction mirror = LocalFunction.of("LoyaltyMirrorFunction", ledgerStream.timeoutSeconds(),
+                LocalFunction.instantiate(ledgerStream.handlerClass(), RequestStreamHandler.class, config));
+        String ledgerStreamArn = dynamoDb.client().describeTable(request -> request.tableName(TableDefinitions.BONUS_LEDGER.logicalId()))
+                .table().latestStreamArn();
+        running.add(new StreamPoller("ledger-stream", streams, ledgerStreamArn, LocalDynamoDb.REGION.id(), mirror, ledgerStream.batchSize(),
+                ledgerStream.maximumRetryAttempts()));
 
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sync-schedule").daemon().factory());
         running.add(schedule::shutdownNow);
@@ -183,11 +205,16 @@ final class LocalStack implements AutoCloseable {
         return firstSync.await(patience.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One run of the sync over every company; its summary (per company, no tokens) as the answer. */
+    /**
+     * One run of the sync over every company, then of the loyalty cycle (deployed, both run on the same schedule); the
+     * sync's summary (per company, no tokens) as the answer, with the cycle's under {@code loyalty}.
+     */
     JsonNode runSync() {
         syncing.lock();
         try {
-            return SummaryJson.of(sync.syncAll(companyIds, CatalogSyncHandler.deadline(Instant.now(), syncTimeout)));
+            ObjectNode summary = SummaryJson.of(sync.syncAll(companyIds, CatalogSyncHandler.deadline(Instant.now(), syncTimeout)));
+            summary.set("loyalty", JSON.valueToTree(loyalty.run(Instant.now().plus(loyaltyTimeout).minusSeconds(30))));
+            return summary;
         } finally {
             syncing.unlock();
         }

@@ -51,8 +51,12 @@ public final class BonusBalanceHandler extends HttpRouteHandler {
     record Body(String balance, List<Entry> entries, String nextCursor) {
     }
 
-    /** One entry as the app sees it; {@code at} is the record version (YClients' change time) it belongs to. */
-    record Entry(String id, String kind, String amount, long companyId, long recordId, String at) {
+    /**
+     * One entry as the app sees it; {@code at} is the record version (YClients' change time) it belongs to, or when it
+     * happened on the card; {@code source} says where it came from (visit, operator, card, reconciliation) and
+     * {@code reason} why, where a person or the reconciliation gave one.
+     */
+    record Entry(String id, String kind, String amount, long companyId, long recordId, String at, String source, String reason) {
     }
 
 
@@ -80,7 +84,7 @@ public final class BonusBalanceHandler extends HttpRouteHandler {
         }
         return json(200, new Body(page.balance().toPlainString(), page.entries().stream()
                 .map(entry -> new Entry(entry.id(), entry.kind().name(), entry.amount().toPlainString(), entry.companyId(), entry.recordId(),
-                        entry.version().toString()))
+                        entry.version().toString(), entry.origin().source().name().toLowerCase(java.util.Locale.ROOT), entry.origin().reason()))
                 .toList(), page.nextCursor()));
     }
 }

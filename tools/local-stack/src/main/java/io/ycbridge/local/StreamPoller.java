@@ -24,12 +24,13 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * ReportBatchItemFailures — the batch is retried from the first failed item, after a back-off, up to the template's
  * MaximumRetryAttempts; then the rest is skipped and reported, as the on-failure destination would receive it.
  */
-final class RecordStreamPoller implements AutoCloseable {
+final class StreamPoller implements AutoCloseable {
     private static final Duration IDLE = Duration.ofMillis(250);
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
     private final String region;
+    private final String name;
     private final LocalFunction function;
     private final int batchSize;
     private final int maximumRetryAttempts;
@@ -40,15 +41,17 @@ final class RecordStreamPoller implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    RecordStreamPoller(DynamoDbStreamsClient streams, String streamArn, String region,
-                       LocalFunction function, int batchSize, int maximumRetryAttempts) {
+    /** @param name the stream's name in the thread and in messages, e.g. {@code records-stream} */
+    StreamPoller(String name, DynamoDbStreamsClient streams, String streamArn, String region,
+                 LocalFunction function, int batchSize, int maximumRetryAttempts) {
+        this.name = name;
         this.streams = streams;
         this.streamArn = streamArn;
         this.region = region;
         this.function = function;
         this.batchSize = batchSize;
         this.maximumRetryAttempts = maximumRetryAttempts;
-        this.thread = Thread.ofPlatform().name("records-stream").daemon().start(this::run);
+        this.thread = Thread.ofPlatform().name(name).daemon().start(this::run);
     }
 
     private void run() {
@@ -63,7 +66,7 @@ final class RecordStreamPoller implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                System.err.println("records-stream: poll failed (" + e.getClass().getSimpleName() + "), trying again");
+                System.err.println(name + ": poll failed (" + e.getClass().getSimpleName() + "), trying again");
                 sleepQuietly(Duration.ofSeconds(1));
             }
         }
@@ -134,7 +137,7 @@ final class RecordStreamPoller implements AutoCloseable {
             // Lambda checkpoints before the first failure and retries from there; items already applied are replayed harmlessly.
             batch.subList(0, firstFailed).clear();
             if (attempt >= maximumRetryAttempts) {
-                System.err.printf("records-stream: %d stream record(s) still failing after %d retries; skipped (the deployed "
+                System.err.printf(name + ": %d stream record(s) still failing after %d retries; skipped (the deployed "
                         + "function sends them to BonusDeadLetterQueue)%n", batch.size(), maximumRetryAttempts);
                 batch.clear();
                 return;

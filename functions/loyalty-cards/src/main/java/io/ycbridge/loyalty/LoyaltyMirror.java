@@ -1,0 +1,277 @@
+package io.ycbridge.loyalty;
+
+import io.ycbridge.api.YClientsAccess;
+import io.ycbridge.bonus.BonusLedgerStore;
+import io.ycbridge.bonus.BonusOwner;
+import io.ycbridge.bonus.LedgerEntry;
+import io.ycbridge.bonus.UserLinkStore;
+import io.ycbridge.observe.DecisionLog;
+import io.ycbridge.observe.EmfMetrics;
+import io.ycbridge.yclients.model.LoyaltyCard;
+import io.ycbridge.yclients.model.LoyaltyTransaction;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Puts a user's ledger entries on the user's YClients loyalty card, each as exactly one manual transaction, in ledger
+ * order. YClients' manual transaction has no idempotency key, so exactly-once comes from here: one drain per user and
+ * chain at a time (a lease), an entry marked as being attempted before it is sent, and an attempt that may have landed
+ * looked for in the chain's loyalty transactions (by the entry id in its title) before anything is sent again.
+ */
+public final class LoyaltyMirror {
+    /** Longer than a drain of one user takes, so a lease only lapses when its holder died. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    /** How far before an attempt the card's transactions are searched for it: the API's clock may differ from ours. */
+    private static final Duration ATTEMPT_SKEW = Duration.ofMinutes(10);
+    private static final int PAGE = 25;
+
+    private final LoyaltySettings settings;
+    private final LoyaltyCardsStore cards;
+    private final BonusLedgerStore ledger;
+    private final UserLinkStore links;
+    private final YClientsAccess api;
+    private final Clock clock;
+    private final DecisionLog log;
+    private final EmfMetrics metrics;
+
+    public LoyaltyMirror(LoyaltySettings settings, LoyaltyCardsStore cards, BonusLedgerStore ledger, UserLinkStore links, YClientsAccess api,
+                         Clock clock, DecisionLog log, EmfMetrics metrics) {
+        this.settings = settings;
+        this.cards = cards;
+        this.ledger = ledger;
+        this.links = links;
+        this.api = api;
+        this.clock = clock;
+        this.log = log;
+        this.metrics = metrics;
+    }
+
+    /** How a drain ended. */
+    public enum Drained {
+        /** Nothing is left to post. */
+        DONE,
+        /** Entries wait (the status says why). */
+        WAITING,
+        /** Another drain holds the user's mirror: it posts these entries too. */
+        BUSY,
+        /** The API did not answer as it should: later users would not fare better now. */
+        API_UNAVAILABLE
+    }
+
+    /**
+     * Queues the entry for its owner's card when it goes to a card at all (a user's, from a company with cards, of a
+     * source we post); the chain it was queued for, or empty.
+     */
+    public Optional<Long> enqueue(LedgerEntry entry) {
+        if (!entry.owner().key().startsWith("USER#") || !entry.origin().source().mirrored()) {
+            return Optional.empty();
+        }
+        Optional<LoyaltyProgramme> programme = settings.forCompany(entry.companyId());
+        if (programme.isEmpty()) {
+            return Optional.empty();
+        }
+        cards.enqueue(userOf(entry.owner()), programme.get().chainId(), entry);
+        return Optional.of(programme.get().chainId());
+    }
+
+    /**
+     * Leaves the user's queued entries to the scheduled cycle after a drain failed outside the API (DynamoDB): as far as
+     * DynamoDB lets it, for it may be the one failing; the next entry of the user drains them otherwise.
+     */
+    public void leaveForCycle(String userId, long chainId) {
+        try {
+            cards.waiting(userId, chainId, true);
+        } catch (RuntimeException stillFailing) {
+            metrics.count("LoyaltyDrainLeft", Map.of());
+        }
+    }
+
+    /** Posts what waits for the user's card in the chain, in order, as far as the API lets it. */
+    public Drained drain(String userId, long chainId) {
+        Instant now = clock.instant();
+        if (!cards.lease(userId, chainId, now, LEASE)) {
+            return Drained.BUSY;
+        }
+        try {
+            Optional<Long> card = card(userId, chainId);
+            if (card.isEmpty()) {
+                cards.waiting(userId, chainId, true);
+                return cards.link(userId, chainId).map(CardLink::status).orElse(MirrorStatus.WAITING) == MirrorStatus.NO_PHONE
+                        ? Drained.WAITING : Drained.API_UNAVAILABLE;
+            }
+            Drained drained = post(userId, chainId, card.get());
+            cards.waiting(userId, chainId, drained != Drained.DONE);
+            return drained;
+        } finally {
+            cards.release(userId, chainId);
+        }
+    }
+
+    private Drained post(String userId, long chainId, long cardId) {
+        while (true) {
+            List<PendingEntry> page = cards.outbox(userId, chainId, PAGE);
+            if (page.isEmpty()) {
+                cards.status(userId, chainId, MirrorStatus.POSTED, null, clock.instant());
+                return Drained.DONE;
+            }
+            for (PendingEntry entry : page) {
+                Drained stopped = postOne(userId, chainId, cardId, entry);
+                if (stopped != null) {
+                    return stopped;
+                }
+            }
+        }
+    }
+
+    /** Null when the entry is on the card; else why the drain stops here (the entries after it wait, in order). */
+    private Drained postOne(String userId, long chainId, long cardId, PendingEntry entry) {
+        if (cards.isPosted(userId, entry.entryId())) {
+            cards.drop(userId, entry);
+            return null;
+        }
+        if (entry.attemptAt() != null) {
+            Optional<LoyaltyTransaction> landed;
+            try {
+                landed = findOnCard(chainId, cardId, entry);
+            } catch (RuntimeException unreadable) {
+                // Posting again without knowing would risk a second transaction: wait until the card can be read.
+                return stop(userId, chainId, entry, MirrorStatus.UNCERTAIN, "the card's transactions could not be read to settle an earlier attempt ("
+                        + unreadable.getClass().getSimpleName() + ")", Drained.API_UNAVAILABLE);
+            }
+            if (landed.isPresent()) {
+                cards.posted(userId, chainId, entry, cardId, landed.get().id(), clock.instant());
+                decided(userId, chainId, entry, "FOUND_ON_CARD");
+                metrics.count("LoyaltyAttemptFoundOnCard", Map.of());
+                return null;
+            }
+        }
+        LoyaltyProgramme programme = programmeFor(entry.companyId(), chainId);
+        cards.attempting(userId, entry, clock.instant());
+        LoyaltyTransaction posted;
+        try {
+            posted = api.call(client -> client.postManualLoyaltyTransaction(programme.companyId(), cardId, entry.amount(), entry.title()));
+        } catch (RuntimeException failure) {
+            CardAttempt attempt = CardAttempt.of(failure);
+            String cause = failure.getClass().getSimpleName() + (failure instanceof io.ycbridge.yclients.YClientsException api && api.apiMessage() != null
+                    ? ": " + api.apiMessage() : "");
+            return switch (attempt) {
+                case REFUSED -> {
+                    cards.notSent(userId, entry);
+                    metrics.count("LoyaltyPostRefused", Map.of());
+                    yield stop(userId, chainId, entry, MirrorStatus.REFUSED, "YClients refused the entry (" + cause + ")", Drained.WAITING);
+                }
+                case NOT_NOW -> {
+                    cards.notSent(userId, entry);
+                    yield stop(userId, chainId, entry, MirrorStatus.WAITING, "the API is not taking requests (" + cause + ")", Drained.API_UNAVAILABLE);
+                }
+                case UNCERTAIN -> {
+                    metrics.count("LoyaltyPostUncertain", Map.of());
+                    yield stop(userId, chainId, entry, MirrorStatus.UNCERTAIN, "no clear answer (" + cause + "): the card is read before the next try",
+                            Drained.API_UNAVAILABLE);
+                }
+            };
+        }
+        cards.posted(userId, chainId, entry, cardId, posted == null ? 0 : posted.id(), clock.instant());
+        decided(userId, chainId, entry, "POSTED");
+        metrics.count("LoyaltyPosted", Map.of());
+        return null;
+    }
+
+    private Drained stop(String userId, long chainId, PendingEntry entry, MirrorStatus status, String reason, Drained drained) {
+        cards.status(userId, chainId, status, reason, clock.instant());
+        Map<String, Object> fields = fields(userId, chainId, entry);
+        fields.put("outcome", status.name());
+        fields.put("reason", reason);
+        log.info("loyalty-mirror", fields);
+        return drained;
+    }
+
+    private void decided(String userId, long chainId, PendingEntry entry, String outcome) {
+        Map<String, Object> fields = fields(userId, chainId, entry);
+        fields.put("outcome", outcome);
+        log.info("loyalty-mirror", fields);
+    }
+
+    private static Map<String, Object> fields(String userId, long chainId, PendingEntry entry) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("chainId", chainId);
+        fields.put("entryId", entry.entryId());
+        fields.put("kind", entry.kind().name());
+        fields.put("amount", entry.amount().toPlainString());
+        fields.put("attempts", entry.attempts());
+        return fields;
+    }
+
+    /** Our earlier attempt at the entry, among the chain's transactions since it began (less the clocks' skew). */
+    private Optional<LoyaltyTransaction> findOnCard(long chainId, long cardId, PendingEntry entry) {
+        Instant from = entry.attemptAt().minus(ATTEMPT_SKEW);
+        return api.call(client -> client.chainLoyaltyTransactions(chainId, from, null).items()
+                .filter(transaction -> transaction.cardId() == cardId && CardTitle.names(transaction.title(), entry.entryId()))
+                .findFirst());
+    }
+
+    /**
+     * The user's card in the chain: the one we linked, else the client's card of the configured type found by the
+     * proven phone, else a new one. A new link back-fills the outbox with the user's earlier entries, so the card starts
+     * from the same history as the ledger. Empty when there is no phone or the API did not answer.
+     */
+    private Optional<Long> card(String userId, long chainId) {
+        Optional<CardLink> link = cards.link(userId, chainId);
+        if (link.isPresent() && link.get().cardId() != null) {
+            return Optional.of(link.get().cardId());
+        }
+        Instant now = clock.instant();
+        String phone = links.linksOf(userId).map(UserLinkStore.Links::phoneE164).orElse(null);
+        if (phone == null) {
+            cards.status(userId, chainId, MirrorStatus.NO_PHONE, "the user has no proven phone: no card can be found or issued", now);
+            return Optional.empty();
+        }
+        String digits = phone.substring(1);
+        LoyaltyProgramme home = settings.ofChain(chainId).getFirst();
+        LoyaltyCard card;
+        try {
+            card = api.call(client -> client.loyaltyCards(digits, chainId, home.companyId())).stream()
+                    .filter(found -> found.typeId() == home.cardTypeId())
+                    .findFirst()
+                    // Issued only when the lookup just said there is none; an issue that may have landed is looked up first next time.
+                    .orElseGet(() -> api.call(client -> client.issueLoyaltyCard(home.companyId(), CardNumber.of(userId, chainId), home.cardTypeId(), digits)));
+        } catch (RuntimeException failure) {
+            cards.status(userId, chainId, MirrorStatus.WAITING, "the card could not be found or issued (" + failure.getClass().getSimpleName() + ")", now);
+            return Optional.empty();
+        }
+        cards.linkCard(userId, chainId, card.id(), home.companyId());
+        backfill(userId, chainId);
+        cards.scheduleReconciliation(userId, chainId, now);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("chainId", chainId);
+        fields.put("cardId", card.id());
+        fields.put("outcome", "CARD_LINKED");
+        log.info("loyalty-mirror", fields);
+        return Optional.of(card.id());
+    }
+
+    /** Queues the user's entries written before the card was linked; those queued already stay as they are. */
+    private void backfill(String userId, long chainId) {
+        BonusOwner owner = BonusOwner.user(userId);
+        String after = null;
+        do {
+            BonusLedgerStore.EntryPage page = ledger.entries(owner, 100, after);
+            page.entries().forEach(this::enqueue);
+            after = page.lastItemKey();
+        } while (after != null);
+    }
+
+    private LoyaltyProgramme programmeFor(long companyId, long chainId) {
+        return settings.forCompany(companyId).filter(programme -> programme.chainId() == chainId)
+                .orElseGet(() -> settings.ofChain(chainId).getFirst());
+    }
+
+    static String userOf(BonusOwner owner) {
+        return owner.key().substring("USER#".length());
+    }
+}
