@@ -40,7 +40,9 @@ public final class LoyaltyCycle {
                           Map<LoyaltyReconciliation.Outcome, Integer> reconciliations, int feedFailures) {
     }
 
-    public Summary run(Instant deadline) {
+    /** Runs for at most {@code budget}, measured on the cycle's own clock (the one its leases and due times use). */
+    public Summary run(java.time.Duration budget) {
+        Instant deadline = clock.instant().plus(budget);
         List<LoyaltyFeed.FeedRead> feeds = new java.util.ArrayList<>();
         int feedFailures = 0;
         for (long chain : settings.chains()) {

@@ -136,7 +136,7 @@ final class CardWorld implements AutoCloseable {
 
     /** One scheduled run of the loyalty cycle. */
     LoyaltyCycle.Summary runCycle() {
-        return cycle().run(simulator.clock().instant().plus(Duration.ofMinutes(5)));
+        return cycle().run(Duration.ofMinutes(5));
     }
 
     private static Collection<String> invoke(LoyaltyMirrorHandler target, ObjectNode event) throws Exception {

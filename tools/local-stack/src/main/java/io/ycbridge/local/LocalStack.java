@@ -213,7 +213,7 @@ final class LocalStack implements AutoCloseable {
         syncing.lock();
         try {
             ObjectNode summary = SummaryJson.of(sync.syncAll(companyIds, CatalogSyncHandler.deadline(Instant.now(), syncTimeout)));
-            summary.set("loyalty", JSON.valueToTree(loyalty.run(Instant.now().plus(loyaltyTimeout).minusSeconds(30))));
+            summary.set("loyalty", JSON.valueToTree(loyalty.run(loyaltyTimeout.minusSeconds(30))));
             return summary;
         } finally {
             syncing.unlock();

@@ -52,7 +52,12 @@ class IamGrantsIT {
                             + " function, which reads the secret by ARN from moto, in the emulator's JVM where no recorder runs"),
             new GrantCheck.Unrecorded("VisitsFunction", "secretsmanager:GetSecretValue", ResourceArns.secret("YClientsSecret"),
                     "as OnlineBookingFunction's: the secret is read where the visits call the API (cancel, move), which the"
-                            + " route tests make with the environment's secret; LambdaRuntimeIT's invocation reads it from moto")),
+                            + " route tests make with the environment's secret; LambdaRuntimeIT's invocation reads it from moto"),
+            new GrantCheck.Unrecorded("LoyaltyMirrorFunction", "secretsmanager:GetSecretValue", ResourceArns.secret("YClientsSecret"),
+                    "as OnlineBookingFunction's: the handler tests give the mirror the environment's secret; LambdaRuntimeIT's"
+                            + " invocation posts to a card with the secret read from moto"),
+            new GrantCheck.Unrecorded("LoyaltyCycleFunction", "secretsmanager:GetSecretValue", ResourceArns.secret("YClientsSecret"),
+                    "as LoyaltyMirrorFunction's; LambdaRuntimeIT's invocation reads the chain's feed with the secret from moto")),
             TemplateFunctionsTest.functionIdsOf(CloudFormationYaml.read(TemplateFunctionsTest.templatePath())).stream().map(function ->
                     new GrantCheck.Unrecorded(function, "ssm:GetParameter", "arn:aws:ssm:${AWS::Region}:${AWS::AccountId}:parameter/SettingsParameter",
                             "LiveSettings reads the settings with a SignedAwsCall, not an SDK client, so no interceptor sees it;"
@@ -185,6 +190,7 @@ class IamGrantsIT {
                 }
             }
         }
-        assertEquals(2, destinations, "SyncScheduleFunction's failed ticks and BonusAccrualFunction's failed batches");
+        assertEquals(4, destinations, "SyncScheduleFunction's and LoyaltyCycleFunction's failed ticks, BonusAccrualFunction's and"
+                + " LoyaltyMirrorFunction's failed batches");
     }
 }

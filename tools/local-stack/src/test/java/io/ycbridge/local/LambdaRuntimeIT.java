@@ -92,7 +92,8 @@ class LambdaRuntimeIT {
                 "SYNC_QUEUE_URL", syncQueueUrl,
                 "YCLIENTS_SECRET_ARN", arn,
                 "COMPANY_IDS", "235564,1169323",
-                "BOOKING_FORMS", "235564:n239661.yclients.com");
+                "BOOKING_FORMS", "235564:n239661.yclients.com",
+                "LOYALTY_CARDS", SimulatorSeed.DEMO_SALON_ID + ":" + SimulatorSeed.DEMO_CHAIN_ID + ":" + SimulatorSeed.DEMO_CARD_TYPE_ID);
         javaToolOptions = new ObjectMapper(new YAMLFactory()).readTree(TemplateFunctionsTest.templatePath().toFile())
                 .path("Globals").path("Function").path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText("");
     }
@@ -291,6 +292,28 @@ class LambdaRuntimeIT {
         assertEquals(200, result.statusCode(), result.response().toString());
         assertTrue(result.body().path("visits").isArray(), result.response().toString());
         assertFalse(result.response().path("headers").path("etag").asText().isEmpty(), result.response().toString());
+    }
+
+    @Test
+    @Order(8)
+    void aLedgerEntryGoesOnTheClientsLoyaltyCardThroughTheSecretAndTheSharedLimiter() throws Exception {
+        // ProfileFunction (order 4) proved user-sub-1's phone, so the mirror finds the client and issues the card.
+        Invocation result = invoke("LoyaltyMirrorFunction", "events/loyalty-mirror/entry-accrued.json");
+        assertEquals(0, result.exitCode(), String.valueOf(result.response()));
+        assertTrue(result.response().path("batchItemFailures").isEmpty(), result.response().toString());
+        assertEquals(1, simulator.loyalty().cardsOf("79990000000").size(), "the card was issued");
+        assertEquals(0, new java.math.BigDecimal("75").compareTo(simulator.loyalty().cardsOf("79990000000").getFirst().balance()),
+                "the entry is on it");
+        assertTrue(count("LoyaltyCardsTable") >= 3, "the link, the posted marker and the card's owner were stored");
+    }
+
+    @Test
+    @Order(9)
+    void theLoyaltyCycleTakesAScheduleTick() throws Exception {
+        Invocation result = invoke("LoyaltyCycleFunction", "events/loyalty-cycle/schedule.json");
+        assertEquals(0, result.exitCode(), String.valueOf(result.response()));
+        assertEquals(1, result.response().path("feeds").size(), result.response().toString());
+        assertEquals(0, result.response().path("feedFailures").asInt(), result.response().toString());
     }
 
     @Test
