@@ -7,15 +7,18 @@ import io.ycbridge.bonus.LedgerEntry;
 import io.ycbridge.bonus.UserLinkStore;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
+import io.ycbridge.yclients.InsufficientCardBalanceException;
 import io.ycbridge.yclients.model.LoyaltyCard;
 import io.ycbridge.yclients.model.LoyaltyTransaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Puts a user's ledger entries on the user's YClients loyalty card, each as exactly one manual transaction, in ledger
@@ -112,27 +115,56 @@ public final class LoyaltyMirror {
         }
     }
 
+    /**
+     * Posts in ledger order. A deduction the card cannot cover (the cashier spent the bonus a reversal takes back) is
+     * stepped over rather than holding everything behind it: the credits after it may cover it, so it is tried again once
+     * anything was posted, and waits, refused with its reason, only when nothing more can go.
+     */
     private Drained post(String userId, long chainId, long cardId) {
+        Set<String> shortOnCard = new HashSet<>();
+        boolean postedSinceShort = false;
         while (true) {
-            List<PendingEntry> page = cards.outbox(userId, chainId, PAGE);
+            List<PendingEntry> page = cards.outbox(userId, chainId, PAGE + shortOnCard.size()).stream()
+                    .filter(entry -> !shortOnCard.contains(entry.itemKey())).limit(PAGE).toList();
             if (page.isEmpty()) {
-                cards.status(userId, chainId, MirrorStatus.POSTED, null, clock.instant());
-                return Drained.DONE;
+                if (shortOnCard.isEmpty()) {
+                    cards.status(userId, chainId, MirrorStatus.POSTED, null, clock.instant());
+                    return Drained.DONE;
+                }
+                if (!postedSinceShort) {
+                    return Drained.WAITING;
+                }
+                shortOnCard.clear();
+                postedSinceShort = false;
+                continue;
             }
             for (PendingEntry entry : page) {
-                Drained stopped = postOne(userId, chainId, cardId, entry);
-                if (stopped != null) {
-                    return stopped;
+                Step step = postOne(userId, chainId, cardId, entry);
+                if (step.shortOnCard()) {
+                    shortOnCard.add(entry.itemKey());
+                } else if (step.stop() != null) {
+                    return step.stop();
+                } else {
+                    postedSinceShort |= !shortOnCard.isEmpty();
                 }
             }
         }
     }
 
-    /** Null when the entry is on the card; else why the drain stops here (the entries after it wait, in order). */
-    private Drained postOne(String userId, long chainId, long cardId, PendingEntry entry) {
+    /** What one entry's attempt came to: on the card, stepped over as more than the card holds, or the drain stops. */
+    private record Step(boolean shortOnCard, Drained stop) {
+        static final Step POSTED = new Step(false, null);
+        static final Step SHORT = new Step(true, null);
+
+        static Step stop(Drained drained) {
+            return new Step(false, drained);
+        }
+    }
+
+    private Step postOne(String userId, long chainId, long cardId, PendingEntry entry) {
         if (cards.isPosted(userId, entry.entryId())) {
             cards.drop(userId, entry);
-            return null;
+            return Step.POSTED;
         }
         if (entry.attemptAt() != null) {
             Optional<LoyaltyTransaction> landed;
@@ -140,14 +172,14 @@ public final class LoyaltyMirror {
                 landed = findOnCard(chainId, cardId, entry);
             } catch (RuntimeException unreadable) {
                 // Posting again without knowing would risk a second transaction: wait until the card can be read.
-                return stop(userId, chainId, entry, MirrorStatus.UNCERTAIN, "the card's transactions could not be read to settle an earlier attempt ("
-                        + unreadable.getClass().getSimpleName() + ")", Drained.API_UNAVAILABLE);
+                return Step.stop(stop(userId, chainId, entry, MirrorStatus.UNCERTAIN, "the card's transactions could not be read to settle an earlier attempt ("
+                        + unreadable.getClass().getSimpleName() + ")", Drained.API_UNAVAILABLE));
             }
             if (landed.isPresent()) {
                 cards.posted(userId, chainId, entry, cardId, landed.get().id(), clock.instant());
                 decided(userId, chainId, entry, "FOUND_ON_CARD");
                 metrics.count("LoyaltyAttemptFoundOnCard", Map.of());
-                return null;
+                return Step.POSTED;
             }
         }
         LoyaltyProgramme programme = programmeFor(entry.companyId(), chainId);
@@ -159,7 +191,14 @@ public final class LoyaltyMirror {
             CardAttempt attempt = CardAttempt.of(failure);
             String cause = failure.getClass().getSimpleName() + (failure instanceof io.ycbridge.yclients.YClientsException api && api.apiMessage() != null
                     ? ": " + api.apiMessage() : "");
-            return switch (attempt) {
+            if (failure instanceof InsufficientCardBalanceException) {
+                cards.notSent(userId, entry);
+                metrics.count("LoyaltyPostRefused", Map.of());
+                stop(userId, chainId, entry, MirrorStatus.REFUSED, "YClients refused the entry (" + cause + "): it is posted once the card holds "
+                        + entry.amount().negate().toPlainString(), Drained.WAITING);
+                return Step.SHORT;
+            }
+            return Step.stop(switch (attempt) {
                 case REFUSED -> {
                     cards.notSent(userId, entry);
                     metrics.count("LoyaltyPostRefused", Map.of());
@@ -174,12 +213,12 @@ public final class LoyaltyMirror {
                     yield stop(userId, chainId, entry, MirrorStatus.UNCERTAIN, "no clear answer (" + cause + "): the card is read before the next try",
                             Drained.API_UNAVAILABLE);
                 }
-            };
+            });
         }
         cards.posted(userId, chainId, entry, cardId, posted == null ? 0 : posted.id(), clock.instant());
         decided(userId, chainId, entry, "POSTED");
         metrics.count("LoyaltyPosted", Map.of());
-        return null;
+        return Step.POSTED;
     }
 
     private Drained stop(String userId, long chainId, PendingEntry entry, MirrorStatus status, String reason, Drained drained) {

@@ -131,7 +131,7 @@ class LoyaltyMirrorTest {
     }
 
     @Test
-    void aDebitTheCardCannotCoverIsRefusedAndWaitsWithTheReason() throws Exception {
+    void aDebitTheCardCannotCoverWaitsWithTheReasonUntilALaterCreditCoversIt() throws Exception {
         StoredRecord visit = world.paidVisit("1500.00");
         world.accrue(visit);
         world.settle();
@@ -145,6 +145,16 @@ class LoyaltyMirrorTest {
         assertTrue(link.reason().contains("refused"), link.reason());
         assertEquals(1, world.cards.outbox(CardWorld.USER, CardWorld.CHAIN, 10).size());
         assertEquals(1, world.ourTitles().size());
+
+        // The next visit's credit goes out past the refused deduction, which then fits and follows it.
+        world.accrue(world.paidVisit("2000.00"));
+        world.settle();
+        assertEquals(3, world.ourTitles().size());
+        assertTrue(world.ourTitles().get(2).contains("-900001-reversal-"), world.ourTitles().toString());
+        assertEquals(new BigDecimal("25.00"), world.card().balance().setScale(2));
+        assertTrue(world.cards.outbox(CardWorld.USER, CardWorld.CHAIN, 10).isEmpty());
+        world.runCycle();
+        assertEquals(world.appBalance(), world.card().balance().setScale(2), "the cashier's spend came back as a redemption");
     }
 
     @Test

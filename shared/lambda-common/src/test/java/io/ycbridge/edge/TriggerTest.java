@@ -54,6 +54,8 @@ class TriggerTest {
             Map.entry("online-booking", Trigger.HTTP_API),
             Map.entry("visits", Trigger.HTTP_API),
             Map.entry("bonus-accrual", Trigger.DYNAMODB_STREAM),
+            Map.entry("loyalty-mirror", Trigger.DYNAMODB_STREAM),
+            Map.entry("loyalty-cycle", Trigger.SCHEDULE),
             Map.entry("catalog-sync", Trigger.SQS),
             Map.entry("sync-schedule", Trigger.SCHEDULE));
     private static final List<Trigger<?>> ALL = List.of(Trigger.HTTP_API, Trigger.DYNAMODB_STREAM, Trigger.SQS, Trigger.SCHEDULE);

@@ -69,11 +69,12 @@ class TableDefinitionsTest {
             assertTrue(definition.logicalId().endsWith("Table"), definition.logicalId());
             assertTrue(definition.nameVariable().name().endsWith("_TABLE"), definition.nameVariable().name());
             // Bonus owners are app users, whose one balance spans a chain's companies; their record items still carry the company.
-            // A profile is one app user's across the chain's branches too, and so are the proof of their phone and their bookings.
+            // A profile is one app user's across the chain's branches too, and so are the proof of their phone, their bookings
+            // and their loyalty cards (a card belongs to a chain).
             assertTrue(definition.partitionKey().name().equals("company_id")
                             || definition == TableDefinitions.BONUS_LEDGER || definition == TableDefinitions.USER_LINKS
                             || definition == TableDefinitions.PROFILES || definition == TableDefinitions.PHONE_VERIFICATIONS
-                            || definition == TableDefinitions.BOOKINGS,
+                            || definition == TableDefinitions.BOOKINGS || definition == TableDefinitions.LOYALTY_CARDS,
                     "every key starts with the company id: " + definition.logicalId());
         }
         assertNull(TableDefinitions.CATALOG.streamViewType());

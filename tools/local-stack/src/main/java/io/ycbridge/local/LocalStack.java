@@ -236,6 +236,11 @@ final class LocalStack implements AutoCloseable {
         return simulator != null;
     }
 
+    /** The simulator, or null against the real API: for the scenario test, which looks at the demo client's card. */
+    YClientsSimulator simulator() {
+        return simulator;
+    }
+
     URI simulatorUrl() {
         return simulator == null ? null : simulator.baseUri();
     }

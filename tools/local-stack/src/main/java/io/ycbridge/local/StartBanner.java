@@ -34,6 +34,8 @@ final class StartBanner {
         out.append("  Sync            every ").append(settings.syncEvery().toMinutes()).append(" min, now: curl -X POST ")
                 .append(base).append("/local/sync\n");
         out.append("  Bonus accrual   fed by the RecordsTable stream\n");
+        out.append("  Loyalty cards   ").append(stack.simulated() ? "the demo chain " + SimulatorSeed.DEMO_CHAIN_ID + "'s cards, fed by the BonusLedgerTable stream;"
+                + " spends read back by each sync" : "as LOYALTY_CARDS says (off when empty)").append('\n');
         out.append("  SMS             printed here, not sent (POST /v1/me/phone/verification texts a code)\n");
         out.append("  JWT             issuer ").append(settings.issuer()).append(", audience ").append(settings.audience())
                 .append(", HS256\n\n");
@@ -47,7 +49,7 @@ final class StartBanner {
         long company = SimulatorSeed.DEMO_SALON_ID;
         LocalDate tomorrow = LocalDate.now(DEMO_ZONE).plusDays(1);
         String time = tomorrow.atTime(12, 0).atZone(DEMO_ZONE).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        out.append("Guided scenario (free times -> book -> visit completes -> see bonus):\n\n");
+        out.append("Guided scenario (free times -> book -> visit completes -> see bonus -> spend it at the counter):\n\n");
         out.append("# 1. Link your profile to the demo client's phone (the token's verified phone claim proves it)\n");
         out.append("curl -X PUT ").append(base).append("/v1/me/profile -H \"Authorization: Bearer $TOKEN\" \\\n")
                 .append("     -H 'Content-Type: application/json' -d '{\"name\":\"Olga\",\"phone\":\"")
@@ -64,7 +66,11 @@ final class StartBanner {
         out.append("# 4. Your visits; then the salon completes it, paid in full (the \"recordId\" of step 3)\n");
         out.append("curl -H \"Authorization: Bearer $TOKEN\" ").append(base).append("/v1/me/visits\n");
         out.append("curl -X POST ").append(base).append("/local/visits/<recordId>/complete\n");
-        out.append("# 5. See the bonus\n");
+        out.append("# 5. See the bonus; it is on your YClients loyalty card too, where the cashier sees it\n");
+        out.append("curl -H \"Authorization: Bearer $TOKEN\" ").append(base).append("/v1/me/bonus\n");
+        out.append("# 6. The cashier takes 50 of it off the visit; the next sync reads the spend back into your balance\n");
+        out.append("curl -X POST ").append(base).append("/local/visits/<recordId>/spend -H 'Content-Type: application/json' -d '{\"amount\":50}'\n");
+        out.append("curl -X POST ").append(base).append("/local/sync\n");
         out.append("curl -H \"Authorization: Bearer $TOKEN\" ").append(base).append("/v1/me/bonus\n\n");
         return out.toString();
     }

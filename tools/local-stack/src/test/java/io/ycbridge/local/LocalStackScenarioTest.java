@@ -120,6 +120,33 @@ class LocalStackScenarioTest {
             Thread.sleep(200);
         }
         assertEquals(0, balance.compareTo(expected), "balance " + balance);
+
+        // The bonus is on the client's loyalty card (the ledger stream's mirror); the cashier spends 50 of it at the
+        // counter, and the next sync's loyalty cycle reads the spend back: the app's balance follows the card.
+        awaitCardBalance(expected);
+        HttpResponse<String> spent = send("POST", "/local/visits/" + record + "/spend", null, "{\"amount\":50}");
+        assertEquals(200, spent.statusCode(), spent.body());
+        assertEquals(200, send("POST", "/local/sync", null, "").statusCode());
+        HttpResponse<String> bonus = send("GET", "/v1/me/bonus", stack.sampleToken(), null);
+        com.fasterxml.jackson.databind.JsonNode answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(bonus.body());
+        assertEquals("25.00", answer.path("balance").asText(), bonus.body());
+        assertEquals("REDEMPTION", answer.path("entries").get(0).path("kind").asText(), bonus.body());
+        assertEquals("card", answer.path("entries").get(0).path("source").asText(), bonus.body());
+    }
+
+    /** The mirror posts asynchronously, as in AWS: waits until the demo chain's card of the sample user holds {@code expected}. */
+    private static void awaitCardBalance(BigDecimal expected) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        BigDecimal card = BigDecimal.ZERO;
+        while (Instant.now().isBefore(deadline)) {
+            card = stack.simulator().loyalty().cardsOf(DemoScenario.CLIENT_PHONE.substring(1)).stream()
+                    .map(found -> found.balance()).findFirst().orElse(BigDecimal.ZERO);
+            if (card.compareTo(expected) == 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the card holds " + card + ", not " + expected);
     }
 
     @Test

@@ -157,7 +157,7 @@ class TemplateAlarmsTest {
     void everyFunctionQueueStreamApiAndMetricHasItsAlarm() {
         List<String> problems = problems(template);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        assertEquals(Set.of("SyncDeadLetterQueue", "ScheduleDeadLetterQueue", "BonusDeadLetterQueue"), failureDestinations(template));
+        assertEquals(Set.of("SyncDeadLetterQueue", "ScheduleDeadLetterQueue", "BonusDeadLetterQueue", "LoyaltyDeadLetterQueue"), failureDestinations(template));
         assertEquals(11 * 2 + 3 + 1 + 1 + ALARMED_METRICS.size(), expectedSeries(template).size());
     }
 
