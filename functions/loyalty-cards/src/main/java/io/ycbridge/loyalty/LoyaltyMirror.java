@@ -83,6 +83,28 @@ public final class LoyaltyMirror {
     }
 
     /**
+     * Queues every entry of the user's ledger again for its card, as if each had just come from the stream: what an
+     * operator runs after entries were lost on the way ({@code ops loyalty-resend}), and what a newly linked card starts
+     * from. Never posts twice: an entry queued already stays as it is (its attempt marker too), and one on the card already
+     * is dropped by the drain for its DONE item. @return how many of the entries go to a card at all
+     */
+    public int requeue(String userId) {
+        BonusOwner owner = BonusOwner.user(userId);
+        int queued = 0;
+        String after = null;
+        do {
+            BonusLedgerStore.EntryPage page = ledger.entries(owner, 100, after);
+            for (LedgerEntry entry : page.entries()) {
+                if (enqueue(entry).isPresent()) {
+                    queued++;
+                }
+            }
+            after = page.lastItemKey();
+        } while (after != null);
+        return queued;
+    }
+
+    /**
      * Leaves the user's queued entries to the scheduled cycle after a drain failed outside the API (DynamoDB): as far as
      * DynamoDB lets it, for it may be the one failing; the next entry of the user drains them otherwise.
      */
@@ -284,7 +306,8 @@ public final class LoyaltyMirror {
             return Optional.empty();
         }
         cards.linkCard(userId, chainId, card.id(), home.companyId());
-        backfill(userId, chainId);
+        // The back-fill: the user's entries written before the card was linked (while cards were off, or with no phone).
+        requeue(userId);
         cards.scheduleReconciliation(userId, chainId, now);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("chainId", chainId);
@@ -292,17 +315,6 @@ public final class LoyaltyMirror {
         fields.put("outcome", "CARD_LINKED");
         log.info("loyalty-mirror", fields);
         return Optional.of(card.id());
-    }
-
-    /** Queues the user's entries written before the card was linked; those queued already stay as they are. */
-    private void backfill(String userId, long chainId) {
-        BonusOwner owner = BonusOwner.user(userId);
-        String after = null;
-        do {
-            BonusLedgerStore.EntryPage page = ledger.entries(owner, 100, after);
-            page.entries().forEach(this::enqueue);
-            after = page.lastItemKey();
-        } while (after != null);
     }
 
     private LoyaltyProgramme programmeFor(long companyId, long chainId) {

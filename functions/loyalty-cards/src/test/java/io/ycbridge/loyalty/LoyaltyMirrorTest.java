@@ -199,6 +199,26 @@ class LoyaltyMirrorTest {
     }
 
     @Test
+    void aRequeueOfTheWholeLedgerPostsOnlyWhatIsNotOnTheCard() throws Exception {
+        world.accrue(world.paidVisit("1500.00"));
+        world.settle();
+        // Written while the stream's delivery to the mirror was lost: in the ledger, not in the outbox.
+        world.adjust("10", "goodwill for a late start");
+
+        assertEquals(2, world.mirror().requeue(CardWorld.USER));
+        assertEquals(LoyaltyMirror.Drained.DONE, world.mirror().drain(CardWorld.USER, CardWorld.CHAIN));
+        assertEquals(2, world.ourTitles().size(), "the accrual on the card already is not posted again");
+
+        assertEquals(2, world.mirror().requeue(CardWorld.USER));
+        assertEquals(LoyaltyMirror.Drained.DONE, world.mirror().drain(CardWorld.USER, CardWorld.CHAIN));
+        assertEquals(2, world.ourTitles().size());
+        assertEquals(new BigDecimal("85.00"), world.card().balance().setScale(2));
+        assertEquals(world.appBalance(), world.card().balance().setScale(2));
+        assertEquals(2, world.cards.link(CardWorld.USER, CardWorld.CHAIN).orElseThrow().posted());
+        assertTrue(world.cards.outbox(CardWorld.USER, CardWorld.CHAIN, 10).isEmpty());
+    }
+
+    @Test
     void aUserWithoutAProvenPhoneWaitsWithoutAnyApiRequest() throws Exception {
         world.ledger.service.unlink(CardWorld.USER);
         world.simulator.clearRequests();

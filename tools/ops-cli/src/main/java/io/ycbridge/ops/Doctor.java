@@ -1,6 +1,9 @@
 package io.ycbridge.ops;
 
+import io.ycbridge.config.ConfigException;
 import io.ycbridge.config.EnvVar;
+import io.ycbridge.loyalty.LoyaltyProgramme;
+import io.ycbridge.loyalty.LoyaltySettings;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.StoredRecord;
 import io.ycbridge.secret.SecretFormatException;
@@ -20,6 +23,7 @@ import io.ycbridge.yclients.YClientsClient;
 import io.ycbridge.yclients.YClientsException;
 import io.ycbridge.yclients.model.Company;
 import io.ycbridge.yclients.model.HookSettings;
+import io.ycbridge.yclients.model.LoyaltyCardType;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,6 +48,8 @@ import java.util.stream.Collectors;
 final class Doctor {
     /** The made-up record of the test delivery: no client, deleted, so it never earns a bonus nor shows in the app. */
     static final long PROBE_RECORD_ID = 999_999_999_999L;
+    /** The made-up phone of the test card lookup: a number no client has; never shown, as no phone is. */
+    static final String PROBE_PHONE = "70000000000";
 
     private final OpsEnvironment env;
     private final HttpClient http;
@@ -85,6 +91,7 @@ final class Doctor {
         for (long companyId : companies) {
             checkCompany(partnerOnly, user, companyId, webhookUrl);
         }
+        checkLoyaltyCards(user, companies);
         webhookUrl.ifPresent(url -> checkDelivery(url, companies));
         return checks;
     }
@@ -379,6 +386,113 @@ final class Doctor {
                     + ": check that it is this stack's WebhookUrl and RECORDS_TABLE names this stack's table",
                     "answered HTTP " + status + "; record " + PROBE_RECORD_ID + " not found at version " + version));
         }
+    }
+
+    /**
+     * With LOYALTY_CARDS set, per company with cards: its card type is one of its chain's, and the chain's cards can be
+     * looked up by phone, which the mirror does first for every user. The manual transaction itself cannot be tried
+     * without moving a client's balance: its right is named in the fix of a refused lookup.
+     */
+    private void checkLoyaltyCards(Optional<YClientsClient> user, List<Long> companies) {
+        if (env.config().optional(EnvVar.LOYALTY_CARDS).orElse("").isBlank()) {
+            return;
+        }
+        LoyaltySettings settings;
+        try {
+            settings = LoyaltySettings.from(env.config());
+        } catch (ConfigException e) {
+            checks.add(Check.fail("loyalty-cards", "loyalty cards configured", "set " + loyaltyKey() + " to company:chain:cardType "
+                    + "comma-separated, e.g. 235564:145071:10992 (chain: the YClients network id; cardType: the card type to issue)",
+                    e.getMessage()));
+            return;
+        }
+        for (LoyaltyProgramme programme : settings.all()) {
+            if (!companies.contains(programme.companyId())) {
+                // Not fatal for the cards of the others; but this company's records are not synced, so its visits earn nothing.
+                checks.add(Check.warn("loyalty-company-" + programme.companyId(), "company " + programme.companyId() + ": loyalty cards",
+                        "add " + programme.companyId() + " to " + key(EnvVar.COMPANY_IDS.name(), "companies") + ", or take it out of "
+                                + loyaltyKey() + ": its visits are not synced, so they earn no bonus for the cards",
+                        loyaltyKey() + " names company " + programme.companyId() + ", the configured companies do not"));
+            }
+        }
+        if (user.isEmpty()) {
+            checks.add(Check.warn("loyalty-cards", "loyalty cards", "fix the user token above, then run the doctor again",
+                    "the loyalty checks need the user token: card types and cards are read with it"));
+            return;
+        }
+        for (LoyaltyProgramme programme : settings.all()) {
+            checkCardType(user.get(), programme);
+            checkCardLookup(user.get(), programme);
+        }
+    }
+
+    private void checkCardType(YClientsClient user, LoyaltyProgramme programme) {
+        long companyId = programme.companyId();
+        String id = "loyalty-card-type-" + companyId;
+        String title = "company " + companyId + ": loyalty card type " + programme.cardTypeId();
+        try {
+            List<LoyaltyCardType> types = user.loyaltyCardTypes(companyId);
+            Optional<LoyaltyCardType> type = types.stream().filter(t -> t.id() == programme.cardTypeId()).findFirst();
+            if (type.isEmpty()) {
+                checks.add(Check.fail(id, title, "set the card type in " + loyaltyKey() + " to one of the company's chain, or create it in "
+                                + "YClients (Loyalty → Card types, Лояльность → Типы карт) in chain " + programme.chainId(),
+                        types.isEmpty() ? "the company's chain has no card types (or the company is in no chain)"
+                                : "the company's chain has: " + types.stream().map(t -> t.id() + " (" + t.title() + ")").collect(Collectors.joining(", "))));
+            } else if (type.get().salonGroupId() != 0 && type.get().salonGroupId() != programme.chainId()) {
+                // 0: the answer did not say the chain; the lookup below tells whether the chain is right.
+                checks.add(Check.fail(id, title, "set the chain of company " + companyId + " in " + loyaltyKey() + " to "
+                        + type.get().salonGroupId(), "the type is of chain " + type.get().salonGroupId() + ", " + loyaltyKey()
+                        + " says " + programme.chainId()));
+            } else {
+                checks.add(Check.ok(id, title, type.get().title() + ", of chain " + programme.chainId()));
+            }
+        } catch (PermissionException e) {
+            checks.add(Check.fail(id, title, loyaltyRightsFix(programme), e.getMessage()));
+        } catch (AuthenticationException e) {
+            checks.add(Check.fail(id, title, loyaltyUserTokenFix(), e.getMessage()));
+        } catch (YClientsException e) {
+            checks.add(Check.fail(id, title, "see the message", e.getMessage()));
+        }
+    }
+
+    /** A lookup for a phone no client has: any answer, even none, shows that the mirror may read the chain's cards. */
+    private void checkCardLookup(YClientsClient user, LoyaltyProgramme programme) {
+        long companyId = programme.companyId();
+        String id = "loyalty-card-lookup-" + companyId;
+        String title = "company " + companyId + ": cards of chain " + programme.chainId() + " can be looked up";
+        try {
+            int found = user.loyaltyCards(PROBE_PHONE, programme.chainId(), companyId).size();
+            checks.add(Check.ok(id, title, "a test lookup for a made-up phone answered (" + found + " card" + (found == 1 ? "" : "s") + ")"));
+        } catch (PermissionException e) {
+            checks.add(Check.fail(id, title, loyaltyRightsFix(programme), withoutProbePhone(e)));
+        } catch (AuthenticationException e) {
+            checks.add(Check.fail(id, title, loyaltyUserTokenFix(), withoutProbePhone(e)));
+        } catch (NotFoundException e) {
+            checks.add(Check.fail(id, title, "set the chain of company " + companyId + " in " + loyaltyKey() + " to its YClients network "
+                    + "(salon group) id: YClients does not know chain " + programme.chainId(), withoutProbePhone(e)));
+        } catch (YClientsException e) {
+            checks.add(Check.fail(id, title, "see the message", withoutProbePhone(e)));
+        }
+    }
+
+    private String loyaltyRightsFix(LoyaltyProgramme programme) {
+        return "in YClients open Settings → Users (Настройки → Пользователи), find the user whose token the integration uses and give "
+                + "it the right \"loyalty cards: manual top-up and deduction\" (loyalty_cards_manual_transactions_access) and "
+                + "management rights in every company of chain " + programme.chainId();
+    }
+
+    private String loyaltyUserTokenFix() {
+        return "the user token was refused for the loyalty cards: set " + key(EnvVar.YCLIENTS_USER_TOKEN.name(), "userToken")
+                + " to a fresh token of a YClients user with rights in the chain's companies";
+    }
+
+    /** The error's path holds the probe's made-up phone: shown as such, so nothing that looks like a phone is printed. */
+    private static String withoutProbePhone(YClientsException e) {
+        return e.getMessage().replace(PROBE_PHONE, "<test phone>");
+    }
+
+    private String loyaltyKey() {
+        return envSource ? EnvVar.LOYALTY_CARDS.name() : "the template parameter LoyaltyCards (LOYALTY_CARDS)";
     }
 
     private void skipRest(String why) {

@@ -3,10 +3,19 @@ package io.ycbridge.ops;
 import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.aws.AwsSettings;
 import io.ycbridge.bonus.BonusAccrualService;
+import io.ycbridge.bonus.BonusLedgerStore;
+import io.ycbridge.bonus.BonusOwner;
+import io.ycbridge.bonus.LedgerEntry;
 import io.ycbridge.catalog.CatalogKind;
 import io.ycbridge.catalog.CatalogStore;
 import io.ycbridge.catalog.KindCounts;
 import io.ycbridge.config.EnvVar;
+import io.ycbridge.loyalty.CardLink;
+import io.ycbridge.loyalty.LoyaltyCardsStore;
+import io.ycbridge.loyalty.LoyaltyMirror;
+import io.ycbridge.loyalty.LoyaltyProgramme;
+import io.ycbridge.loyalty.LoyaltySettings;
+import io.ycbridge.loyalty.LoyaltyWiring;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.observe.LogSink;
@@ -28,6 +37,7 @@ import io.ycbridge.table.TableDefinitions;
 import io.ycbridge.yclients.YClientsException;
 import io.ycbridge.yclients.model.HookSettings;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,9 +61,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * {@code ycbridge ops <command>}: doctor, setup-webhook, rotate-webhook-token, sync, replay, status, recover-accruals.
- * Exit codes: 0 all good, 1 something failed (a check, a company's sync, a write, a record's recovery), 2 usage or
- * configuration the tool cannot read at all.
+ * {@code ycbridge ops <command>}: doctor, setup-webhook, rotate-webhook-token, sync, replay, status, recover-accruals,
+ * adjust, loyalty-resend. Exit codes: 0 all good, 1 something failed (a check, a company's sync, a write, a record's
+ * recovery, an entry not on its card), 2 usage or configuration the tool cannot read at all.
  */
 public final class OpsCli {
     static final String USAGE = """
@@ -69,13 +79,22 @@ public final class OpsCli {
                             sync a company now (catalog + records since the cursor), or back-fill a window's records
               replay        --company ID --from T --to T [--source-table NAME] [--env-file F]
                             re-apply stored records changed in [from, to) through RecordStore.upsert (idempotent)
-              status        [--company ID] [--env-file F | --secret-arn ARN]
-                            per company: last successful sync, cursor, last error, last webhook-written record
+              status        [--company ID | --user SUB] [--env-file F | --secret-arn ARN]
+                            per company: last successful sync, cursor, last error, last webhook-written record; with
+                            LOYALTY_CARDS, the users whose entries wait for their loyalty card; --user SUB instead shows that
+                            user's cards: status and reason, posted, waiting, next reconciliation (exit 1 when REFUSED or UNCERTAIN)
               recover-accruals --dlq [--lookback-days N] | --company ID [--from T --to T] | --from T --to T
                             [--dry-run] [--env-file F]
                             re-run bonus accrual for stored records: the failed stream batches in BonusDeadLetterQueue,
                             a company's records, or records changed in [from, to) of every company in COMPANY_IDS;
                             idempotent (versions already applied are skipped), exit 1 when any record failed
+              adjust        --user SUB --amount A --reason TEXT [--company ID] [--by NAME] [--env-file F]
+                            an audited correction of the user's balance: one ADJUSTMENT entry (A non-zero, at most 2 decimals,
+                            a minus takes bonus away; reason 3..200 characters, kept with "(by NAME)", NAME defaulting to $USER);
+                            company: --company, else the one of COMPANY_IDS; the loyalty mirror puts it on the client's card
+              loyalty-resend --user SUB [--env-file F | --secret-arn ARN]
+                            queue all of the user's ledger entries again for their loyalty cards and post what is not on them
+                            now, per chain of LOYALTY_CARDS (never twice: an entry on the card already is skipped)
             DATE/T: 2026-11-01 (UTC midnight; --to DATE means the end of that day) or 2026-11-01T10:00:00Z
             every command: --settings-parameter NAME (or SETTINGS_PARAMETER) reads the deployed settings (the stack's
                             SettingsParameterName output) beneath the environment, so COMPANY_IDS and the bonus rules are the
@@ -115,9 +134,11 @@ public final class OpsCli {
                 case "rotate-webhook-token" -> rotateWebhookToken(Args.parse(rest, with("--url", "--company", "--grace"), Set.of("--retire")), redactor);
                 case "sync" -> sync(Args.parse(rest, with("--company", "--from", "--to"), Set.of()));
                 case "replay" -> replay(Args.parse(rest, with("--company", "--from", "--to", "--source-table"), Set.of()));
-                case "status" -> status(Args.parse(rest, with("--company"), Set.of()));
+                case "status" -> status(Args.parse(rest, with("--company", "--user"), Set.of()));
                 case "recover-accruals" -> recoverAccruals(Args.parse(rest, with("--company", "--from", "--to", "--lookback-days"),
                         Set.of("--dlq", "--dry-run")));
+                case "adjust" -> adjust(Args.parse(rest, with("--user", "--amount", "--reason", "--company", "--by"), Set.of()), redactor);
+                case "loyalty-resend" -> loyaltyResend(Args.parse(rest, with("--user"), Set.of()), redactor);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -410,8 +431,16 @@ public final class OpsCli {
     }
 
     private int status(Args args) {
+        Optional<String> user = args.value("--user");
+        if (user.isPresent() && args.value("--company").isPresent()) {
+            throw new UsageException("give --company or --user, not both: --user shows that user's loyalty cards instead of the companies");
+        }
         try (OpsEnvironment env = OpsEnvironment.from(environment, args)) {
             DynamoDbClient dynamoDb = env.aws().dynamoDb();
+            if (user.isPresent()) {
+                LoyaltyCardsStore cards = new LoyaltyCardsStore(dynamoDb, env.requireTable(EnvVar.LOYALTY_CARDS_TABLE));
+                return new LoyaltyStatus(cards, out).user(user.get(), env.loyaltySettings().chains()) ? 1 : 0;
+            }
             SyncStateStore states = new SyncStateStore(dynamoDb, env.requireTable(EnvVar.SYNC_STATE_TABLE));
             Optional<String> recordsTable = env.config().optional(EnvVar.RECORDS_TABLE);
             List<Long> companies = args.value("--company").isPresent() ? List.of(args.companyId("--company")) : env.companyIds(List.of());
@@ -433,6 +462,14 @@ public final class OpsCli {
                         .orElse("unknown (set RECORDS_TABLE)"));
                 out.println("  last error:            " + state.lastError().orElse("none"));
                 anyError |= state.lastError().isPresent();
+            }
+            if (env.loyaltySettings().enabled()) {
+                Optional<String> cardsTable = env.config().optional(EnvVar.LOYALTY_CARDS_TABLE);
+                if (cardsTable.isEmpty()) {
+                    out.println("loyalty cards: unknown (set LOYALTY_CARDS_TABLE)");
+                } else {
+                    anyError |= new LoyaltyStatus(new LoyaltyCardsStore(dynamoDb, cardsTable.get()), out).waiting();
+                }
             }
             return anyError ? 1 : 0;
         }
@@ -505,6 +542,112 @@ public final class OpsCli {
             }
             return failed || recovery.anyFailed() ? 1 : 0;
         }
+    }
+
+    /**
+     * An operator's audited correction of a user's balance: one ADJUSTMENT entry with the reason and who gave it, written
+     * with its balance in one transaction ({@link BonusLedgerStore#post}). The loyalty mirror takes it to the client's
+     * card from the ledger's stream, as it takes an accrual.
+     */
+    private int adjust(Args args, Redactor redactor) {
+        String userId = args.require("--user");
+        BigDecimal amount = OperatorAdjustment.amount(args.require("--amount"));
+        String reason = OperatorAdjustment.reason(args.value("--reason").orElseThrow(() -> new UsageException(
+                "--reason is required: say why, in " + OperatorAdjustment.REASON_MIN + " to " + OperatorAdjustment.REASON_MAX
+                        + " characters (it stays with the entry and shows on the card)")));
+        String by = args.value("--by").or(() -> Optional.ofNullable(environment.get("USER")).map(String::strip).filter(name -> !name.isEmpty()))
+                .orElse("operator");
+        return reported(redactor, () -> {
+            try (OpsEnvironment env = OpsEnvironment.from(environment, args)) {
+                long companyId = adjustedCompany(args, env);
+                BonusLedgerStore ledger = new BonusLedgerStore(env.aws().dynamoDb(), env.requireTable(EnvVar.BONUS_LEDGER_TABLE));
+                // Read before writing: a LOYALTY_CARDS that cannot be read stops the command with nothing written.
+                Optional<LoyaltyProgramme> cards = env.loyaltySettings().forCompany(companyId);
+                OperatorAdjustment adjustment = new OperatorAdjustment(userId, companyId, amount, reason, by);
+                LedgerEntry entry = adjustment.entry(clock.instant());
+                // An id taken already is this very write, repeated by the SDK after its answer was lost: the time is in the id.
+                boolean written = ledger.post(entry);
+                out.println("✅ user " + userId + ": " + entry.kind() + " " + adjustment.signedAmount() + " \"" + reason + "\" as entry "
+                        + entry.id() + (written ? "" : " (written already)") + "; balance now " + ledger.balance(BonusOwner.user(userId)).toPlainString());
+                out.println(cards.map(programme -> "   the loyalty mirror puts it on the client's card in chain " + programme.chainId()
+                                + " (from the ledger's stream); ops status --user " + userId + " shows it there")
+                        .orElse("   company " + companyId + " has no loyalty cards (not in LOYALTY_CARDS): the entry moves the app's balance only"));
+                return 0;
+            }
+        });
+    }
+
+    /** {@code --company}, else the one company of COMPANY_IDS: a correction never guesses among several. */
+    private static long adjustedCompany(Args args, OpsEnvironment env) {
+        if (args.value("--company").isPresent()) {
+            return args.companyId("--company");
+        }
+        List<Long> companies = env.companyIds(List.of());
+        if (companies.size() == 1) {
+            return companies.getFirst();
+        }
+        throw new UsageException("name the company the correction belongs to with --company ID ("
+                + (companies.isEmpty() ? "COMPANY_IDS is not set" : "COMPANY_IDS has " + companies.size() + ": " + companies) + ")");
+    }
+
+    /**
+     * Queues all of the user's entries again for their cards and drains each chain now: after entries were lost on the
+     * way to the outbox (LoyaltyDeadLetterQueue), or once the cause of a REFUSED link is fixed. Nothing is posted twice:
+     * an entry on the card already is dropped by the drain ({@link LoyaltyMirror#requeue}).
+     */
+    private int loyaltyResend(Args args, Redactor redactor) {
+        String userId = args.require("--user");
+        return reported(redactor, () -> {
+            try (OpsEnvironment env = OpsEnvironment.from(environment, args)) {
+                LoyaltySettings settings = env.loyaltySettings();
+                if (!settings.enabled()) {
+                    throw new UsageException("LOYALTY_CARDS is empty: no company puts its bonus on loyalty cards, so there is nothing to "
+                            + "resend (set it as deployed, e.g. with --settings-parameter)");
+                }
+                for (EnvVar table : List.of(EnvVar.LOYALTY_CARDS_TABLE, EnvVar.BONUS_LEDGER_TABLE, EnvVar.USER_LINKS_TABLE)) {
+                    env.requireTable(table);
+                }
+                YClientsAccess access = readable(yclients(env, redactor).build(), redactor);
+                LoyaltyWiring wiring = withDecisionsOnErr(LoyaltyWiring.of(env.config(), env.aws(), access, settings, "ops", clock), redactor);
+                LoyaltyMirror mirror = wiring.mirror();
+                int queued = mirror.requeue(userId);
+                out.println("user " + userId + ": " + queued + " ledger entr" + (queued == 1 ? "y" : "ies")
+                        + " queued again for the cards (those on a card already are not posted again)");
+                boolean allOnCards = true;
+                for (long chainId : settings.chains()) {
+                    // A drain would look up, or issue, a card the client has no entry for: a chain never used is left alone.
+                    if (wiring.cards().link(userId, chainId).isEmpty() && wiring.cards().outbox(userId, chainId, 1).isEmpty()) {
+                        out.println("✅ chain " + chainId + ": nothing to post (no entry of the user's at its companies)");
+                        continue;
+                    }
+                    LoyaltyMirror.Drained drained;
+                    try {
+                        drained = mirror.drain(userId, chainId);
+                    } catch (RuntimeException e) {
+                        // As the stream's handler does: the entries stay queued, for the cycle to post.
+                        mirror.leaveForCycle(userId, chainId);
+                        out.println(redactor.apply("❌ chain " + chainId + ": the drain failed (" + e.getClass().getSimpleName() + ": "
+                                + e.getMessage() + "); the entries stay queued for the scheduled cycle"));
+                        allOnCards = false;
+                        continue;
+                    }
+                    allOnCards &= drained == LoyaltyMirror.Drained.DONE;
+                    CardLink link = wiring.cards().link(userId, chainId).orElse(null);
+                    out.println(redactor.apply((drained == LoyaltyMirror.Drained.DONE ? "✅" : "⚠️ ") + " chain " + chainId + ": " + drained
+                            + (link == null ? "" : ", " + link.status() + (link.reason() == null ? "" : " (" + link.reason() + ")")
+                                    + ", " + link.posted() + " posted to card " + (link.cardId() == null ? "none yet" : link.cardId()))
+                            + ", waiting " + wiring.cards().outbox(userId, chainId, 1000).size()));
+                }
+                return allOnCards ? 0 : 1;
+            }
+        });
+    }
+
+    /** The functions' parts, their decision lines on stderr: stdout is the operator's summary, the lines its detail. */
+    private LoyaltyWiring withDecisionsOnErr(LoyaltyWiring wiring, Redactor redactor) {
+        LogSink sink = line -> err.println(redactor.apply(line));
+        return new LoyaltyWiring(wiring.settings(), wiring.cards(), wiring.ledger(), wiring.links(), wiring.api(), clock,
+                new DecisionLog("ops", sink, clock), new EmfMetrics("ops", line -> { }, clock));
     }
 
     private static Duration days(String text) {

@@ -10,6 +10,7 @@ import io.ycbridge.config.Config;
 import io.ycbridge.config.ConfigException;
 import io.ycbridge.config.DotEnvFile;
 import io.ycbridge.config.EnvVar;
+import io.ycbridge.loyalty.LoyaltySettings;
 import io.ycbridge.secret.SecretSource;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -138,6 +139,15 @@ final class OpsEnvironment implements AutoCloseable {
         } catch (ConfigException e) {
             throw new UsageException(e.getMessage() + " (the accrual function's environment: BONUS_LEDGER_TABLE, USER_LINKS_TABLE, "
                     + "CATALOG_TABLE and the BONUS_* rules exactly as deployed)");
+        }
+    }
+
+    /** LOYALTY_CARDS as the loyalty functions read it: empty when unset, a usage error when it cannot be read. */
+    LoyaltySettings loyaltySettings() {
+        try {
+            return LoyaltySettings.from(config);
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

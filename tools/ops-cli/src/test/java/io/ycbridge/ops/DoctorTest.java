@@ -1,5 +1,8 @@
 package io.ycbridge.ops;
 
+import static io.ycbridge.simulator.SimulatorSeed.DEMO_BRANCH_ID;
+import static io.ycbridge.simulator.SimulatorSeed.DEMO_CARD_TYPE_ID;
+import static io.ycbridge.simulator.SimulatorSeed.DEMO_CHAIN_ID;
 import static io.ycbridge.simulator.SimulatorSeed.DEMO_SALON_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -178,6 +181,59 @@ class DoctorTest {
         assertTrue(result.out().contains("❌ company 235564: booking form"));
         assertTrue(result.out().contains("❌ company 235564: webhook registered"));
         assertTrue(result.out().contains("answered HTTP 401"));
+    }
+
+    @Test
+    void theDemoChainsLoyaltyCardsAreGreen() {
+        fixture.env.put("LOYALTY_CARDS", DEMO_SALON_ID + ":" + DEMO_CHAIN_ID + ":" + DEMO_CARD_TYPE_ID);
+        OpsFixture.Result result = doctor("loyalty cards", "--webhook-url", fixture.webhookUrl());
+        assertEquals(0, result.code(), result.all());
+        assertTrue(result.out().contains("✅ company 235564: loyalty card type 10992\n   Бонусы приложения, of chain 145071"), result.out());
+        assertTrue(result.out().contains("✅ company 235564: cards of chain 145071 can be looked up\n   a test lookup for a made-up phone "
+                + "answered (0 cards)"), result.out());
+        assertTrue(result.out().contains("All checks passed\n"), result.out());
+        assertFalse(result.out().contains(Doctor.PROBE_PHONE));
+    }
+
+    @Test
+    void anUnknownCardTypeFailsNamingTheTypesTheChainHas() {
+        fixture.env.put("LOYALTY_CARDS", DEMO_SALON_ID + ":" + DEMO_CHAIN_ID + ":99999");
+        OpsFixture.Result result = doctor("unknown card type", "--json");
+        assertEquals(1, result.code(), result.all());
+        assertTrue(result.out().contains("\"id\" : \"loyalty-card-type-235564\",\n    \"status\" : \"FAIL\""), result.out());
+        assertTrue(result.out().contains("the company's chain has: 10992 (Бонусы приложения)"), result.out());
+        assertTrue(result.out().contains("set the card type in LOYALTY_CARDS to one of the company's chain"), result.out());
+    }
+
+    @Test
+    void aCardsCompanyOutsideCompanyIdsWarnsAndALookupWithoutRightsNamesTheRight() {
+        fixture.env.put("LOYALTY_CARDS", DEMO_SALON_ID + ":" + DEMO_CHAIN_ID + ":" + DEMO_CARD_TYPE_ID + "," + DEMO_BRANCH_ID + ":"
+                + DEMO_CHAIN_ID + ":" + DEMO_CARD_TYPE_ID);
+        OpsFixture.Result outside = doctor("loyalty company outside COMPANY_IDS", "--webhook-url", fixture.webhookUrl());
+        assertEquals(0, outside.code(), outside.all());
+        assertTrue(outside.out().contains("⚠️  company 1169323: loyalty cards\n   LOYALTY_CARDS names company 1169323, the configured "
+                + "companies do not\n   fix: add 1169323 to COMPANY_IDS"), outside.out());
+        assertTrue(outside.out().contains("✅ company 1169323: cards of chain 145071 can be looked up"), outside.out());
+        assertTrue(outside.out().contains("All checks passed (1 warning)"), outside.out());
+
+        fixture.sim.revokeRights(SimulatorDefaults.USER_TOKEN, DEMO_SALON_ID);
+        OpsFixture.Result noRights = doctor("loyalty cards without rights");
+        assertEquals(1, noRights.code());
+        assertTrue(noRights.out().contains("❌ company 235564: cards of chain 145071 can be looked up"), noRights.out());
+        assertTrue(noRights.out().contains("\"loyalty cards: manual top-up and deduction\" (loyalty_cards_manual_transactions_access) and "
+                + "management rights in every company of chain 145071"), noRights.out());
+        assertTrue(noRights.out().contains("<test phone>"), noRights.out());
+        assertFalse(noRights.out().contains(Doctor.PROBE_PHONE));
+    }
+
+    @Test
+    void withoutAUserTokenTheLoyaltyChecksWarnOnce() {
+        fixture.env.put("LOYALTY_CARDS", DEMO_SALON_ID + ":" + DEMO_CHAIN_ID + ":" + DEMO_CARD_TYPE_ID);
+        fixture.env.remove("YCLIENTS_USER_TOKEN");
+        OpsFixture.Result result = doctor("loyalty cards without a user token");
+        assertEquals(1, result.code());
+        assertTrue(result.out().contains("⚠️  loyalty cards\n   the loyalty checks need the user token"), result.out());
+        assertFalse(result.out().contains("loyalty card type"), result.out());
     }
 
     @Test

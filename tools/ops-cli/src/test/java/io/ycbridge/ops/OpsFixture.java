@@ -3,6 +3,12 @@ package io.ycbridge.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.ycbridge.bonus.BonusAccrualService;
+import io.ycbridge.bonus.BonusLedgerStore;
+import io.ycbridge.bonus.BonusRules;
+import io.ycbridge.bonus.CompanyBonusRules;
+import io.ycbridge.bonus.UserLinkStore;
+import io.ycbridge.loyalty.LoyaltyCardsStore;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.record.RecordNormalizer;
 import io.ycbridge.record.RecordSource;
@@ -42,8 +48,10 @@ final class OpsFixture implements AutoCloseable {
     final RecordStore records;
     final String recordsTable;
     final String stateTable;
+    private final LocalDynamoDb dynamoDb;
 
     OpsFixture(LocalDynamoDb dynamoDb) throws IOException {
+        this.dynamoDb = dynamoDb;
         sim.seed(SimulatorSeed.demo());
         recordsTable = create(dynamoDb, TableDefinitions.RECORDS);
         stateTable = create(dynamoDb, TableDefinitions.SYNC_STATE);
@@ -83,6 +91,22 @@ final class OpsFixture implements AutoCloseable {
         env.put("CATALOG_TABLE", catalogTable);
     }
 
+    /**
+     * The ledger, user links and loyalty cards tables in the environment, and LOYALTY_CARDS naming the demo salon with
+     * the demo chain's card type, as a stack with cards switched on has them.
+     */
+    CardTables loyaltyCards() {
+        String ledger = create(dynamoDb, TableDefinitions.BONUS_LEDGER);
+        String links = create(dynamoDb, TableDefinitions.USER_LINKS);
+        String cards = create(dynamoDb, TableDefinitions.LOYALTY_CARDS);
+        env.put("BONUS_LEDGER_TABLE", ledger);
+        env.put("USER_LINKS_TABLE", links);
+        env.put("LOYALTY_CARDS_TABLE", cards);
+        env.put("LOYALTY_CARDS", SimulatorSeed.DEMO_SALON_ID + ":" + SimulatorSeed.DEMO_CHAIN_ID + ":" + SimulatorSeed.DEMO_CARD_TYPE_ID);
+        return new CardTables(new BonusLedgerStore(dynamoDb.client(), ledger), new UserLinkStore(dynamoDb.client(), links),
+                new LoyaltyCardsStore(dynamoDb.client(), cards));
+    }
+
     String webHost() {
         return "127.0.0.1:" + web.getAddress().getPort();
     }
@@ -115,6 +139,14 @@ final class OpsFixture implements AutoCloseable {
     record TableMaker(LocalDynamoDb dynamoDb) {
         String records() {
             return create(dynamoDb, TableDefinitions.RECORDS);
+        }
+    }
+
+    /** What {@link #loyaltyCards} made. */
+    record CardTables(BonusLedgerStore ledger, UserLinkStore links, LoyaltyCardsStore cards) {
+        /** As the profile route links a phone the user proved: the mirror finds or issues the card by it. */
+        void linkProvenPhone(String userId, String e164) {
+            new BonusAccrualService(ledger, links, CompanyBonusRules.uniform(BonusRules.percent("5"))).linkProvenPhone(userId, e164);
         }
     }
 
