@@ -12,11 +12,8 @@ import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.loyalty.LoyaltyMirror;
 import io.ycbridge.loyalty.LoyaltyWiring;
 import io.ycbridge.simulator.Fault;
-import io.ycbridge.simulator.SimulatorDefaults;
 import io.ycbridge.simulator.SimulatorSeed;
 import io.ycbridge.simulator.YClientsSimulator;
-import io.ycbridge.table.TableDefinition;
-import io.ycbridge.table.TableDefinitions;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,27 +123,10 @@ public final class LoyaltyMirrorBench {
         return titles.values().stream().filter(times -> times > 1).count();
     }
 
-    /** The functions' settings: every table, the simulator's secret, limits high enough never to wait, {@code companies} in the chain. */
+    /** The functions' settings over the simulator, with {@code companies} in the demo chain (the demo salon first). */
     private static Config config(YClientsSimulator sim, LocalDynamoDb local, int companies) {
-        Map<String, String> environment = new HashMap<>();
-        for (TableDefinition table : TableDefinitions.all()) {
-            try {
-                table.create(local.client(), table.logicalId());
-            } catch (software.amazon.awssdk.services.dynamodb.model.ResourceInUseException exists) {
-                // the second configuration shares the first one's tables
-            }
-            environment.put(table.nameVariable().name(), table.logicalId());
-        }
-        environment.put(EnvVar.AWS_REGION.name(), LocalDynamoDb.REGION.id());
-        environment.put(EnvVar.AWS_ENDPOINT_URL.name(), local.endpoint().toString());
-        environment.put(EnvVar.YCLIENTS_SECRET_SOURCE.name(), "env");
-        environment.put(EnvVar.YCLIENTS_PARTNER_TOKEN.name(), SimulatorDefaults.PARTNER_TOKEN);
-        environment.put(EnvVar.YCLIENTS_USER_TOKEN.name(), SimulatorDefaults.USER_TOKEN);
-        environment.put(EnvVar.YCLIENTS_BASE_URL.name(), sim.baseUri().toString());
-        environment.put(EnvVar.YCLIENTS_RATE_PER_SECOND.name(), "100000");
-        environment.put(EnvVar.YCLIENTS_RATE_PER_MINUTE.name(), "1000000");
+        Map<String, String> environment = SimulatedSettings.of(sim, local);
         environment.put(EnvVar.COMPANY_IDS.name(), Long.toString(SALON));
-        environment.put(EnvVar.BONUS_PERCENT.name(), "5");
         StringJoiner programmes = new StringJoiner(",");
         programmes.add(SALON + ":" + CHAIN + ":" + SimulatorSeed.DEMO_CARD_TYPE_ID);
         for (int i = 1; i < companies; i++) {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * An operator's correction of a user's balance ({@code ops adjust}), checked, and the ledger entry that carries it: an
- * ADJUSTMENT of the operator's source with the reason and who gave it, so the entry explains itself in the ledger and
- * on the card.
+ * ADJUSTMENT of the operator's source with the reason and who gave it, so the entry explains itself in the ledger (the
+ * card's line names the entry by its id; the reason, which may name the person, stays with us).
  */
 record OperatorAdjustment(String userId, long companyId, BigDecimal amount, String reason, String by) {
     /**
@@ -46,7 +46,7 @@ record OperatorAdjustment(String userId, long companyId, BigDecimal amount, Stri
         String reason = text == null ? "" : text.strip();
         if (reason.length() < REASON_MIN || reason.length() > REASON_MAX || reason.chars().anyMatch(Character::isISOControl)) {
             throw new UsageException("--reason must say why, on one line of " + REASON_MIN + " to " + REASON_MAX
-                    + " characters (it stays with the entry and shows on the card)");
+                    + " characters (it stays with the entry: the app shows it, the card's line shows the entry id)");
         }
         return reason;
     }
