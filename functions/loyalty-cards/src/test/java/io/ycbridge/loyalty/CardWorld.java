@@ -84,8 +84,10 @@ final class CardWorld implements AutoCloseable {
         ledger.service.linkProvenPhone(USER, PHONE);
         this.cards = new LoyaltyCardsStore(dynamoDb, Tables.create(dynamoDb, TableDefinitions.LOYALTY_CARDS));
         String syncState = Tables.create(dynamoDb, TableDefinitions.SYNC_STATE);
+        // The simulator admits any rate: held to YClients' 5/s, a chaos run's thousands of requests would queue for minutes.
         Config secret = Config.of(Map.of("YCLIENTS_PARTNER_TOKEN", SimulatorDefaults.PARTNER_TOKEN,
-                "YCLIENTS_USER_TOKEN", SimulatorDefaults.USER_TOKEN, "YCLIENTS_BASE_URL", simulator.baseUri().toString()));
+                "YCLIENTS_USER_TOKEN", SimulatorDefaults.USER_TOKEN, "YCLIENTS_BASE_URL", simulator.baseUri().toString(),
+                "YCLIENTS_RATE_PER_SECOND", "1000", "YCLIENTS_RATE_PER_MINUTE", "60000"));
         this.api = YClientsAccess.builder(secret, new EnvironmentSecretSource(secret, null)).sharedRateLimit(dynamoDb, syncState, 1).build();
         this.handler = new LoyaltyMirrorHandler(mirror(), logs);
         this.streams = DynamoDbStreamsClient.builder().endpointOverride(local.endpoint()).region(LocalDynamoDb.REGION)

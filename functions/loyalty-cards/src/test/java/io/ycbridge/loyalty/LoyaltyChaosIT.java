@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalDynamoDbExtension.class)
 class LoyaltyChaosIT {
-    private static final int ROUNDS = 40;
+    private static final int ROUNDS = 50;
     private static final String MANUAL = "/company/" + CardWorld.SALON + "/loyalty/cards/";
     private final LocalDynamoDb local;
 
@@ -42,7 +42,7 @@ class LoyaltyChaosIT {
     @Test
     void noDoublePostingNoLostEntryAndTheBalancesAgree() throws Exception {
         Totals totals = new Totals();
-        for (long seed : new long[] {1, 2, 3}) {
+        for (long seed : new long[] {1, 2, 3, 4}) {
             run(seed, totals);
         }
         System.out.printf("loyalty chaos: %d rounds, %d entries mirrored, %d manual transactions, %d faults on the API "

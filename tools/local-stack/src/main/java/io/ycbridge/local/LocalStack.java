@@ -186,7 +186,8 @@ final class LocalStack implements AutoCloseable {
 
     private void scheduledSync() {
         try {
-            runSync();
+            // The banner waits for the catalog, not for the loyalty cycle after it.
+            runSync(firstSync::countDown);
         } catch (RuntimeException e) {
             System.err.println("sync-schedule: the scheduled sync failed: " + e.getClass().getName());
         } finally {
@@ -210,9 +211,15 @@ final class LocalStack implements AutoCloseable {
      * sync's summary (per company, no tokens) as the answer, with the cycle's under {@code loyalty}.
      */
     JsonNode runSync() {
+        return runSync(() -> { });
+    }
+
+    /** {@link #runSync()}, with {@code synced} run between the sync and the loyalty cycle. */
+    private JsonNode runSync(Runnable synced) {
         syncing.lock();
         try {
             ObjectNode summary = SummaryJson.of(sync.syncAll(companyIds, CatalogSyncHandler.deadline(Instant.now(), syncTimeout)));
+            synced.run();
             summary.set("loyalty", JSON.valueToTree(loyalty.run(loyaltyTimeout.minusSeconds(30))));
             return summary;
         } finally {
