@@ -1,6 +1,7 @@
 package io.ycbridge.loyalty;
 
 import io.ycbridge.yclients.AuthenticationException;
+import io.ycbridge.yclients.InsufficientCardBalanceException;
 import io.ycbridge.yclients.LicenseExpiredException;
 import io.ycbridge.yclients.NotFoundException;
 import io.ycbridge.yclients.PermissionException;
@@ -14,7 +15,9 @@ import io.ycbridge.yclients.YClientsException;
  * reading the card's transactions before anything is sent again.
  */
 enum CardAttempt {
-    /** Refused by YClients for this entry or user (rights, balance, a field): it waits with the reason. */
+    /** A deduction the card does not hold enough for: later credits may cover it. */
+    SHORT_ON_CARD,
+    /** Refused by YClients for this entry or user (rights, a field): it waits with the reason. */
     REFUSED,
     /** Not applied, and not this entry's fault (credentials, rate limit, licence): try later. */
     NOT_NOW,
@@ -22,6 +25,9 @@ enum CardAttempt {
     UNCERTAIN;
 
     static CardAttempt of(RuntimeException failure) {
+        if (failure instanceof InsufficientCardBalanceException) {
+            return SHORT_ON_CARD;
+        }
         if (failure instanceof ValidationException || failure instanceof PermissionException || failure instanceof NotFoundException) {
             return REFUSED;
         }

@@ -7,7 +7,6 @@ import io.ycbridge.bonus.LedgerEntry;
 import io.ycbridge.bonus.UserLinkStore;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
-import io.ycbridge.yclients.InsufficientCardBalanceException;
 import io.ycbridge.yclients.model.LoyaltyCard;
 import io.ycbridge.yclients.model.LoyaltyTransaction;
 import java.time.Clock;
@@ -36,7 +35,7 @@ public final class LoyaltyMirror {
     private final LoyaltySettings settings;
     private final LoyaltyCardsStore cards;
     private final BonusLedgerStore ledger;
-    private final UserLinkStore links;
+    private final ClientCards clientCards;
     private final YClientsAccess api;
     private final Clock clock;
     private final DecisionLog log;
@@ -47,7 +46,7 @@ public final class LoyaltyMirror {
         this.settings = settings;
         this.cards = cards;
         this.ledger = ledger;
-        this.links = links;
+        this.clientCards = new ClientCards(settings, links, api);
         this.api = api;
         this.clock = clock;
         this.log = log;
@@ -71,14 +70,12 @@ public final class LoyaltyMirror {
      * source we post); the chain it was queued for, or empty.
      */
     public Optional<Long> enqueue(LedgerEntry entry) {
-        if (!entry.owner().key().startsWith("USER#") || !entry.origin().source().mirrored()) {
-            return Optional.empty();
-        }
+        Optional<String> user = entry.owner().userId();
         Optional<LoyaltyProgramme> programme = settings.forCompany(entry.companyId());
-        if (programme.isEmpty()) {
+        if (user.isEmpty() || !entry.origin().source().mirrored() || programme.isEmpty()) {
             return Optional.empty();
         }
-        cards.enqueue(userOf(entry.owner()), programme.get().chainId(), entry);
+        cards.enqueue(user.get(), programme.get().chainId(), entry);
         return Optional.of(programme.get().chainId());
     }
 
@@ -89,18 +86,12 @@ public final class LoyaltyMirror {
      * is dropped by the drain for its DONE item. @return how many of the entries go to a card at all
      */
     public int requeue(String userId) {
-        BonusOwner owner = BonusOwner.user(userId);
         int queued = 0;
-        String after = null;
-        do {
-            BonusLedgerStore.EntryPage page = ledger.entries(owner, 100, after);
-            for (LedgerEntry entry : page.entries()) {
-                if (enqueue(entry).isPresent()) {
-                    queued++;
-                }
+        for (LedgerEntry entry : ledger.allEntries(BonusOwner.user(userId))) {
+            if (enqueue(entry).isPresent()) {
+                queued++;
             }
-            after = page.lastItemKey();
-        } while (after != null);
+        }
         return queued;
     }
 
@@ -108,7 +99,7 @@ public final class LoyaltyMirror {
      * Leaves the user's queued entries to the scheduled cycle after a drain failed outside the API (DynamoDB): as far as
      * DynamoDB lets it, for it may be the one failing; the next entry of the user drains them otherwise.
      */
-    public void leaveForCycle(String userId, long chainId) {
+    private void leaveForCycle(String userId, long chainId) {
         try {
             cards.waiting(userId, chainId, true);
         } catch (RuntimeException stillFailing) {
@@ -116,22 +107,27 @@ public final class LoyaltyMirror {
         }
     }
 
-    /** Posts what waits for the user's card in the chain, in order, as far as the API lets it. */
+    /**
+     * Posts what waits for the user's card in the chain, in order, as far as the API lets it. A failure outside the API
+     * (DynamoDB) is thrown after the entries were left to the scheduled cycle: they stay queued either way.
+     */
     public Drained drain(String userId, long chainId) {
         Instant now = clock.instant();
         if (!cards.lease(userId, chainId, now, LEASE)) {
             return Drained.BUSY;
         }
         try {
-            Optional<Long> card = card(userId, chainId);
-            if (card.isEmpty()) {
+            CardFound card = card(userId, chainId);
+            if (card.cardId() == null) {
                 cards.waiting(userId, chainId, true);
-                return cards.link(userId, chainId).map(CardLink::status).orElse(MirrorStatus.WAITING) == MirrorStatus.NO_PHONE
-                        ? Drained.WAITING : Drained.API_UNAVAILABLE;
+                return card.otherwise();
             }
-            Drained drained = post(userId, chainId, card.get());
+            Drained drained = post(userId, chainId, card.cardId());
             cards.waiting(userId, chainId, drained != Drained.DONE);
             return drained;
+        } catch (RuntimeException e) {
+            leaveForCycle(userId, chainId);
+            throw e;
         } finally {
             cards.release(userId, chainId);
         }
@@ -199,7 +195,7 @@ public final class LoyaltyMirror {
             }
             if (landed.isPresent()) {
                 cards.posted(userId, chainId, entry, cardId, landed.get().id(), clock.instant());
-                decided(userId, chainId, entry, "FOUND_ON_CARD");
+                decided(chainId, entry, "FOUND_ON_CARD");
                 metrics.count("LoyaltyAttemptFoundOnCard", Map.of());
                 return Step.POSTED;
             }
@@ -210,55 +206,55 @@ public final class LoyaltyMirror {
         try {
             posted = api.call(client -> client.postManualLoyaltyTransaction(programme.companyId(), cardId, entry.amount(), entry.title()));
         } catch (RuntimeException failure) {
-            CardAttempt attempt = CardAttempt.of(failure);
             String cause = failure.getClass().getSimpleName() + (failure instanceof io.ycbridge.yclients.YClientsException api && api.apiMessage() != null
                     ? ": " + api.apiMessage() : "");
-            if (failure instanceof InsufficientCardBalanceException) {
-                cards.notSent(userId, entry);
-                metrics.count("LoyaltyPostRefused", Map.of());
-                stop(userId, chainId, entry, MirrorStatus.REFUSED, "YClients refused the entry (" + cause + "): it is posted once the card holds "
-                        + entry.amount().negate().toPlainString(), Drained.WAITING);
-                return Step.SHORT;
-            }
-            return Step.stop(switch (attempt) {
+            return switch (CardAttempt.of(failure)) {
+                case SHORT_ON_CARD -> {
+                    cards.notSent(userId, entry);
+                    metrics.count("LoyaltyPostRefused", Map.of());
+                    stop(userId, chainId, entry, MirrorStatus.REFUSED, "YClients refused the entry (" + cause + "): it is posted once the card holds "
+                            + entry.amount().negate().toPlainString(), Drained.WAITING);
+                    yield Step.SHORT;
+                }
                 case REFUSED -> {
                     cards.notSent(userId, entry);
                     metrics.count("LoyaltyPostRefused", Map.of());
-                    yield stop(userId, chainId, entry, MirrorStatus.REFUSED, "YClients refused the entry (" + cause + ")", Drained.WAITING);
+                    yield Step.stop(stop(userId, chainId, entry, MirrorStatus.REFUSED, "YClients refused the entry (" + cause + ")", Drained.WAITING));
                 }
                 case NOT_NOW -> {
                     cards.notSent(userId, entry);
-                    yield stop(userId, chainId, entry, MirrorStatus.WAITING, "the API is not taking requests (" + cause + ")", Drained.API_UNAVAILABLE);
+                    yield Step.stop(stop(userId, chainId, entry, MirrorStatus.WAITING, "the API is not taking requests (" + cause + ")",
+                            Drained.API_UNAVAILABLE));
                 }
                 case UNCERTAIN -> {
                     metrics.count("LoyaltyPostUncertain", Map.of());
-                    yield stop(userId, chainId, entry, MirrorStatus.UNCERTAIN, "no clear answer (" + cause + "): the card is read before the next try",
-                            Drained.API_UNAVAILABLE);
+                    yield Step.stop(stop(userId, chainId, entry, MirrorStatus.UNCERTAIN, "no clear answer (" + cause + "): the card is read before the next try",
+                            Drained.API_UNAVAILABLE));
                 }
-            });
+            };
         }
         cards.posted(userId, chainId, entry, cardId, posted == null ? 0 : posted.id(), clock.instant());
-        decided(userId, chainId, entry, "POSTED");
+        decided(chainId, entry, "POSTED");
         metrics.count("LoyaltyPosted", Map.of());
         return Step.POSTED;
     }
 
     private Drained stop(String userId, long chainId, PendingEntry entry, MirrorStatus status, String reason, Drained drained) {
         cards.status(userId, chainId, status, reason, clock.instant());
-        Map<String, Object> fields = fields(userId, chainId, entry);
+        Map<String, Object> fields = fields(chainId, entry);
         fields.put("outcome", status.name());
         fields.put("reason", reason);
         log.info("loyalty-mirror", fields);
         return drained;
     }
 
-    private void decided(String userId, long chainId, PendingEntry entry, String outcome) {
-        Map<String, Object> fields = fields(userId, chainId, entry);
+    private void decided(long chainId, PendingEntry entry, String outcome) {
+        Map<String, Object> fields = fields(chainId, entry);
         fields.put("outcome", outcome);
         log.info("loyalty-mirror", fields);
     }
 
-    private static Map<String, Object> fields(String userId, long chainId, PendingEntry entry) {
+    private static Map<String, Object> fields(long chainId, PendingEntry entry) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("chainId", chainId);
         fields.put("entryId", entry.entryId());
@@ -276,34 +272,38 @@ public final class LoyaltyMirror {
                 .findFirst());
     }
 
+    /** The user's card, or, when there is none to post to, how the drain ends. */
+    private record CardFound(Long cardId, Drained otherwise) {
+    }
+
     /**
      * The user's card in the chain: the one we linked, else the client's card of the configured type found by the
      * proven phone, else a new one. A new link back-fills the outbox with the user's earlier entries, so the card starts
-     * from the same history as the ledger. Empty when there is no phone or the API did not answer.
+     * from the same history as the ledger. None when there is no phone (the entries wait) or the API did not answer.
      */
-    private Optional<Long> card(String userId, long chainId) {
+    private CardFound card(String userId, long chainId) {
         Optional<CardLink> link = cards.link(userId, chainId);
         if (link.isPresent() && link.get().cardId() != null) {
-            return Optional.of(link.get().cardId());
+            return new CardFound(link.get().cardId(), null);
         }
         Instant now = clock.instant();
-        String phone = links.linksOf(userId).map(UserLinkStore.Links::phoneE164).orElse(null);
-        if (phone == null) {
-            cards.status(userId, chainId, MirrorStatus.NO_PHONE, "the user has no proven phone: no card can be found or issued", now);
-            return Optional.empty();
-        }
-        String digits = phone.substring(1);
-        LoyaltyProgramme home = settings.ofChain(chainId).getFirst();
+        LoyaltyProgramme home = clientCards.home(chainId);
         LoyaltyCard card;
         try {
-            card = api.call(client -> client.loyaltyCards(digits, chainId, home.companyId())).stream()
-                    .filter(found -> found.typeId() == home.cardTypeId())
+            Optional<String> digits = clientCards.phoneDigits(userId);
+            if (digits.isEmpty()) {
+                cards.status(userId, chainId, MirrorStatus.NO_PHONE, "the user has no proven phone: no card can be found or issued", now);
+                return new CardFound(null, Drained.WAITING);
+            }
+            card = clientCards.of(digits.get(), chainId).stream()
+                    .filter(candidate -> candidate.typeId() == home.cardTypeId())
                     .findFirst()
                     // Issued only when the lookup just said there is none; an issue that may have landed is looked up first next time.
-                    .orElseGet(() -> api.call(client -> client.issueLoyaltyCard(home.companyId(), CardNumber.of(userId, chainId), home.cardTypeId(), digits)));
+                    .orElseGet(() -> api.call(client -> client.issueLoyaltyCard(home.companyId(), CardNumber.of(userId, chainId), home.cardTypeId(),
+                            digits.get())));
         } catch (RuntimeException failure) {
             cards.status(userId, chainId, MirrorStatus.WAITING, "the card could not be found or issued (" + failure.getClass().getSimpleName() + ")", now);
-            return Optional.empty();
+            return new CardFound(null, Drained.API_UNAVAILABLE);
         }
         cards.linkCard(userId, chainId, card.id(), home.companyId());
         // The back-fill: the user's entries written before the card was linked (while cards were off, or with no phone).
@@ -314,15 +314,11 @@ public final class LoyaltyMirror {
         fields.put("cardId", card.id());
         fields.put("outcome", "CARD_LINKED");
         log.info("loyalty-mirror", fields);
-        return Optional.of(card.id());
+        return new CardFound(card.id(), null);
     }
 
     private LoyaltyProgramme programmeFor(long companyId, long chainId) {
         return settings.forCompany(companyId).filter(programme -> programme.chainId() == chainId)
-                .orElseGet(() -> settings.ofChain(chainId).getFirst());
-    }
-
-    static String userOf(BonusOwner owner) {
-        return owner.key().substring("USER#".length());
+                .orElseGet(() -> clientCards.home(chainId));
     }
 }

@@ -67,7 +67,7 @@ public final class LoyaltyMirrorHandler extends TriggerHandler<List<StreamChange
             }
             try {
                 LedgerEntry entry = BonusLedgerStore.entry(new BonusOwner(image.get("ledger_key").s()), image);
-                current.enqueue(entry).ifPresent(chain -> touched.add(new LoyaltyCardsStore.UserChain(LoyaltyMirror.userOf(entry.owner()), chain)));
+                current.enqueue(entry).ifPresent(chain -> touched.add(new LoyaltyCardsStore.UserChain(entry.owner().userId().orElseThrow(), chain)));
             } catch (RuntimeException e) {
                 Map<String, Object> fields = new LinkedHashMap<>();
                 fields.put("sequence", change.sequenceNumber());
@@ -83,7 +83,7 @@ public final class LoyaltyMirrorHandler extends TriggerHandler<List<StreamChange
         return new BatchItemFailures(failures);
     }
 
-    /** The entries are queued: a drain that fails here is the cycle's to repeat, not the stream's. */
+    /** The entries are queued: a drain that fails here is the cycle's to repeat (the drain left them to it), not the stream's. */
     private void drainQuietly(LoyaltyMirror current, LoyaltyCardsStore.UserChain user) {
         try {
             current.drain(user.userId(), user.chainId());
@@ -93,7 +93,6 @@ public final class LoyaltyMirrorHandler extends TriggerHandler<List<StreamChange
             fields.put("outcome", "DRAIN_FAILED");
             fields.put("error", e.getClass().getSimpleName());
             log.error("loyalty-mirror", fields);
-            current.leaveForCycle(user.userId(), user.chainId());
         }
     }
 }

@@ -35,9 +35,8 @@ public final class LoyaltyReconciliation {
     private final LoyaltySettings settings;
     private final LoyaltyCardsStore cards;
     private final BonusLedgerStore ledger;
-    private final UserLinkStore links;
+    private final ClientCards clientCards;
     private final LoyaltyFeed feed;
-    private final YClientsAccess api;
     private final Clock clock;
     private final DecisionLog log;
     private final EmfMetrics metrics;
@@ -47,9 +46,8 @@ public final class LoyaltyReconciliation {
         this.settings = settings;
         this.cards = cards;
         this.ledger = ledger;
-        this.links = links;
+        this.clientCards = new ClientCards(settings, links, api);
         this.feed = feed;
-        this.api = api;
         this.clock = clock;
         this.log = log;
         this.metrics = metrics;
@@ -107,14 +105,9 @@ public final class LoyaltyReconciliation {
     }
 
     private Optional<BigDecimal> cardBalance(String userId, long chainId, long cardId) {
-        String phone = links.linksOf(userId).map(UserLinkStore.Links::phoneE164).orElse(null);
-        if (phone == null) {
-            return Optional.empty();
-        }
-        long company = settings.ofChain(chainId).getFirst().companyId();
         try {
-            return api.call(client -> client.loyaltyCards(phone.substring(1), chainId, company)).stream()
-                    .filter(card -> card.id() == cardId).map(LoyaltyCard::balance).findFirst();
+            return clientCards.phoneDigits(userId).flatMap(digits -> clientCards.of(digits, chainId).stream()
+                    .filter(card -> card.id() == cardId).map(LoyaltyCard::balance).findFirst());
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }
@@ -123,18 +116,8 @@ public final class LoyaltyReconciliation {
     /** The user's entries for the chain's companies: what the card should hold. */
     private BigDecimal ledgerBalance(String userId, long chainId) {
         Set<Long> companies = settings.ofChain(chainId).stream().map(LoyaltyProgramme::companyId).collect(Collectors.toSet());
-        BigDecimal sum = BigDecimal.ZERO;
-        String after = null;
-        do {
-            BonusLedgerStore.EntryPage page = ledger.entries(BonusOwner.user(userId), 100, after);
-            for (LedgerEntry entry : page.entries()) {
-                if (companies.contains(entry.companyId())) {
-                    sum = sum.add(entry.amount());
-                }
-            }
-            after = page.lastItemKey();
-        } while (after != null);
-        return sum;
+        return ledger.allEntries(BonusOwner.user(userId)).stream().filter(entry -> companies.contains(entry.companyId()))
+                .map(LedgerEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private Outcome done(long chainId, Outcome outcome, BigDecimal card, BigDecimal ours) {

@@ -312,13 +312,20 @@ public final class BonusLedgerStore {
     /** The records (company, record) with entries under a pending owner: what linking may credit. */
     public Set<List<Long>> recordsOf(BonusOwner owner) {
         Set<List<Long>> records = new LinkedHashSet<>();
+        allEntries(owner).forEach(entry -> records.add(List.of(entry.companyId(), entry.recordId())));
+        return records;
+    }
+
+    /** Every entry of the owner, newest version first, read a page at a time: an owner holds tens of entries, not thousands. */
+    public List<LedgerEntry> allEntries(BonusOwner owner) {
+        List<LedgerEntry> entries = new ArrayList<>();
         String after = null;
         do {
             EntryPage page = entries(owner, 100, after);
-            page.entries().forEach(entry -> records.add(List.of(entry.companyId(), entry.recordId())));
+            entries.addAll(page.entries());
             after = page.lastItemKey();
         } while (after != null);
-        return records;
+        return entries;
     }
 
     private boolean write(List<TransactWriteItem> items) {

@@ -40,6 +40,11 @@ public record BonusOwner(String key) {
         return new BonusOwner(ERASED + java.util.UUID.randomUUID());
     }
 
+    /** The app user's token subject, when this owner is an app user. */
+    public java.util.Optional<String> userId() {
+        return key.startsWith(USER) ? java.util.Optional.of(key.substring(USER.length())) : java.util.Optional.empty();
+    }
+
     public boolean pending() {
         return key.startsWith(PENDING);
     }

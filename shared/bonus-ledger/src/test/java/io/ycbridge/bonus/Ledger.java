@@ -3,7 +3,6 @@ package io.ycbridge.bonus;
 import io.ycbridge.fixture.Tables;
 import io.ycbridge.table.TableDefinitions;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -26,14 +25,7 @@ public final class Ledger {
 
 
     public List<LedgerEntry> entries(BonusOwner owner) {
-        List<LedgerEntry> all = new ArrayList<>();
-        String after = null;
-        do {
-            BonusLedgerStore.EntryPage page = store.entries(owner, 50, after);
-            all.addAll(page.entries());
-            after = page.lastItemKey();
-        } while (after != null);
-        return all;
+        return store.allEntries(owner);
     }
 
     public BigDecimal sum(BonusOwner owner) {

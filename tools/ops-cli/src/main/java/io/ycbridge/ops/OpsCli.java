@@ -624,8 +624,7 @@ public final class OpsCli {
                     try {
                         drained = mirror.drain(userId, chainId);
                     } catch (RuntimeException e) {
-                        // As the stream's handler does: the entries stay queued, for the cycle to post.
-                        mirror.leaveForCycle(userId, chainId);
+                        // The drain left the entries queued for the cycle, as it does for the stream's handler.
                         out.println(redactor.apply("❌ chain " + chainId + ": the drain failed (" + e.getClass().getSimpleName() + ": "
                                 + e.getMessage() + "); the entries stay queued for the scheduled cycle"));
                         allOnCards = false;
