@@ -16,6 +16,7 @@ import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.record.RecordStore;
 import io.ycbridge.record.StoredRecord;
 import io.ycbridge.record.StoredService;
+import io.ycbridge.record.VisitStatus;
 import io.ycbridge.yclients.ApiTimestamp;
 import io.ycbridge.yclients.BookingError;
 import io.ycbridge.yclients.NotFoundException;

@@ -1,6 +1,5 @@
-package io.ycbridge.app.visits;
+package io.ycbridge.record;
 
-import io.ycbridge.record.StoredRecord;
 
 /** A visit's state as the app shows it, from YClients' attendance (2 confirmed, 1 came, 0 waiting, -1 did not come). */
 public enum VisitStatus {
