@@ -3,7 +3,6 @@ package io.ycbridge.loyalty;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.ycbridge.aws.LiveSettings;
 import io.ycbridge.bonus.BonusLedgerStore;
-import io.ycbridge.bonus.BonusOwner;
 import io.ycbridge.bonus.LedgerEntry;
 import io.ycbridge.config.Config;
 import io.ycbridge.edge.BatchItemFailures;
@@ -66,7 +65,7 @@ public final class LoyaltyMirrorHandler extends TriggerHandler<List<StreamChange
                 continue;
             }
             try {
-                LedgerEntry entry = BonusLedgerStore.entry(new BonusOwner(image.get("ledger_key").s()), image);
+                LedgerEntry entry = BonusLedgerStore.entry(image);
                 current.enqueue(entry).ifPresent(chain -> touched.add(new LoyaltyCardsStore.UserChain(entry.owner().userId().orElseThrow(), chain)));
             } catch (RuntimeException e) {
                 Map<String, Object> fields = new LinkedHashMap<>();

@@ -464,6 +464,11 @@ public final class BonusLedgerStore {
     }
 
     /** Whether a ledger item is an entry (not a balance, a record's or a visit's state). */
+    /** An entry item read whole, its owner from its own key: what a stream image of the ledger is read with. */
+    public static LedgerEntry entry(Map<String, AttributeValue> item) {
+        return entry(new BonusOwner(item.get(LEDGER_KEY).s()), item);
+    }
+
     public static boolean isEntry(Map<String, AttributeValue> item) {
         return item != null && item.containsKey(ITEM_KEY) && item.get(ITEM_KEY).s().startsWith(ENTRY_PREFIX);
     }

@@ -23,6 +23,8 @@ public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCr
     public static final String SNS = "SNS";
     /** The key of SQS in {@link #serviceEndpoints}, as in {@code AWS_ENDPOINT_URL_SQS}. */
     public static final String SQS = "SQS";
+    /** The key of EventBridge in {@link #serviceEndpoints}, as in {@code AWS_ENDPOINT_URL_EVENTBRIDGE}. */
+    public static final String EVENTBRIDGE = "EVENTBRIDGE";
 
     public AwsSettings {
         java.util.Objects.requireNonNull(region, "region");
@@ -36,7 +38,7 @@ public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCr
 
     /**
      * Reads {@code AWS_REGION} (required), {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_SNS},
-     * {@code AWS_ENDPOINT_URL_SSM} and {@code AWS_ENDPOINT_URL_SQS} (optional; the SDK's own names for one service's endpoint).
+     * {@code AWS_ENDPOINT_URL_SSM}, {@code AWS_ENDPOINT_URL_SQS} and {@code AWS_ENDPOINT_URL_EVENTBRIDGE} (optional; the SDK's own names for one service's endpoint).
      */
     public static AwsSettings from(Config config) {
         Region region = config.require(EnvVar.AWS_REGION, "a region id such as eu-central-1", Region::of);
@@ -45,6 +47,7 @@ public record AwsSettings(Region region, Optional<URI> endpoint, boolean dummyCr
         config.optionalUri(EnvVar.AWS_ENDPOINT_URL_SNS).ifPresent(uri -> services.put(SNS, uri));
         config.optionalUri(EnvVar.AWS_ENDPOINT_URL_SSM).ifPresent(uri -> services.put(SsmParameter.SSM, uri));
         config.optionalUri(EnvVar.AWS_ENDPOINT_URL_SQS).ifPresent(uri -> services.put(SQS, uri));
+        config.optionalUri(EnvVar.AWS_ENDPOINT_URL_EVENTBRIDGE).ifPresent(uri -> services.put(EVENTBRIDGE, uri));
         boolean local = endpoint.isPresent() || !services.isEmpty();
         boolean dummy = local && config.optional("AWS_ACCESS_KEY_ID").isEmpty();
         return new AwsSettings(region, endpoint, dummy, services);

@@ -15,6 +15,7 @@ public enum EnvVar {
     SETTINGS_TTL_SECONDS("how long the settings are used before SETTINGS_PARAMETER is read again (default 60)", false),
     AWS_ENDPOINT_URL_SQS("local use only: the SQS endpoint when it differs from AWS_ENDPOINT_URL (moto next to DynamoDB Local, "
             + "for ops recover-accruals)", false),
+    AWS_ENDPOINT_URL_EVENTBRIDGE("local use only: the EventBridge endpoint when it differs from AWS_ENDPOINT_URL (moto)", false),
 
     RECORDS_TABLE("name of RecordsTable (template.yaml passes !Ref RecordsTable)", false),
     CATALOG_TABLE("name of CatalogTable", false),
@@ -40,6 +41,8 @@ public enum EnvVar {
     LOYALTY_CARDS_TABLE("name of LoyaltyCardsTable (the loyalty-card mirror: cards found or issued, entries to post and posted, the feed's cursor)", false),
     LOYALTY_CARDS("loyalty cards: the companies whose bonus lives on a YClients loyalty card, company:chain:cardType comma-separated "
             + "(235564:145071:10992); chain is the YClients network (salon group) id, cardType the card type to issue; off when empty", false),
+    EVENT_BUS_NAME("domain events: the name or ARN of the EventBridge bus they are published to (template.yaml passes the stack's "
+            + "bus, or the one the EventBusName parameter names)", false),
     PHONE_VERIFICATIONS_TABLE("name of PhoneVerificationsTable (hashed SMS codes, proofs and send/attempt counters, all with a TTL)", false),
     JWT_PHONE_CLAIM("profile: the token claim holding the user's phone (default phone_number, the OpenID Connect name)", false),
     JWT_PHONE_VERIFIED_CLAIM("profile: the token claim that says the phone claim was verified (default phone_number_verified); "
