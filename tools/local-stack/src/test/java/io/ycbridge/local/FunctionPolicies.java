@@ -159,6 +159,7 @@ final class FunctionPolicies {
             case "AWS::DynamoDB::Table.StreamArn" -> ResourceArns.table(id) + "/stream/*";
             case "AWS::SQS::Queue.Arn" -> ResourceArns.arn("sqs", id);
             case "AWS::SNS::Topic.TopicArn" -> ResourceArns.arn("sns", id);
+            case "AWS::Events::EventBus.Arn" -> ResourceArns.arn("events", "event-bus/" + id);
             default -> "${" + id + "." + attribute + "}";
         };
     }

@@ -57,7 +57,14 @@ class IamGrantsIT {
                     "as OnlineBookingFunction's: the handler tests give the mirror the environment's secret; LambdaRuntimeIT's"
                             + " invocation posts to a card with the secret read from moto"),
             new GrantCheck.Unrecorded("LoyaltyCycleFunction", "secretsmanager:GetSecretValue", ResourceArns.secret("YClientsSecret"),
-                    "as LoyaltyMirrorFunction's; LambdaRuntimeIT's invocation reads the chain's feed with the secret from moto")),
+                    "as LoyaltyMirrorFunction's; LambdaRuntimeIT's invocation reads the chain's feed with the secret from moto"),
+            new GrantCheck.Unrecorded("VisitEventsFunction", "events:PutEvents", ResourceArns.arn("events", "event-bus/EventBus"),
+                    "EventBridgeBus sends PutEvents as a SignedAwsCall of the JSON protocol, which no interceptor sees and the"
+                            + " recording HTTP client reads only in the Query protocol's form; EventBridgeDeliveryTest makes the call"
+                            + " against moto's EventBridge through the handler built from its environment, and a consumer's rule"
+                            + " receives the event"),
+            new GrantCheck.Unrecorded("BonusEventsFunction", "events:PutEvents", ResourceArns.arn("events", "event-bus/EventBus"),
+                    "as VisitEventsFunction's")),
             TemplateFunctionsTest.functionIdsOf(CloudFormationYaml.read(TemplateFunctionsTest.templatePath())).stream().map(function ->
                     new GrantCheck.Unrecorded(function, "ssm:GetParameter", "arn:aws:ssm:${AWS::Region}:${AWS::AccountId}:parameter/SettingsParameter",
                             "LiveSettings reads the settings with a SignedAwsCall, not an SDK client, so no interceptor sees it;"

@@ -157,10 +157,11 @@ class TemplateAlarmsTest {
     void everyFunctionQueueStreamApiAndMetricHasItsAlarm() {
         List<String> problems = problems(template);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        assertEquals(Set.of("SyncDeadLetterQueue", "ScheduleDeadLetterQueue", "BonusDeadLetterQueue", "LoyaltyDeadLetterQueue"),
+        assertEquals(Set.of("SyncDeadLetterQueue", "ScheduleDeadLetterQueue", "BonusDeadLetterQueue", "LoyaltyDeadLetterQueue",
+                "EventsDeadLetterQueue"),
                 failureDestinations(template));
-        // Errors and throttles of 13 functions, 4 dead-letter queues, 2 streams' iterator age, the API.
-        assertEquals(13 * 2 + 4 + 2 + 1 + ALARMED_METRICS.size(), expectedSeries(template).size());
+        // Errors and throttles of 15 functions, 5 dead-letter queues, the iterator age of 4 stream readers, the API.
+        assertEquals(15 * 2 + 5 + 4 + 1 + ALARMED_METRICS.size(), expectedSeries(template).size());
     }
 
     @Test

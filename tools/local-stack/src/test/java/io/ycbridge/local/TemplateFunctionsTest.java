@@ -87,7 +87,8 @@ class TemplateFunctionsTest {
                 "io.ycbridge.schedule.SyncScheduleHandler", "io.ycbridge.sync.CatalogSyncHandler", "io.ycbridge.webhook.WebhookIntakeHandler",
                 "io.ycbridge.app.verification.PhoneVerificationHandler", "io.ycbridge.app.catalog.CatalogHandler",
                 "io.ycbridge.app.booking.BookingLinkHandler", "io.ycbridge.app.booking.OnlineBookingHandler",
-                "io.ycbridge.app.visits.VisitsHandler", "io.ycbridge.loyalty.LoyaltyMirrorHandler", "io.ycbridge.loyalty.LoyaltyCycleHandler")),
+                "io.ycbridge.app.visits.VisitsHandler", "io.ycbridge.loyalty.LoyaltyMirrorHandler", "io.ycbridge.loyalty.LoyaltyCycleHandler",
+                "io.ycbridge.event.VisitEventsHandler", "io.ycbridge.event.BonusEventsHandler")),
                 handlers);
     }
 
