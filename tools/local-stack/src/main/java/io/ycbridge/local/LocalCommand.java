@@ -37,7 +37,7 @@ public final class LocalCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println();
-            System.out.println("Stopping: HTTP API, sync schedule, records and ledger streams, simulator, DynamoDB Local.");
+            System.out.println("Stopping: HTTP API, sync schedule, records and ledger streams (accrual, loyalty mirror, domain events), local event bus, simulator, DynamoDB Local.");
             stack.close();
             stopped.countDown();
         }, "local-shutdown"));

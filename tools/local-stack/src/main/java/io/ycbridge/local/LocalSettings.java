@@ -45,7 +45,8 @@ record LocalSettings(int port, Duration syncEvery, byte[] signingKey, String iss
     // The stack sets these itself; a user's value would point the functions at a real account or secret.
     private static final Set<EnvVar> OWNED = EnumSet.of(EnvVar.AWS_REGION, EnvVar.AWS_ENDPOINT_URL, EnvVar.YCLIENTS_SECRET_SOURCE,
             EnvVar.YCLIENTS_SECRET_ARN, EnvVar.YCLIENTS_ENV_FILE, EnvVar.SYNC_QUEUE_URL, EnvVar.RECORDS_TABLE, EnvVar.CATALOG_TABLE,
-            EnvVar.SYNC_STATE_TABLE, EnvVar.BONUS_LEDGER_TABLE, EnvVar.USER_LINKS_TABLE, EnvVar.PROFILES_TABLE);
+            EnvVar.SYNC_STATE_TABLE, EnvVar.BONUS_LEDGER_TABLE, EnvVar.USER_LINKS_TABLE, EnvVar.PROFILES_TABLE,
+            EnvVar.AWS_ENDPOINT_URL_EVENTBRIDGE, EnvVar.EVENT_BUS_NAME);
 
     LocalSettings {
         signingKey = signingKey.clone();

@@ -67,6 +67,7 @@ final class LocalStack implements AutoCloseable {
     private final ReentrantLock syncing = new ReentrantLock();
     private final CountDownLatch firstSync = new CountDownLatch(1);
     private LocalSmsSink smsSink;
+    private LocalEventSink eventSink;
 
     private LocalStack(LocalSettings settings) {
         this.settings = settings;
@@ -102,6 +103,11 @@ final class LocalStack implements AutoCloseable {
         smsSink = new LocalSmsSink(System.out);
         running.add(smsSink);
         environment.put(EnvVar.AWS_ENDPOINT_URL_SNS.name(), smsSink.endpoint().toString());
+        // Domain events are printed, and handed to the push notifier as the bus's rule would.
+        eventSink = new LocalEventSink(System.out);
+        running.add(eventSink);
+        environment.put(EnvVar.AWS_ENDPOINT_URL_EVENTBRIDGE.name(), eventSink.endpoint().toString());
+        environment.put(EnvVar.EVENT_BUS_NAME.name(), "EventBus");
         environment.put(EnvVar.YCLIENTS_SECRET_SOURCE.name(), "env");
         environment.remove(EnvVar.SYNC_QUEUE_URL.name());   // no queue locally: the schedule runs the sync of every company itself
         if (!settings.realApi()) {
@@ -156,9 +162,6 @@ final class LocalStack implements AutoCloseable {
         server = new LocalApiServer(settings.port(), api, local, issuer);
         running.add(server);
 
-        SamTemplate.StreamSettings stream = template.streamOf(TableDefinitions.RECORDS.logicalId());
-        LocalFunction accrual = LocalFunction.of("BonusAccrualFunction", stream.timeoutSeconds(),
-                LocalFunction.instantiate(stream.handlerClass(), RequestStreamHandler.class, config));
         DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
                 .endpointOverride(dynamoDb.endpoint())
                 .region(LocalDynamoDb.REGION)
@@ -166,17 +169,17 @@ final class LocalStack implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         running.add(streams);
-        String streamArn = dynamoDb.client().describeTable(request -> request.tableName(TableDefinitions.RECORDS.logicalId()))
-                .table().latestStreamArn();
-        running.add(new StreamPoller("records-stream", streams, streamArn, LocalDynamoDb.REGION.id(), accrual, stream.batchSize(),
-                stream.maximumRetryAttempts()));
-        SamTemplate.StreamSettings ledgerStream = template.streamOf(TableDefinitions.BONUS_LEDGER.logicalId());
-        LocalFunction mirror = LocalFunction.of("LoyaltyMirrorFunction", ledgerStream.timeoutSeconds(),
-                LocalFunction.instantiate(ledgerStream.handlerClass(), RequestStreamHandler.class, config));
-        String ledgerStreamArn = dynamoDb.client().describeTable(request -> request.tableName(TableDefinitions.BONUS_LEDGER.logicalId()))
-                .table().latestStreamArn();
-        running.add(new StreamPoller("ledger-stream", streams, ledgerStreamArn, LocalDynamoDb.REGION.id(), mirror, ledgerStream.batchSize(),
-                ledgerStream.maximumRetryAttempts()));
+        // One poller per reader, as each function has its own event source mapping: the records stream feeds accrual
+        // and the visit events, the ledger's the loyalty mirror and the bonus events.
+        for (TableDefinition table : List.of(TableDefinitions.RECORDS, TableDefinitions.BONUS_LEDGER)) {
+            String streamArn = dynamoDb.client().describeTable(request -> request.tableName(table.logicalId())).table().latestStreamArn();
+            for (SamTemplate.StreamSettings reader : template.streamsOf(table.logicalId())) {
+                LocalFunction function = LocalFunction.of(reader.functionId(), reader.timeoutSeconds(),
+                        LocalFunction.instantiate(reader.handlerClass(), RequestStreamHandler.class, config));
+                running.add(new StreamPoller(reader.functionId(), streams, streamArn, LocalDynamoDb.REGION.id(), function,
+                        reader.batchSize(), reader.maximumRetryAttempts()));
+            }
+        }
 
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sync-schedule").daemon().factory());
         running.add(schedule::shutdownNow);
@@ -255,6 +258,11 @@ final class LocalStack implements AutoCloseable {
     /** The local DynamoDB's client: for the scenario test, which checks what was stored. */
     software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb() {
         return dynamoDb.client();
+    }
+
+    /** The events published so far, as a rule's target receives them: for the scenario test. */
+    List<JsonNode> events() {
+        return eventSink.published();
     }
 
     LocalTokenIssuer issuer() {

@@ -68,7 +68,7 @@ final class SamTemplate {
     }
 
     /** The DynamoDB event's settings that change what the poller does. */
-    record StreamSettings(String handlerClass, int batchSize, int maximumRetryAttempts, int timeoutSeconds) {
+    record StreamSettings(String functionId, String handlerClass, int batchSize, int maximumRetryAttempts, int timeoutSeconds) {
     }
 
     List<HttpRoute> httpRoutes() {
@@ -88,17 +88,22 @@ final class SamTemplate {
         return routes;
     }
 
-    StreamSettings streamOf(String tableLogicalId) {
+    /** Every function reading the stream of a table, in the template's order: each has an event source mapping of its own. */
+    List<StreamSettings> streamsOf(String tableLogicalId) {
+        List<StreamSettings> readers = new ArrayList<>();
         for (Map.Entry<String, JsonNode> function : functions().entrySet()) {
             for (JsonNode event : iterable(function.getValue().path("Properties").path("Events"))) {
                 JsonNode properties = event.path("Properties");
                 if ("DynamoDB".equals(event.path("Type").asText()) && properties.path("Stream").asText().startsWith(tableLogicalId + ".")) {
-                    return new StreamSettings(handlerClass(function.getValue()), properties.path("BatchSize").asInt(100),
-                            properties.path("MaximumRetryAttempts").asInt(10), timeout(function.getValue()));
+                    readers.add(new StreamSettings(function.getKey(), handlerClass(function.getValue()), properties.path("BatchSize").asInt(100),
+                            properties.path("MaximumRetryAttempts").asInt(10), timeout(function.getValue())));
                 }
             }
         }
-        throw new IllegalStateException("template.yaml has no function on the stream of " + tableLogicalId);
+        if (readers.isEmpty()) {
+            throw new IllegalStateException("template.yaml has no function on the stream of " + tableLogicalId);
+        }
+        return readers;
     }
 
     /** A function's Timeout, its own or the Globals'. */

@@ -41,7 +41,7 @@ final class StreamPoller implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    /** @param name the stream's name in the thread and in messages, e.g. {@code records-stream} */
+    /** @param name the reading function's name, in the thread and in messages, e.g. {@code BonusAccrualFunction} */
     StreamPoller(String name, DynamoDbStreamsClient streams, String streamArn, String region,
                  LocalFunction function, int batchSize, int maximumRetryAttempts) {
         this.name = name;

@@ -132,6 +132,32 @@ class LocalStackScenarioTest {
         assertEquals("25.00", answer.path("balance").asText(), bonus.body());
         assertEquals("REDEMPTION", answer.path("entries").get(0).path("kind").asText(), bonus.body());
         assertEquals("card", answer.path("entries").get(0).path("source").asText(), bonus.body());
+
+        // What the app was told on the bus, once each, derived from the streams: the first visit booked, moved and
+        // completed; the second booked and cancelled; the bonus accrued and then redeemed at the counter.
+        assertEquals(List.of("VisitBooked", "VisitRescheduled", "VisitCompleted", "BonusAccrued", "BonusRedeemed"),
+                awaitEvents(record, 5), "events of record " + record);
+        assertEquals(List.of("VisitBooked", "VisitCancelled"), awaitEvents(second.getVisit().getRecordId(), 2));
+        com.fasterxml.jackson.databind.JsonNode redeemed = stack.events().stream()
+                .filter(event -> event.path("detail-type").asText().equals("BonusRedeemed")).findFirst().orElseThrow();
+        assertEquals("50.00", redeemed.path("detail").path("bonus").path("amount").asText());
+        assertEquals("card", redeemed.path("detail").path("bonus").path("source").asText());
+        assertFalse(redeemed.path("detail").path("userId").isNull(), "the demo client's phone is the sample user's: " + redeemed);
+    }
+
+    /** The event types published for a record, in order, once {@code count} of them are there (the streams are asynchronous). */
+    private static List<String> awaitEvents(long record, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        List<String> types = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            types = stack.events().stream().filter(event -> event.path("detail").path("recordId").asLong() == record)
+                    .map(event -> event.path("detail-type").asText()).toList();
+            if (types.size() >= count) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        return types;
     }
 
     /** The mirror posts asynchronously, as in AWS: waits until the demo chain's card of the sample user holds {@code expected}. */
