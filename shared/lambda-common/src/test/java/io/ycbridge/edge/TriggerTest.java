@@ -55,6 +55,7 @@ class TriggerTest {
             Map.entry("visits", Trigger.HTTP_API),
             Map.entry("bonus-accrual", Trigger.DYNAMODB_STREAM),
             Map.entry("loyalty-mirror", Trigger.DYNAMODB_STREAM),
+            Map.entry("visit-events", Trigger.DYNAMODB_STREAM),
             Map.entry("loyalty-cycle", Trigger.SCHEDULE),
             Map.entry("catalog-sync", Trigger.SQS),
             Map.entry("sync-schedule", Trigger.SCHEDULE));
