@@ -6,6 +6,7 @@ import io.ycbridge.bonus.LedgerEntry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -243,6 +244,17 @@ public final class LoyaltyCardsStore {
             String sortKey = item.get(ITEM).s();
             return userChain(sortKey.substring(sortKey.indexOf('#') + 1));
         }).toList();
+    }
+
+    /** Whether the day's expiry notices were all given (the last run that day got through every user). */
+    public boolean noticesGiven(LocalDate day) {
+        return get("NOTICES", day.toString()) != null;
+    }
+
+    public void noticesGiven(LocalDate day, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(key("NOTICES", day.toString()));
+        item.put("given_at", n(at.toEpochMilli()));
+        client.putItem(put -> put.tableName(table).item(item));
     }
 
     public Optional<Instant> feedCursor(long chainId) {

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * One scheduled run of the loyalty cards, beside the sync: read each chain's feed back into the ledger, post what waits
- * (entries made while the API was down or the card was not found), then the reconciliations that are due, until the
- * deadline. A user whose drain finds the API unavailable ends the retries for this run: the next ones would fail alike.
+ * (entries made while the API was down or the card was not found), then the reconciliations that are due, then the
+ * day's bonus expiry notices, until the deadline. A user whose drain finds the API unavailable ends the retries for this run: the next ones would fail alike.
  */
 public final class LoyaltyCycle {
     private static final int BATCH = 200;
@@ -21,23 +21,26 @@ public final class LoyaltyCycle {
     private final LoyaltyFeed feed;
     private final LoyaltyMirror mirror;
     private final LoyaltyReconciliation reconciliation;
+    private final BonusExpiryNotices notices;
     private final Clock clock;
     private final DecisionLog log;
 
     public LoyaltyCycle(LoyaltySettings settings, LoyaltyCardsStore cards, LoyaltyFeed feed, LoyaltyMirror mirror,
-                        LoyaltyReconciliation reconciliation, Clock clock, DecisionLog log) {
+                        LoyaltyReconciliation reconciliation, BonusExpiryNotices notices, Clock clock, DecisionLog log) {
         this.settings = settings;
         this.cards = cards;
         this.feed = feed;
         this.mirror = mirror;
         this.reconciliation = reconciliation;
+        this.notices = notices;
         this.clock = clock;
         this.log = log;
     }
 
     /** What one run did. */
     public record Summary(List<LoyaltyFeed.FeedRead> feeds, Map<LoyaltyMirror.Drained, Integer> drains,
-                          Map<LoyaltyReconciliation.Outcome, Integer> reconciliations, int feedFailures) {
+                          Map<LoyaltyReconciliation.Outcome, Integer> reconciliations, int feedFailures,
+                          BonusExpiryNotices.Given expiryNotices) {
     }
 
     /** Runs for at most {@code budget}, measured on the cycle's own clock (the one its leases and due times use). */
@@ -76,6 +79,8 @@ public final class LoyaltyCycle {
             }
             reconciled.merge(reconciliation.reconcile(due.userId(), due.chainId()), 1, Integer::sum);
         }
-        return new Summary(feeds, drains, reconciled, feedFailures);
+        // Last: the notices forecast from the ledger, so they see what this run's feed brought back from the cards.
+        BonusExpiryNotices.Given given = clock.instant().isBefore(deadline) ? notices.giveDue(deadline) : BonusExpiryNotices.Given.NONE;
+        return new Summary(feeds, drains, reconciled, feedFailures, given);
     }
 }

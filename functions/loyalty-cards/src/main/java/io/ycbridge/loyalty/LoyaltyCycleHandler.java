@@ -32,7 +32,7 @@ public final class LoyaltyCycleHandler extends TriggerHandler<ScheduleTick, Json
     }
 
     public LoyaltyCycleHandler(LiveSettings settings) {
-        this(settings.bind(config -> LoyaltyWiring.from(config, "loyalty-cycle").cycle()));
+        this(settings.bind(config -> LoyaltyWiring.from(config, "loyalty-cycle").cycle(config)));
     }
 
     LoyaltyCycleHandler(LoyaltyCycle cycle) {

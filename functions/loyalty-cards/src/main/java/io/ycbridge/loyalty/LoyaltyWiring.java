@@ -4,7 +4,12 @@ import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.aws.AwsClients;
 import io.ycbridge.bonus.BonusLedgerStore;
 import io.ycbridge.bonus.UserLinkStore;
+import io.ycbridge.aws.AwsSettings;
 import io.ycbridge.config.Config;
+import io.ycbridge.event.EventBridgeBus;
+import io.ycbridge.event.EventBus;
+import io.ycbridge.yclients.ApiJson;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import io.ycbridge.config.EnvVar;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
@@ -49,7 +54,19 @@ public record LoyaltyWiring(LoyaltySettings settings, LoyaltyCardsStore cards, B
         return new LoyaltyReconciliation(settings, cards, ledger, links, feed(), api, clock, log, metrics);
     }
 
-    public LoyaltyCycle cycle() {
-        return new LoyaltyCycle(settings, cards, feed(), mirror(), reconciliation(), clock, log);
+    /** The cycle; its expiry notices publish to {@code bus}, when BONUS_EXPIRY_DAYS turns them on. */
+    public LoyaltyCycle cycle(BonusExpirySettings expiry, EventBus bus) {
+        return new LoyaltyCycle(settings, cards, feed(), mirror(), reconciliation(),
+                new BonusExpiryNotices(expiry, settings, ledger, cards, bus, clock, log), clock, log);
+    }
+
+    /** The cycle as deployed: the notices' settings and EVENT_BUS_NAME's bus from the same settings. */
+    public LoyaltyCycle cycle(Config config) {
+        BonusExpirySettings expiry = BonusExpirySettings.from(config);
+        EventBus bus = expiry.enabled() ? EventBridgeBus.to(config.require(EnvVar.EVENT_BUS_NAME), AwsSettings.from(config),
+                UrlConnectionHttpClient.create(), ApiJson.mapper()) : events -> {
+                    throw new IllegalStateException("no bus: BONUS_EXPIRY_DAYS is unset, so no notice is due");
+                };
+        return cycle(expiry, bus);
     }
 }

@@ -12,6 +12,8 @@ import io.ycbridge.bonus.Ledger;
 import io.ycbridge.bonus.LedgerEntry;
 import io.ycbridge.config.Config;
 import io.ycbridge.edge.StreamChange;
+import io.ycbridge.event.DomainEvent;
+import io.ycbridge.event.EventBus;
 import io.ycbridge.edge.Trigger;
 import io.ycbridge.fixture.Tables;
 import io.ycbridge.localaws.LocalDynamoDb;
@@ -64,6 +66,11 @@ final class CardWorld implements AutoCloseable {
     final LoyaltySettings settings;
     final YClientsAccess api;
     final LogSink.Captured logs = new LogSink.Captured();
+    /** The card programme's lifetime, as BONUS_EXPIRY_DAYS gives it: off unless a test turns it on. */
+    BonusExpirySettings expiry = new BonusExpirySettings(null, Duration.ofDays(7), java.time.ZoneId.of("Europe/Moscow"));
+    /** What the expiry notices published. */
+    final List<DomainEvent> events = new ArrayList<>();
+    boolean busRefuses;
     private final DynamoDbStreamsClient streams;
     private final StreamMapping mapping;
     private final LoyaltyMirrorHandler handler;
@@ -116,7 +123,20 @@ final class CardWorld implements AutoCloseable {
     }
 
     LoyaltyCycle cycle() {
-        return new LoyaltyCycle(settings, cards, feed(), mirror(), reconciliation(), simulator.clock(), new DecisionLog("loyalty-cycle", logs, simulator.clock()));
+        return new LoyaltyCycle(settings, cards, feed(), mirror(), reconciliation(), notices(), simulator.clock(),
+                new DecisionLog("loyalty-cycle", logs, simulator.clock()));
+    }
+
+    /** The expiry notices under {@link #expiry}, publishing to {@link #events} unless {@link #busRefuses}. */
+    BonusExpiryNotices notices() {
+        EventBus bus = batch -> {
+            if (busRefuses) {
+                return batch.stream().map(DomainEvent::id).collect(java.util.stream.Collectors.toSet());
+            }
+            events.addAll(batch);
+            return java.util.Set.of();
+        };
+        return new BonusExpiryNotices(expiry, settings, ledger.store, cards, bus, simulator.clock(), new DecisionLog("bonus-expiry", logs, simulator.clock()));
     }
 
     LoyaltyMirrorHandler handler() {

@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -35,6 +37,7 @@ public final class BonusLedgerStore {
     static final String STATE_ITEM = "STATE";
     static final String BALANCE_ITEM = "BALANCE";
     static final String ENTRY_PREFIX = "ENTRY#";
+    static final String NOTICE_PREFIX = "NOTICE#";
     private static final String OWNER = "owner";
     private static final String ACCRUED = "accrued";
     private static final String VERSION = "version";
@@ -316,6 +319,50 @@ public final class BonusLedgerStore {
         return records;
     }
 
+    /**
+     * The app users whose balance is above zero, a page of the table at a time: a scan, for the daily expiry notices,
+     * which must find every such user and have no index of them. Balances only: the filter leaves entries and states.
+     */
+    public List<BonusOwner> usersWithBalance() {
+        List<BonusOwner> users = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            ScanRequest.Builder scan = ScanRequest.builder().tableName(table)
+                    .filterExpression("#i = :balance AND begins_with(#k, :user) AND #b > :zero")
+                    .expressionAttributeNames(Map.of("#i", ITEM_KEY, "#k", LEDGER_KEY, "#b", BALANCE))
+                    .expressionAttributeValues(Map.of(":balance", s(BALANCE_ITEM), ":user", s(BonusOwner.USER),
+                            ":zero", AttributeValue.fromN("0")))
+                    .projectionExpression("#k");
+            if (start != null) {
+                scan.exclusiveStartKey(start);
+            }
+            ScanResponse page = client.scan(scan.build());
+            page.items().forEach(item -> users.add(new BonusOwner(item.get(LEDGER_KEY).s())));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return users;
+    }
+
+    /**
+     * Marks a notice as given to the owner, once: false when it was given already. A notice is no entry (its key is
+     * {@code NOTICE#<name>}), so it moves no balance and no query of entries sees it.
+     */
+    public boolean markNotice(BonusOwner owner, String name, Instant at) {
+        try {
+            client.putItem(put -> put.tableName(table)
+                    .item(Map.of(LEDGER_KEY, s(owner.key()), ITEM_KEY, s(NOTICE_PREFIX + name), VERSION, n(at.toEpochMilli())))
+                    .conditionExpression("attribute_not_exists(#k)").expressionAttributeNames(Map.of("#k", LEDGER_KEY)));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Takes a notice's mark back: it could not be given, and the next run is to try again. */
+    public void unmarkNotice(BonusOwner owner, String name) {
+        client.deleteItem(delete -> delete.tableName(table).key(Map.of(LEDGER_KEY, s(owner.key()), ITEM_KEY, s(NOTICE_PREFIX + name))));
+    }
+
     /** Every entry of the owner, newest version first, read a page at a time: an owner holds tens of entries, not thousands. */
     public List<LedgerEntry> allEntries(BonusOwner owner) {
         List<LedgerEntry> entries = new ArrayList<>();
@@ -463,12 +510,12 @@ public final class BonusLedgerStore {
                 Instant.ofEpochMilli(Long.parseLong(item.get(VERSION).n())), origin);
     }
 
-    /** Whether a ledger item is an entry (not a balance, a record's or a visit's state). */
     /** An entry item read whole, its owner from its own key: what a stream image of the ledger is read with. */
     public static LedgerEntry entry(Map<String, AttributeValue> item) {
         return entry(new BonusOwner(item.get(LEDGER_KEY).s()), item);
     }
 
+    /** Whether a ledger item is an entry (not a balance, a record's or a visit's state). */
     public static boolean isEntry(Map<String, AttributeValue> item) {
         return item != null && item.containsKey(ITEM_KEY) && item.get(ITEM_KEY).s().startsWith(ENTRY_PREFIX);
     }

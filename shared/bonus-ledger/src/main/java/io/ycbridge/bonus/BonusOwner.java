@@ -9,7 +9,8 @@ import java.util.Objects;
  * ({@code ERASED#<uuid>}). The key is the ledger table's partition key.
  */
 public record BonusOwner(String key) {
-    private static final String USER = "USER#";
+    /** The prefix of an app user's key. */
+    static final String USER = "USER#";
     private static final String PENDING = "PENDING#";
     private static final String ERASED = "ERASED#";
 

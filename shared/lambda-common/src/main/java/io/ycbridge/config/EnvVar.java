@@ -41,6 +41,9 @@ public enum EnvVar {
     LOYALTY_CARDS_TABLE("name of LoyaltyCardsTable (the loyalty-card mirror: cards found or issued, entries to post and posted, the feed's cursor)", false),
     LOYALTY_CARDS("loyalty cards: the companies whose bonus lives on a YClients loyalty card, company:chain:cardType comma-separated "
             + "(235564:145071:10992); chain is the YClients network (salon group) id, cardType the card type to issue; off when empty", false),
+    BONUS_EXPIRY_DAYS("loyalty cards: the days the YClients loyalty programme keeps a card's points before burning them, "
+            + "for the BonusExpiring notices; unset: no notices", false),
+    BONUS_EXPIRY_NOTICE_DAYS("loyalty cards: how many days before the burn the app is told (default 7)", false),
     EVENT_BUS_NAME("domain events: the name or ARN of the EventBridge bus they are published to (template.yaml passes the stack's "
             + "bus, or the one the EventBusName parameter names)", false),
     PHONE_VERIFICATIONS_TABLE("name of PhoneVerificationsTable (hashed SMS codes, proofs and send/attempt counters, all with a TTL)", false),

@@ -135,7 +135,7 @@ final class LocalStack implements AutoCloseable {
         }
 
         sync = CatalogSyncWiring.from(config).service();
-        loyalty = LoyaltyWiring.from(config, "loyalty-cycle").cycle();
+        loyalty = LoyaltyWiring.from(config, "loyalty-cycle").cycle(config);
         loyaltyTimeout = template.timeoutOf("LoyaltyCycleFunction");
         syncTimeout = template.timeoutOf("CatalogSyncFunction");
         companyIds = config.requireIds(EnvVar.COMPANY_IDS);
