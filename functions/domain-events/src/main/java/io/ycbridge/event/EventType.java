@@ -25,6 +25,16 @@ public enum EventType {
         return wire;
     }
 
+    /** The type a detail-type names; empty for one that is not ours. */
+    public static java.util.Optional<EventType> ofWire(String wire) {
+        for (EventType type : values()) {
+            if (type.wire.equals(wire)) {
+                return java.util.Optional.of(type);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** {@code visit-booked}: the part of an event id that names the type. */
     String slug() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -2,20 +2,20 @@ package io.ycbridge.loyalty;
 
 import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.aws.AwsClients;
+import io.ycbridge.aws.AwsSettings;
 import io.ycbridge.bonus.BonusLedgerStore;
 import io.ycbridge.bonus.UserLinkStore;
-import io.ycbridge.aws.AwsSettings;
 import io.ycbridge.config.Config;
+import io.ycbridge.config.EnvVar;
 import io.ycbridge.event.EventBridgeBus;
 import io.ycbridge.event.EventBus;
-import io.ycbridge.yclients.ApiJson;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import io.ycbridge.config.EnvVar;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.EmfMetrics;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.secret.SecretSource;
+import io.ycbridge.yclients.ApiJson;
 import java.time.Clock;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The loyalty cards' parts from settings: the tables, and the YClients API behind the partner token's one shared

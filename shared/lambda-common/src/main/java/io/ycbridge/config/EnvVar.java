@@ -46,6 +46,13 @@ public enum EnvVar {
     BONUS_EXPIRY_NOTICE_DAYS("loyalty cards: how many days before the burn the app is told (default 7)", false),
     EVENT_BUS_NAME("domain events: the name or ARN of the EventBridge bus they are published to (template.yaml passes the stack's "
             + "bus, or the one the EventBusName parameter names)", false),
+    PUSH_TABLE("name of PushTable (push: the app's devices and their SNS endpoints, pushes sent and pushes held for the end of quiet hours)", false),
+    FCM_PLATFORM_APPLICATION_ARN("push: the ARN of the Amazon SNS platform application for Firebase Cloud Messaging; unset: no FCM devices", false),
+    APNS_PLATFORM_APPLICATION_ARN("push: the ARN of the Amazon SNS platform application for Apple Push Notification service; unset: no APNs devices", false),
+    PUSH_EVENTS("push: the domain events pushed to the user's devices, comma-separated "
+            + "(default VisitRescheduled,VisitCancelled,BonusAccrued,BonusExpiring); 'none' for none", false),
+    QUIET_HOURS("push: HH:mm-HH:mm in COMPANY_TIME_ZONE during which pushes are held until it ends (default 22:00-09:00); 'none' for none", false),
+    PUSH_DEFAULT_LOCALE("push: the language of a device registered without one, ru or en (default ru)", false),
     PHONE_VERIFICATIONS_TABLE("name of PhoneVerificationsTable (hashed SMS codes, proofs and send/attempt counters, all with a TTL)", false),
     JWT_PHONE_CLAIM("profile: the token claim holding the user's phone (default phone_number, the OpenID Connect name)", false),
     JWT_PHONE_VERIFIED_CLAIM("profile: the token claim that says the phone claim was verified (default phone_number_verified); "

@@ -39,6 +39,12 @@ public abstract class Trigger<I> {
             return ScheduleReader.read(event);
         }
     };
+    public static final Trigger<BusEvent> BUS_EVENT = new Trigger<>("an EventBridge event") {
+        @Override
+        BusEvent read(EventObject event) throws UndecodableEventException {
+            return BusEventReader.read(event);
+        }
+    };
 
     /** What the event should be, in words: messages say "the event does not fit an SQS batch at Records". */
     private final String shape;

@@ -146,8 +146,23 @@ public final class TableDefinitions {
             null,
             null);
 
+    /**
+     * Push: under {@code USER#<sub>} the user's devices ({@code DEVICE#<id>}: platform, SNS endpoint, language); under
+     * {@code DEVICE#<id>} its owner ({@code OWNER}), so a token that changes hands leaves its old user; under
+     * {@code SENT#<event id>} a marker per device pushed; under {@code HELD} the pushes that wait for the end of quiet
+     * hours ({@code <release ms>#<event id>}). Markers and held pushes expire ({@code expires_at}).
+     */
+    public static final TableDefinition PUSH = new TableDefinition(
+            "PushTable",
+            EnvVar.PUSH_TABLE,
+            KeyAttribute.string("push_key"),
+            KeyAttribute.string("item_key"),
+            List.of(),
+            null,
+            "expires_at");
+
     private static final List<TableDefinition> ALL = List.of(RECORDS, CATALOG, SYNC_STATE, BONUS_LEDGER, USER_LINKS, PROFILES,
-            PHONE_VERIFICATIONS, BOOKINGS, LOYALTY_CARDS);
+            PHONE_VERIFICATIONS, BOOKINGS, LOYALTY_CARDS, PUSH);
 
     private TableDefinitions() {
     }

@@ -53,13 +53,15 @@ class TriggerTest {
             Map.entry("phone-verification", Trigger.HTTP_API),
             Map.entry("online-booking", Trigger.HTTP_API),
             Map.entry("visits", Trigger.HTTP_API),
+            Map.entry("devices", Trigger.HTTP_API),
             Map.entry("bonus-accrual", Trigger.DYNAMODB_STREAM),
             Map.entry("loyalty-mirror", Trigger.DYNAMODB_STREAM),
             Map.entry("visit-events", Trigger.DYNAMODB_STREAM),
             Map.entry("loyalty-cycle", Trigger.SCHEDULE),
             Map.entry("catalog-sync", Trigger.SQS),
-            Map.entry("sync-schedule", Trigger.SCHEDULE));
-    private static final List<Trigger<?>> ALL = List.of(Trigger.HTTP_API, Trigger.DYNAMODB_STREAM, Trigger.SQS, Trigger.SCHEDULE);
+            Map.entry("sync-schedule", Trigger.SCHEDULE),
+            Map.entry("push-notifier", Trigger.BUS_EVENT));
+    private static final List<Trigger<?>> ALL = List.of(Trigger.HTTP_API, Trigger.DYNAMODB_STREAM, Trigger.SQS, Trigger.SCHEDULE, Trigger.BUS_EVENT);
 
     /** Keeps what the stream entry read; answers an empty JSON object. */
     static final class Capturing<I> extends TriggerHandler<I, JsonNode> {
@@ -113,6 +115,8 @@ class TriggerTest {
             assertSameRequest(EventLoader.loadApiGatewayHttpEvent(file.toString()), throughStream(Trigger.HTTP_API, raw));
         } else if (trigger == Trigger.DYNAMODB_STREAM) {
             assertSameChanges(EventLoader.loadDynamoDbEvent(file.toString()), throughStream(Trigger.DYNAMODB_STREAM, raw));
+        } else if (trigger == Trigger.BUS_EVENT) {
+            assertSameBusEvent(EventLoader.loadScheduledEvent(file.toString()), throughStream(Trigger.BUS_EVENT, raw));
         } else if (trigger == Trigger.SQS) {
             assertSameMessages(EventLoader.loadSQSEvent(file.toString()), throughStream(Trigger.SQS, raw));
         } else {
@@ -162,6 +166,14 @@ class TriggerTest {
 
     static void assertSameMessages(SQSEvent expected, List<QueueMessage> read) {
         assertEquals(expected.getRecords().stream().map(m -> new QueueMessage(m.getMessageId(), m.getBody())).toList(), read);
+    }
+
+    /** The events library reads any EventBridge event as a ScheduledEvent: source, detail-type, id and detail. */
+    static void assertSameBusEvent(ScheduledEvent expected, BusEvent read) {
+        assertEquals(expected.getSource(), read.source());
+        assertEquals(expected.getDetailType(), read.detailType());
+        assertEquals(expected.getId(), read.id());
+        assertEquals(JSON.valueToTree(expected.getDetail() == null ? Map.of() : expected.getDetail()), read.detail());
     }
 
     static void assertSameTick(ScheduledEvent expected, ScheduleTick read) {
@@ -427,7 +439,12 @@ class TriggerTest {
                     "{\"Records\": [{\"messageId\": \"m\", \"body\": {\"phone\": \"+79991234567\", \"token\": \"tok-SECRET\"}}]}"),
             Trigger.SCHEDULE, List.of(
                     "{\"detail-type\": \"+79991234567 tok-SECRET\"}",
-                    "{\"detail-type\": [\"tok-SECRET\"], \"source\": \"+79991234567\"}"));
+                    "{\"detail-type\": [\"tok-SECRET\"], \"source\": \"+79991234567\"}"),
+            Trigger.BUS_EVENT, List.of(
+                    "{\"detail-type\": \"VisitBooked\"}",
+                    "{\"source\": \"ycbridge\", \"detail-type\": {\"tok-SECRET\": \"+79991234567\"}}",
+                    "{\"source\": \"ycbridge\", \"detail-type\": \"VisitBooked\", \"detail\": \"+79991234567 tok-SECRET\"}",
+                    "{\"source\": \"ycbridge\", \"detail-type\": \"VisitBooked\"}"));
 
     @TestFactory
     Stream<DynamicTest> undecodableInputFailsTheInvocationWithoutQuotingIt() {

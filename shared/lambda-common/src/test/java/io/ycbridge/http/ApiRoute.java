@@ -24,7 +24,9 @@ public enum ApiRoute {
     BOOK("POST", "/v1/bookings", List.of(), Set.of(201, 202, 400, 401, 403, 404, 409, 422, 503)),
     VISITS("GET", "/v1/me/visits", List.of("when", "limit", "cursor"), Set.of(200, 304, 400, 401)),
     VISIT_CANCEL("DELETE", "/v1/me/visits/{id}", List.of(), Set.of(204, 400, 401, 403, 404, 409, 503)),
-    VISIT_MOVE("PUT", "/v1/me/visits/{id}", List.of(), Set.of(200, 400, 401, 403, 404, 409, 422, 503));
+    VISIT_MOVE("PUT", "/v1/me/visits/{id}", List.of(), Set.of(200, 400, 401, 403, 404, 409, 422, 503)),
+    DEVICE_REGISTER("PUT", "/v1/me/devices", List.of(), Set.of(200, 400, 401, 409, 503)),
+    DEVICE_REMOVE("DELETE", "/v1/me/devices/{id}", List.of(), Set.of(204, 401, 404, 503));
 
     private final String method;
     private final String path;

@@ -16,10 +16,10 @@ import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * For a call made without an SDK service client, which no execution interceptor sees: SNS Publish, which the app
- * signs and sends itself through the SDK's HTTP client (SnsSmsSender). Wrapped around that HTTP client in a test, it
+ * signs and sends itself through the SDK's HTTP client (SnsSmsSender), and the push endpoints' calls (SnsEndpoints). Wrapped around that HTTP client in a test, it
  * records each signed AWS Query API request (a form body with {@code Action}) a handler sends, as
- * {@code <service>:<Action>}, the service taken from the signature's credential scope. The resource is the topic or
- * endpoint ARN the form names; a {@code PhoneNumber} has no ARN, so IAM checks that Publish against {@code *}
+ * {@code <service>:<Action>}, the service taken from the signature's credential scope. The resource is the topic,
+ * endpoint or platform application ARN the form names; a {@code PhoneNumber} has no ARN, so IAM checks that Publish against {@code *}
  * (the Service Authorization Reference for Amazon SNS lists only topic and endpoint resources for Publish).
  */
 public final class RecordingHttpClient implements SdkHttpClient {
@@ -37,7 +37,9 @@ public final class RecordingHttpClient implements SdkHttpClient {
             Map<String, String> form = form(request.contentStreamProvider().map(RecordingHttpClient::text).orElse(""));
             if (scope.find() && form.containsKey("Action")) {
                 String resource = form.containsKey("TopicArn") ? ResourceArns.topic(form.get("TopicArn"))
-                        : form.containsKey("TargetArn") ? ResourceArns.topic(form.get("TargetArn")) : "*";
+                        : form.containsKey("TargetArn") ? ResourceArns.push(form.get("TargetArn"))
+                        : form.containsKey("EndpointArn") ? ResourceArns.push(form.get("EndpointArn"))
+                        : form.containsKey("PlatformApplicationArn") ? ResourceArns.push(form.get("PlatformApplicationArn")) : "*";
                 PermissionLog.jvm().record(new PermissionUse(caller.handlerClass(),
                         new Permission(scope.group(1) + ":" + form.get("Action"), resource), caller.seenIn()));
             }

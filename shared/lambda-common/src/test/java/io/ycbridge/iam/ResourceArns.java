@@ -52,6 +52,16 @@ public final class ResourceArns {
         return arn("sns", logicalId(parts.length > 5 ? parts[5] : snsArn));
     }
 
+    /**
+     * A mobile push ARN (a platform application {@code app/<platform>/<name>} or an endpoint
+     * {@code endpoint/<platform>/<app>/<id>}) with its path whole: the operator makes them, no template resource names
+     * them, and the template grants them by pattern.
+     */
+    public static String push(String snsArn) {
+        String[] parts = snsArn.split(":", 6);
+        return arn("sns", parts.length > 5 ? parts[5] : snsArn);
+    }
+
     /** The template logical id a physical name stands for. */
     public static String logicalId(String physicalName) {
         int end = 0;

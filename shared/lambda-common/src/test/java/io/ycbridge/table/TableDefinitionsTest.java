@@ -70,11 +70,12 @@ class TableDefinitionsTest {
             assertTrue(definition.nameVariable().name().endsWith("_TABLE"), definition.nameVariable().name());
             // Bonus owners are app users, whose one balance spans a chain's companies; their record items still carry the company.
             // A profile is one app user's across the chain's branches too, and so are the proof of their phone, their bookings
-            // and their loyalty cards (a card belongs to a chain).
+            // and their loyalty cards (a card belongs to a chain), and their devices, whose pushes come from any branch.
             assertTrue(definition.partitionKey().name().equals("company_id")
                             || definition == TableDefinitions.BONUS_LEDGER || definition == TableDefinitions.USER_LINKS
                             || definition == TableDefinitions.PROFILES || definition == TableDefinitions.PHONE_VERIFICATIONS
-                            || definition == TableDefinitions.BOOKINGS || definition == TableDefinitions.LOYALTY_CARDS,
+                            || definition == TableDefinitions.BOOKINGS || definition == TableDefinitions.LOYALTY_CARDS
+                            || definition == TableDefinitions.PUSH,
                     "every key starts with the company id: " + definition.logicalId());
         }
         assertNull(TableDefinitions.CATALOG.streamViewType());

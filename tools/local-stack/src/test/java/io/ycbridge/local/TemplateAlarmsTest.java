@@ -160,8 +160,8 @@ class TemplateAlarmsTest {
         assertEquals(Set.of("SyncDeadLetterQueue", "ScheduleDeadLetterQueue", "BonusDeadLetterQueue", "LoyaltyDeadLetterQueue",
                 "EventsDeadLetterQueue"),
                 failureDestinations(template));
-        // Errors and throttles of 15 functions, 5 dead-letter queues, the iterator age of 4 stream readers, the API.
-        assertEquals(15 * 2 + 5 + 4 + 1 + ALARMED_METRICS.size(), expectedSeries(template).size());
+        // Errors and throttles of 17 functions, 5 dead-letter queues, the iterator age of 4 stream readers, the API.
+        assertEquals(17 * 2 + 5 + 4 + 1 + ALARMED_METRICS.size(), expectedSeries(template).size());
     }
 
     @Test

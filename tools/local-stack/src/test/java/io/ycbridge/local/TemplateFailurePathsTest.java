@@ -86,7 +86,7 @@ class TemplateFailurePathsTest {
                 assertFalse(name.contains("${" + function + "}"), group + ": a name that refers to a function is a cycle: " + name);
             }
         }
-        assertEquals(15, groups.size());
+        assertEquals(17, groups.size());
     }
 
     @Test

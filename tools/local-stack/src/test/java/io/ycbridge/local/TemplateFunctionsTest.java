@@ -88,7 +88,8 @@ class TemplateFunctionsTest {
                 "io.ycbridge.app.verification.PhoneVerificationHandler", "io.ycbridge.app.catalog.CatalogHandler",
                 "io.ycbridge.app.booking.BookingLinkHandler", "io.ycbridge.app.booking.OnlineBookingHandler",
                 "io.ycbridge.app.visits.VisitsHandler", "io.ycbridge.loyalty.LoyaltyMirrorHandler", "io.ycbridge.loyalty.LoyaltyCycleHandler",
-                "io.ycbridge.event.VisitEventsHandler", "io.ycbridge.event.BonusEventsHandler")),
+                "io.ycbridge.event.VisitEventsHandler", "io.ycbridge.event.BonusEventsHandler", "io.ycbridge.app.devices.DevicesHandler",
+                "io.ycbridge.notify.PushNotifierHandler")),
                 handlers);
     }
 

@@ -94,6 +94,7 @@ final class Stack implements AutoCloseable {
         table("PROFILES_TABLE", TableDefinitions.PROFILES, "profiles" + suffix);
         table("PHONE_VERIFICATIONS_TABLE", TableDefinitions.PHONE_VERIFICATIONS, "phone-verifications" + suffix);
         table("BOOKINGS_TABLE", TableDefinitions.BOOKINGS, "bookings" + suffix);
+        table("PUSH_TABLE", TableDefinitions.PUSH, "push" + suffix);
         env.put("AWS_REGION", LocalDynamoDb.REGION.id());
         env.put("AWS_ENDPOINT_URL", endpoint.toString());
         env.put("COMPANY_IDS", companyIds);

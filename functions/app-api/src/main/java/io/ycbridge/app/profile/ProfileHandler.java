@@ -20,6 +20,7 @@ import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.phone.PhoneNormalizer;
 import io.ycbridge.app.booking.BookingStore;
+import io.ycbridge.app.devices.DevicesHandler;
 import io.ycbridge.app.verification.PhoneVerificationStore;
 import io.ycbridge.yclients.ApiJson;
 import java.time.Clock;
@@ -68,6 +69,7 @@ public final class ProfileHandler extends HttpRouteHandler {
                 new ProfileStore(aws.dynamoDb(), config.require(EnvVar.PROFILES_TABLE)),
                 new PhoneVerificationStore(aws.dynamoDb(), config.require(EnvVar.PHONE_VERIFICATIONS_TABLE)),
                 new BookingStore(aws.dynamoDb(), config.require(EnvVar.BOOKINGS_TABLE)),
+                DevicesHandler.fromConfig(config),
                 PhoneNormalizer.fromConfig(config),
                 PhoneClaims.from(config),
                 Clock.systemUTC(),

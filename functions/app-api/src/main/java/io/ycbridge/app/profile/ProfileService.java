@@ -5,6 +5,7 @@ import io.ycbridge.bonus.UserLinkStore;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.phone.PhoneNormalizer;
 import io.ycbridge.app.booking.BookingStore;
+import io.ycbridge.app.devices.DeviceRegistration;
 import io.ycbridge.app.verification.PhoneVerificationStore;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -43,14 +44,17 @@ public final class ProfileService {
     private final ProfileStore profiles;
     private final PhoneVerificationStore verifications;
     private final BookingStore bookings;
+    private final DeviceRegistration devices;
     private final PhoneNormalizer phones;
     private final PhoneClaims claims;
     private final Clock clock;
     private final DecisionLog log;
 
     public ProfileService(BonusAccrualService bonus, UserLinkStore links, ProfileStore profiles, PhoneVerificationStore verifications,
-                          BookingStore bookings, PhoneNormalizer phones, PhoneClaims claims, Clock clock, DecisionLog log) {
+                          BookingStore bookings, DeviceRegistration devices, PhoneNormalizer phones, PhoneClaims claims, Clock clock,
+                          DecisionLog log) {
         this.bonus = bonus;
+        this.devices = devices;
         this.links = links;
         this.profiles = profiles;
         this.verifications = verifications;
@@ -110,7 +114,8 @@ public final class ProfileService {
 
     /**
      * {@code DELETE /v1/me}: the user's links end and the ledger keeps its entries without anything that names the
-     * user ({@link BonusAccrualService#erase}), the profile and every code and proof of the user are deleted. Safe to
+     * user ({@link BonusAccrualService#erase}), the profile and every code and proof of the user are deleted, and so
+     * are the user's devices and their SNS endpoints (DeviceRegistration#forget). Safe to
      * repeat; the ledger goes first so a failure part-way leaves personal data to retry on, never a ledger that
      * still names a user whose profile is gone.
      */
@@ -119,6 +124,8 @@ public final class ProfileService {
         profiles.delete(userId);
         verifications.deleteUser(userId);
         bookings.deleteUser(userId);
+        // Last: a push to a device of a user who left would name what they no longer have.
+        devices.forget(userId);
         log.info("account-erased", Map.of("outcome", "erased"));
     }
 

@@ -39,7 +39,7 @@ class OpenApiContractTest {
     private static final Path ROOT = Path.of("../..");
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
     private static final List<String> APP_EVENT_FOLDERS = List.of("booking-link", "catalog", "profile", "bonus-balance",
-            "phone-verification", "online-booking", "visits");
+            "phone-verification", "online-booking", "visits", "devices");
     private static JsonNode openApi;
 
     @BeforeAll

@@ -19,7 +19,14 @@ import io.ycbridge.edge.HttpRequest;
 import io.ycbridge.edge.HttpResponse;
 import io.ycbridge.fixture.Invocations;
 import io.ycbridge.http.ApiRoute;
+import io.ycbridge.app.devices.DeviceRegistration;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
+import io.ycbridge.localaws.MotoServer;
+import io.ycbridge.localaws.MotoServerExtension;
+import io.ycbridge.push.MotoPush;
+import io.ycbridge.push.Platform;
+import io.ycbridge.push.PushSettings;
+import io.ycbridge.push.PushStore;
 import io.ycbridge.observe.DecisionLog;
 import io.ycbridge.observe.LogSink;
 import io.ycbridge.phone.PhoneNormalizer;
@@ -52,7 +59,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Driven by events/profile/ (HTTP API v2 with JWT claims, user-sub-1). Two visits of +79990000000 wait, pending, for a
  * proven owner; +79990000005 is linked to someone else.
  */
-@ExtendWith(LocalDynamoDbExtension.class)
+@ExtendWith({LocalDynamoDbExtension.class, MotoServerExtension.class})
 class ProfileHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USER = "user-sub-1";
@@ -71,8 +78,15 @@ class ProfileHandlerTest {
     private ProfileHandler handler;
     private final LogSink.Captured logs = new LogSink.Captured();
 
-    ProfileHandlerTest(DynamoDbClient client) {
+    private static final java.util.concurrent.atomic.AtomicInteger APPS = new java.util.concurrent.atomic.AtomicInteger();
+    private final MotoPush sns;
+    private String application;
+    private DeviceRegistration devices;
+    private PushStore pushStore;
+
+    ProfileHandlerTest(DynamoDbClient client, MotoServer moto) {
         this.realClient = client;
+        this.sns = new MotoPush(moto);
     }
 
     @BeforeEach
@@ -82,12 +96,16 @@ class ProfileHandlerTest {
         profiles = new ProfileStore(client, Tables.create(client, TableDefinitions.PROFILES));
         verifications = new PhoneVerificationStore(client, Tables.create(client, TableDefinitions.PHONE_VERIFICATIONS));
         bookings = new BookingStore(client, Tables.create(client, TableDefinitions.BOOKINGS));
+        pushStore = new PushStore(client, Tables.create(client, TableDefinitions.PUSH), io.ycbridge.yclients.ApiJson.mapper());
+        application = sns.application("profile-app-" + APPS.incrementAndGet(), "GCM");
+        devices = new DeviceRegistration(PushSettings.from(io.ycbridge.config.Config.of(Map.of("FCM_PLATFORM_APPLICATION_ARN", application))),
+                pushStore, sns.endpoints(), Clock.fixed(NOW, ZoneOffset.UTC), new DecisionLog("devices", logs, Clock.fixed(NOW, ZoneOffset.UTC)));
         ledger.service.linkProvenPhone("someone-else", "+79990000005");
         for (int r = 1; r <= 2; r++) {
             // Walk-ins known only by phone: nobody has proven +79990000000 yet, so the accruals are pending.
             ledger.service.accrue(Visits.visit(8200 + r, r, StoredRecord.ATTENDANCE_CAME, true, false, null, PHONE, came(1, 1).services()));
         }
-        handler = new ProfileHandler(new ProfileService(ledger.service, ledger.links, profiles, verifications, bookings, PhoneNormalizer.russia(),
+        handler = new ProfileHandler(new ProfileService(ledger.service, ledger.links, profiles, verifications, bookings, devices, PhoneNormalizer.russia(),
                 PhoneClaims.OPENID, Clock.fixed(NOW, ZoneOffset.UTC), new DecisionLog("profile", logs, Clock.fixed(NOW, ZoneOffset.UTC))));
     }
 
@@ -228,7 +246,7 @@ class ProfileHandlerTest {
 
     @Test
     void configuredClaimNamesAreTheOnesRead() throws Exception {
-        handler = new ProfileHandler(new ProfileService(ledger.service, ledger.links, profiles, verifications, bookings, PhoneNormalizer.russia(),
+        handler = new ProfileHandler(new ProfileService(ledger.service, ledger.links, profiles, verifications, bookings, devices, PhoneNormalizer.russia(),
                 PhoneClaims.from(io.ycbridge.config.Config.of(Map.of("JWT_PHONE_CLAIM", "https://salon.example/phone",
                         "JWT_PHONE_VERIFIED_CLAIM", "https://salon.example/phone_verified"))),
                 Clock.fixed(NOW, ZoneOffset.UTC), new DecisionLog("profile", logs, Clock.fixed(NOW, ZoneOffset.UTC))));
@@ -382,6 +400,7 @@ class ProfileHandlerTest {
         verifications.putCode(USER, "+79990000001", new byte[] {1}, new byte[] {2}, 5, NOW.plus(Duration.ofMinutes(10)));
         bookings.putVisit(USER, new BookingStore.BookedVisit(235564, 100201, "hash-of-the-visit", "booking-1", NOW));
         bookings.claim(USER, "key-1", "fingerprint", "booking-1", 235564, NOW);
+        devices.register(USER, Platform.FCM, "profile-device-token-" + APPS.get(), "ru");
 
         HttpResponse deleted = handle("delete-account");
         assertEquals(204, deleted.status(), deleted.body());
@@ -394,6 +413,7 @@ class ProfileHandlerTest {
         assertTrue(verifications.code(USER, "+79990000001").isEmpty(), "codes and proofs are gone");
         assertTrue(bookings.visit(USER, 235564, 100201).isEmpty() && bookings.find(USER, "key-1").isEmpty(),
                 "the app's booking keys and visit hashes are gone");
+        assertTrue(pushStore.devicesOf(USER).isEmpty() && sns.endpoints(application).isEmpty(), "the devices and their SNS endpoints are gone");
         HttpResponse bonus = new BonusBalanceHandler(ledger.service).handle(
                 Invocations.http("../../events/bonus-balance/my-balance.json"), null);
         assertEquals(200, bonus.status());
