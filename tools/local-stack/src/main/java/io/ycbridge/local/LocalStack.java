@@ -57,6 +57,9 @@ final class LocalStack implements AutoCloseable {
     private YClientsSimulator simulator;
     private LocalApiServer server;
     private static final ObjectMapper JSON = io.ycbridge.yclients.ApiJson.mapper();
+    /** What a rule's schedule delivers: the notifier releases the pushes held for the end of quiet hours. */
+    private static final JsonNode RELEASE_TICK = JSON.createObjectNode().put("version", "0").put("id", "local-release")
+            .put("detail-type", "Scheduled Event").put("source", "aws.events").put("time", "1970-01-01T00:00:00Z");
     private CatalogSyncService sync;
     private LoyaltyCycle loyalty;
     private Duration loyaltyTimeout;
@@ -66,7 +69,7 @@ final class LocalStack implements AutoCloseable {
     /** One sync at a time, the schedule's or {@code POST /local/sync}'s, as one execution environment would run them. */
     private final ReentrantLock syncing = new ReentrantLock();
     private final CountDownLatch firstSync = new CountDownLatch(1);
-    private LocalSmsSink smsSink;
+    private LocalSns sns;
     private LocalEventSink eventSink;
 
     private LocalStack(LocalSettings settings) {
@@ -99,15 +102,22 @@ final class LocalStack implements AutoCloseable {
         environment.putAll(settings.functionEnvironment());
         environment.put(EnvVar.AWS_REGION.name(), LocalDynamoDb.REGION.id());
         environment.put(EnvVar.AWS_ENDPOINT_URL.name(), dynamoDb.endpoint().toString());
-        // SMS codes are printed, not sent: the phone-verification route's SNS client talks to the local sink.
-        smsSink = new LocalSmsSink(System.out);
-        running.add(smsSink);
-        environment.put(EnvVar.AWS_ENDPOINT_URL_SNS.name(), smsSink.endpoint().toString());
+        // SMS codes and pushes are printed, not sent: the functions' SNS calls go to the local SNS.
+        sns = new LocalSns(System.out);
+        running.add(sns);
+        environment.put(EnvVar.AWS_ENDPOINT_URL_SNS.name(), sns.endpoint().toString());
         // Domain events are printed, and handed to the push notifier as the bus's rule would.
         eventSink = new LocalEventSink(System.out);
         running.add(eventSink);
         environment.put(EnvVar.AWS_ENDPOINT_URL_EVENTBRIDGE.name(), eventSink.endpoint().toString());
         environment.put(EnvVar.EVENT_BUS_NAME.name(), "EventBus");
+        // The local SNS's platform applications, so the app can register a device; no quiet hours, so each push
+        // prints as its event does (set QUIET_HOURS to see them held).
+        environment.putIfAbsent(EnvVar.FCM_PLATFORM_APPLICATION_ARN.name(), "arn:aws:sns:" + LocalDynamoDb.REGION.id() + ":000000000000:app/GCM/ycbridge-local");
+        environment.putIfAbsent(EnvVar.APNS_PLATFORM_APPLICATION_ARN.name(), "arn:aws:sns:" + LocalDynamoDb.REGION.id() + ":000000000000:app/APNS/ycbridge-local");
+        if (!settings.functionEnvironment().containsKey(EnvVar.QUIET_HOURS.name())) {
+            environment.put(EnvVar.QUIET_HOURS.name(), "none");
+        }
         environment.put(EnvVar.YCLIENTS_SECRET_SOURCE.name(), "env");
         environment.remove(EnvVar.SYNC_QUEUE_URL.name());   // no queue locally: the schedule runs the sync of every company itself
         if (!settings.realApi()) {
@@ -181,10 +191,29 @@ final class LocalStack implements AutoCloseable {
             }
         }
 
+        // Each function on a rule of the bus gets every event, as the rule's target would; the notifier's release tick
+        // runs every minute instead of every 15.
+        List<LocalFunction> busTargets = new java.util.ArrayList<>();
+        for (SamTemplate.BusTarget target : template.busTargets()) {
+            LocalFunction function = LocalFunction.of(target.functionId(), target.timeoutSeconds(),
+                    LocalFunction.instantiate(target.handlerClass(), RequestStreamHandler.class, config));
+            busTargets.add(function);
+            eventSink.subscribe(function::invoke);
+        }
+
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sync-schedule").daemon().factory());
         running.add(schedule::shutdownNow);
         // The first run at once, so the catalog is there for booking links; then every syncEvery, like the EventBridge rule.
         schedule.scheduleAtFixedRate(this::scheduledSync, 0, settings.syncEvery().toSeconds(), TimeUnit.SECONDS);
+        schedule.scheduleAtFixedRate(() -> busTargets.forEach(LocalStack::tick), 60, 60, TimeUnit.SECONDS);
+    }
+
+    private static void tick(LocalFunction function) {
+        try {
+            function.invoke(RELEASE_TICK);
+        } catch (RuntimeException e) {
+            System.err.println(function.name() + ": the release tick failed: " + e.getClass().getName());
+        }
     }
 
     private void scheduledSync() {
@@ -275,8 +304,12 @@ final class LocalStack implements AutoCloseable {
     }
 
     /** What the SMS sink was asked to send: for the scenario test. */
-    java.util.List<LocalSmsSink.Sms> smsSent() {
-        return smsSink.sent();
+    java.util.List<LocalSns.Push> pushed() {
+        return sns.pushed();
+    }
+
+    java.util.List<LocalSns.Sms> smsSent() {
+        return sns.sent();
     }
 
     LocalSettings settings() {

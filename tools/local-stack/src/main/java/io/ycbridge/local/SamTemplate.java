@@ -106,6 +106,23 @@ final class SamTemplate {
         return readers;
     }
 
+    /** A function a rule of the event bus invokes (an EventBridgeRule event). */
+    record BusTarget(String functionId, String handlerClass, int timeoutSeconds) {
+    }
+
+    /** The functions with an EventBridgeRule event: the local bus hands each event to them, as the rule would. */
+    List<BusTarget> busTargets() {
+        List<BusTarget> targets = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> function : functions().entrySet()) {
+            for (JsonNode event : iterable(function.getValue().path("Properties").path("Events"))) {
+                if ("EventBridgeRule".equals(event.path("Type").asText())) {
+                    targets.add(new BusTarget(function.getKey(), handlerClass(function.getValue()), timeout(function.getValue())));
+                }
+            }
+        }
+        return targets;
+    }
+
     /** A function's Timeout, its own or the Globals'. */
     Duration timeoutOf(String functionId) {
         JsonNode function = functions().get(functionId);

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ycbridge.appclient.ApiClient;
 import io.ycbridge.appclient.ApiException;
 import io.ycbridge.appclient.api.DefaultApi;
+import io.ycbridge.appclient.model.Device;
+import io.ycbridge.appclient.model.DeviceRequest;
 import io.ycbridge.appclient.model.Booked;
 import io.ycbridge.appclient.model.BookingLink;
 import io.ycbridge.appclient.model.BookingRequest;
@@ -74,6 +76,9 @@ class LocalStackScenarioTest {
 
         ProfileResponse profile = app.putProfile(new ProfileRequest().name("Olga").phone(DemoScenario.CLIENT_PHONE));
         assertTrue(profile.getPhoneVerified(), "the sample token's verified phone claim proves it: " + profile);
+        Device phone = app.registerDevice(new DeviceRequest().platform(DeviceRequest.PlatformEnum.FCM).token("scenario-fcm-token").locale(DeviceRequest.LocaleEnum.EN));
+        assertEquals(phone.getId(), app.registerDevice(new DeviceRequest().platform(DeviceRequest.PlatformEnum.FCM).token("scenario-fcm-token")
+                .locale(DeviceRequest.LocaleEnum.EN)).getId(), "the same token is the same device");
 
         BookingLink link = app.bookingUrl(SimulatorSeed.DEMO_SALON_ID, Long.toString(DemoScenario.SERVICE_ID), null);
         assertTrue(link.getUrl().toString().contains("/company/" + SimulatorSeed.DEMO_SALON_ID), link.toString());
@@ -143,6 +148,24 @@ class LocalStackScenarioTest {
         assertEquals("50.00", redeemed.path("detail").path("bonus").path("amount").asText());
         assertEquals("card", redeemed.path("detail").path("bonus").path("source").asText());
         assertFalse(redeemed.path("detail").path("userId").isNull(), "the demo client's phone is the sample user's: " + redeemed);
+
+        // And the pushes the device got, for the events PUSH_EVENTS enables by default, once each, in English.
+        // The two streams' pollers run side by side, so only the set is certain, not the order across them.
+        assertEquals(List.of("Bonus received", "Visit cancelled", "Visit moved"), awaitPushes(3).stream().sorted().toList(), "pushes");
+    }
+
+    /** The titles of the pushes the local SNS printed, once {@code count} of them are there. */
+    private static List<String> awaitPushes(int count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        List<String> titles = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            titles = stack.pushed().stream().map(LocalSns.Push::title).toList();
+            if (titles.size() >= count) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        return titles;
     }
 
     /** The event types published for a record, in order, once {@code count} of them are there (the streams are asynchronous). */
@@ -223,7 +246,7 @@ class LocalStackScenarioTest {
 
         HttpResponse<String> sent = send("POST", "/v1/me/phone/verification", token, "{\"phone\":\"" + phone + "\"}");
         assertEquals(202, sent.statusCode(), sent.body());
-        LocalSmsSink.Sms sms = stack.smsSent().get(stack.smsSent().size() - 1);
+        LocalSns.Sms sms = stack.smsSent().get(stack.smsSent().size() - 1);
         assertEquals(phone, sms.phoneNumber());
         java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b([0-9]{6})\\b").matcher(sms.message());
         assertTrue(code.find(), "the SMS carries the code");
