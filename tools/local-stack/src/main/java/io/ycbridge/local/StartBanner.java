@@ -37,6 +37,8 @@ final class StartBanner {
         out.append("  Loyalty cards   ").append(stack.simulated() ? "the demo chain " + SimulatorSeed.DEMO_CHAIN_ID + "'s cards, fed by the BonusLedgerTable stream;"
                 + " spends read back by each sync" : "as LOYALTY_CARDS says (off when empty)").append('\n');
         out.append("  SMS             printed here, not sent (POST /v1/me/phone/verification texts a code)\n");
+        out.append("  Domain events   printed here as the bus gets them, from the RecordsTable and BonusLedgerTable streams\n");
+        out.append("  Push            printed here, not sent, to the devices PUT /v1/me/devices registers (PUSH_EVENTS, no quiet hours)\n");
         out.append("  JWT             issuer ").append(settings.issuer()).append(", audience ").append(settings.audience())
                 .append(", HS256\n\n");
         out.append("Sample user token (sub ").append(LocalStack.SAMPLE_USER).append(", verified phone ").append(DemoScenario.CLIENT_PHONE)
@@ -54,6 +56,9 @@ final class StartBanner {
         out.append("curl -X PUT ").append(base).append("/v1/me/profile -H \"Authorization: Bearer $TOKEN\" \\\n")
                 .append("     -H 'Content-Type: application/json' -d '{\"name\":\"Olga\",\"phone\":\"")
                 .append(DemoScenario.CLIENT_PHONE).append("\"}'\n");
+        out.append("#    and register a device for pushes (any token: the local SNS keeps it, prints what it would push)\n");
+        out.append("curl -X PUT ").append(base).append("/v1/me/devices -H \"Authorization: Bearer $TOKEN\" \\\n")
+                .append("     -H 'Content-Type: application/json' -d '{\"platform\":\"fcm\",\"token\":\"my-phone\",\"locale\":\"en\"}'\n");
         out.append("# 2. Tomorrow's free times for the service with master ").append(DemoScenario.STAFF_ID).append("\n");
         out.append("curl -H \"Authorization: Bearer $TOKEN\" '").append(base).append("/v1/booking/times?company=").append(company)
                 .append("&service=").append(DemoScenario.SERVICE_ID).append("&staff=").append(DemoScenario.STAFF_ID)
