@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ycbridge.aws.SignedAwsCall;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.MotoServer;
 import io.ycbridge.localaws.MotoServerExtension;
+import io.ycbridge.push.MotoPush;
 import io.ycbridge.simulator.SimulatorDefaults;
 import io.ycbridge.simulator.SimulatorSeed;
 import io.ycbridge.simulator.YClientsSimulator;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -59,6 +62,8 @@ class LambdaRuntimeIT {
     private static String javaToolOptions;
     private static String syncQueueUrl;
     private static final Set<String> invoked = new TreeSet<>();
+    private static MotoPush push;
+    private static String pushApplication;
 
     @BeforeAll
     static void startEverything(MotoServer motoServer) throws Exception {
@@ -88,7 +93,18 @@ class LambdaRuntimeIT {
         try (SqsClient sqs = sqs()) {
             syncQueueUrl = sqs.createQueue(create -> create.queueName("ycbridge-it-sync-" + System.nanoTime())).queueUrl();
         }
+        // The domain events' bus and the push platform application, made on moto with their services' own calls.
+        String bus = "ycbridge-it-events-" + System.nanoTime();
+        SignedAwsCall events = new SignedAwsCall(UrlConnectionHttpClient.create(), moto.endpoint(), "events", MotoServer.REGION.id(),
+                StaticCredentialsProvider.create(MotoServer.CREDENTIALS));
+        assertEquals(200, events.post(Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AWSEvents.CreateEventBus"),
+                JSON.writeValueAsString(Map.of("Name", bus))).status());
+        push = new MotoPush(moto);
+        pushApplication = push.application("ycbridge-it-" + System.nanoTime(), "GCM");
         parameters = Map.of(
+                "EVENT_BUS_NAME", bus,
+                "FCM_PLATFORM_APPLICATION_ARN", pushApplication,
+                "QUIET_HOURS", "none",
                 "SYNC_QUEUE_URL", syncQueueUrl,
                 "YCLIENTS_SECRET_ARN", arn,
                 "COMPANY_IDS", "235564,1169323",
@@ -151,6 +167,7 @@ class LambdaRuntimeIT {
         builder.environment().put("AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString());
         builder.environment().put("AWS_ENDPOINT_URL_SQS", moto.endpoint().toString());
         builder.environment().put("AWS_ENDPOINT_URL_SNS", moto.endpoint().toString());
+        builder.environment().put("AWS_ENDPOINT_URL_EVENTBRIDGE", moto.endpoint().toString());
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), logicalId + " did not finish");
@@ -377,6 +394,43 @@ class LambdaRuntimeIT {
         Invocation result = invoke("BonusBalanceFunction", "events/catalog-sync/backfill.json");
         assertEquals(0, result.exitCode());
         assertEquals(401, result.statusCode(), String.valueOf(result.response()));
+    }
+
+    @Test
+    @Order(12)
+    void visitEventsPublishesABookingToTheBus() throws Exception {
+        Invocation result = invoke("VisitEventsFunction", "events/visit-events/record-booked.json");
+        assertEquals(0, result.exitCode(), String.valueOf(result.response()));
+        assertTrue(result.response().path("batchItemFailures").isEmpty(), "moto's bus took the event: " + result.response());
+    }
+
+    @Test
+    @Order(12)
+    void bonusEventsPublishesAnAccrualToTheBus() throws Exception {
+        Invocation result = invoke("BonusEventsFunction", "events/loyalty-mirror/entry-accrued.json");
+        assertEquals(0, result.exitCode(), String.valueOf(result.response()));
+        assertTrue(result.response().path("batchItemFailures").isEmpty(), "moto's bus took the event: " + result.response());
+    }
+
+    @Test
+    @Order(13)
+    void devicesRegistersATokenAsAnSnsEndpoint() throws Exception {
+        Invocation result = invoke("DevicesFunction", "events/devices/register-fcm.json");
+        assertEquals(0, result.exitCode(), String.valueOf(result.response()));
+        assertEquals(200, result.statusCode(), result.response().toString());
+        assertEquals(1, push.endpoints(pushApplication).size());
+        assertEquals(2, count("PushTable"), "the device under its user, and its owner");
+    }
+
+    @Test
+    @Order(14)
+    void thePushNotifierPushesARuleDeliveredEventToTheDevice() throws Exception {
+        Invocation result = invoke("PushNotifierFunction", "events/push-notifier/visit-rescheduled.json");
+        assertEquals(0, result.exitCode(), String.valueOf(result.response()));
+        assertEquals("PUSHED", result.response().path("outcome").asText(), result.response().toString());
+        List<JsonNode> pushed = push.pushedTo(push.endpoints(pushApplication).getFirst().arn());
+        assertEquals(1, pushed.size());
+        assertTrue(pushed.getFirst().path("GCM").asText().contains("Visit moved"), pushed.toString());
     }
 
     @Test
