@@ -3,7 +3,7 @@ package io.ycbridge.bench;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Nanosecond samples of one contestant, summarised as the median and the 90th percentile. */
+/** Nanosecond samples of one contestant, summarised as the median and the 90th percentile (or any quantile), in µs. */
 final class Samples {
     private final String name;
     private final long[] nanos;
@@ -30,7 +30,8 @@ final class Samples {
         return percentile(0.9);
     }
 
-    private double percentile(double q) {
+    /** The {@code q} quantile (0.99: the 99th percentile), nearest rank. */
+    double percentile(double q) {
         long[] sorted = Arrays.copyOf(nanos, size);
         Arrays.sort(sorted);
         return sorted[Math.min(size - 1, (int) Math.floor(q * size))] / 1_000.0;

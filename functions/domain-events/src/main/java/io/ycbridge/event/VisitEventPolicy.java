@@ -24,7 +24,10 @@ import java.util.Optional;
 public final class VisitEventPolicy {
     /** Where a record stands, as the app cares. */
     enum Phase {
-        /** Not stored, or stored only as a placeholder the API has not filled in yet: the app was never told of it. */
+        /**
+         * Not stored, or stored only as a placeholder the API has not filled in yet: the app was never told of it. (A
+         * complete version the store marked deleted on a delivery without data is no placeholder here: see {@link VisitEvents}.)
+         */
         ABSENT,
         /** Booked, confirmed, or the client has come but not paid in full. */
         ACTIVE,

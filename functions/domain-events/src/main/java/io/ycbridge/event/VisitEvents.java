@@ -41,7 +41,7 @@ public final class VisitEvents {
         Map<String, AttributeValue> oldImage = change.oldImage();
         StoredRecord after = RecordItem.fromItem(newImage);
         StoredRecord before = oldImage == null ? null : RecordItem.fromItem(oldImage);
-        return VisitEventPolicy.change(before, placeholder(oldImage), after, placeholder(newImage))
+        return VisitEventPolicy.change(before, placeholder(oldImage, before), after, placeholder(newImage, after))
                 .map(type -> event(type, before, after, RecordItem.revision(newImage)));
     }
 
@@ -60,7 +60,13 @@ public final class VisitEvents {
         return new DomainEvent(id, type, occurredAt, after.companyId(), after.recordId(), user, visit, null);
     }
 
-    private static boolean placeholder(Map<String, AttributeValue> image) {
-        return image != null && image.containsKey(RecordItem.PLACEHOLDER);
+    /**
+     * A version made up for a delivery that carried none, which says nothing of the visit. Not the complete version the
+     * store marks deleted on a data-less "delete" ({@code RecordStore.markDeleted}): only its date is made up, and the
+     * deletion is YClients' word — without it the app would never hear of the cancellation, since the API's own deleted
+     * version that replaces it later follows a placeholder.
+     */
+    private static boolean placeholder(Map<String, AttributeValue> image, StoredRecord version) {
+        return image != null && image.containsKey(RecordItem.PLACEHOLDER) && version.incomplete();
     }
 }

@@ -89,7 +89,7 @@ class DomainEventSchemaTest {
         List<DomainEvent> events = new ArrayList<>();
         VisitEvents visits = new VisitEvents(phone -> Optional.of("user-sub-1"), ZoneId.of("Europe/Moscow"));
         for (String file : List.of("visit-events/record-booked", "visit-events/record-moved", "visit-events/record-cancelled",
-                "bonus-accrual/record-completed")) {
+                "visit-events/record-deleted-without-data", "bonus-accrual/record-completed")) {
             VisitEventsHandlerTest.batch(file).forEach(change -> visits.of(change).ifPresent(events::add));
         }
         BonusEvents bonuses = new BonusEvents(ZoneId.of("Europe/Moscow"));

@@ -77,6 +77,18 @@ class VisitEventsHandlerTest {
     }
 
     @Test
+    void aDeleteWithoutDataIsACancellationOnceAndTheApiVersionAfterItIsNoNews() {
+        BatchItemFailures failures = handler().handle(batch("visit-events/record-deleted-without-data"), null);
+
+        assertTrue(failures.itemIdentifiers().isEmpty());
+        assertEquals(List.of(EventType.VISIT_CANCELLED), bus.types());
+        DomainEvent cancelled = bus.published.getFirst();
+        assertEquals("235564-9001-visit-cancelled-1763640000000-r2", cancelled.id());
+        assertEquals(OffsetDateTime.parse("2026-11-20T12:00:00+03:00"), cancelled.visit().startsAt());
+        assertEquals("cancelled", cancelled.visit().status());
+    }
+
+    @Test
     void theSameBatchDeliveredTwiceNamesTheSameEvents() {
         handler().handle(batch("visit-events/record-moved"), null);
         handler().handle(batch("visit-events/record-moved"), null);

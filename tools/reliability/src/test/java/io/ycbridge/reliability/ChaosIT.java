@@ -21,6 +21,7 @@ import io.ycbridge.record.StoredRecord;
 import io.ycbridge.simulator.Fault;
 import io.ycbridge.simulator.SimulatorData;
 import io.ycbridge.yclients.model.Record;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -52,7 +53,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * MaximumRetryAttempts go to BonusDeadLetterQueue (moto SQS) as Lambda's on-failure records, and twice in the run DynamoDB
  * is down for the accrual function for a whole drain, so every batch of it ends there; a third of those records claim
  * a shard that has aged out of the stream, a tenth arrive twice. At the end {@code ops recover-accruals --dlq} runs,
- * first under the same DynamoDB faults (what fails stays in the queue), then healthy.
+ * first under the same DynamoDB faults (what fails stays in the queue), then healthy. The stream's second reader, as
+ * deployed, is {@code VisitEventsHandler}, publishing to a bus that refuses every seventh PutEvents on purpose; at the
+ * end {@link VisitEventOracle} derives from every version the stream holds which visit events must exist, and the bus
+ * must have taken exactly those, none for noise, and {@link MutantVisitEvents} must each be caught.
  *
  * <p>The oracle is each record's latest version applied once, owned as the README's table says (the owner follows the
  * record's current client; a phone-less record by the phone its client was seen with; a capped visit earns min(cap,
@@ -76,6 +80,11 @@ class ChaosIT {
      * same semantics (retry from the first reported failure, items already applied replayed as stale).
      */
     static final int STREAM_BATCH = 25;
+    /**
+     * The visit events function's mapping reads by 25 too (the template's is 100): a retry replays the batch from its
+     * first refused item, and a quarter of the replay is as strong a test of ids that repeat.
+     */
+    static final int VISIT_EVENTS_BATCH = 25;
     /** The template's MaximumRetryAttempts on the records stream. */
     static final int MAXIMUM_RETRY_ATTEMPTS = 10;
     /** Drains (one every 1,000 deliveries) during which DynamoDB is down for the accrual function. */
@@ -107,11 +116,13 @@ class ChaosIT {
     private void run(long seed) throws Exception {
         long started = System.nanoTime();
         Random random = new Random(seed);
-        Map<String, String> extra = Map.of(
-                "BONUS_CAP_PER_VISIT", "150",
-                "BONUS_EXCLUDED_SERVICE_IDS", "310",
-                "BONUS_RULES", "{\"" + B + "\":{\"percent\":3,\"roundingScale\":0,\"roundingMode\":\"DOWN\"}}");
-        try (Stack stack = new Stack(dynamo, A + "," + B, extra)) {
+        try (RefusingEventBus bus = new RefusingEventBus();
+             Stack stack = new Stack(dynamo, A + "," + B, Map.of(
+                     "BONUS_CAP_PER_VISIT", "150",
+                     "BONUS_EXCLUDED_SERVICE_IDS", "310",
+                     "BONUS_RULES", "{\"" + B + "\":{\"percent\":3,\"roundingScale\":0,\"roundingMode\":\"DOWN\"}}",
+                     "EVENT_BUS_NAME", "EventBus",
+                     "AWS_ENDPOINT_URL_EVENTBRIDGE", bus.endpoint().toString()))) {
             People people = People.seed(stack.sim.data(), random, PEOPLE, USERS);
             Map<String, String> finalBodies = new LinkedHashMap<>();
             History history = new History();
@@ -136,6 +147,9 @@ class ChaosIT {
             }
             DeadLetters letters = new DeadLetters();
             StreamDrain stream = stack.stream(STREAM_BATCH, MAXIMUM_RETRY_ATTEMPTS, record -> letters.send(stack, record, deadRandom));
+            // The stream's second reader, as deployed. Its DynamoDB reads are healthy so that the run's faults, drawn
+            // from one seeded sequence, stay the seed's; what it meets is the bus refusing on purpose.
+            StreamDrain visits = stack.visitEventsStream(VISIT_EVENTS_BATCH);
             int redelivered = 0;
             int uncaught = 0;
             boolean synced = false;
@@ -179,6 +193,7 @@ class ChaosIT {
                     } else {
                         stream.drain();
                     }
+                    visits.drainHealthy();
                 }
             }
             stream.drain();
@@ -191,6 +206,7 @@ class ChaosIT {
                 assertEquals("OK", stack.sync(company).path("outcome").asText(), "final sync of " + company);
             }
             stream.drain();
+            visits.drainHealthy();
             assertEquals(stream.streamRecords(), stream.delivered() + stream.discardedRecords(),
                     "every stream record was handed over or given up to the dead-letter queue");
             stream.close();
@@ -208,6 +224,8 @@ class ChaosIT {
                             + "%d clients' phones corrected or given%n", history.moves, history.sameSecond, history.withoutData.size(), history.joined.size() / 2,
                     history.corrections);
             verify(stack, people, finalBodies, history);
+            verifyVisitEvents(stack, bus, visits, deliveries.size(), finalBodies);
+            visits.close();
         }
     }
 
@@ -267,6 +285,86 @@ class ChaosIT {
         assertTrue(again.out().contains("BonusDeadLetterQueue is empty"), again.out());
         assertEquals(0, everything.code(), everything.out());
         assertTrue(everything.out().contains(": 0 with entries written, "), "a recovery over every record writes nothing: " + everything.out());
+    }
+
+    /**
+     * The domain events the stream's second reader published, set against {@link VisitEventOracle} over every version the
+     * stream holds. First noise at the end, with nothing else to hide behind: each record's final body delivered again,
+     * every other one with its service lines in another order, must publish nothing. Then the bus must have taken
+     * exactly the oracle's events, by id and type, each id for one event and none for a version that was no news, and
+     * every event it refused must have been published again. Last, the oracle must catch each {@link MutantVisitEvents}
+     * reading the same stream.
+     */
+    private static void verifyVisitEvents(Stack stack, RefusingEventBus bus, StreamDrain visits, int deliveries,
+                                          Map<String, String> finalBodies) throws Exception {
+        long started = System.nanoTime();
+        int takenBefore = bus.taken().size();
+        int replayed = 0;
+        for (String body : finalBodies.values()) {
+            String noise = replayed % 2 == 0 ? body : servicesReversed(body);
+            HttpResponse response = stack.deliver(noise);
+            assertEquals(200, response.status(), "re-delivery of a final version: " + response.body());
+            replayed++;
+        }
+        visits.drainHealthy();
+        assertEquals(takenBefore, bus.taken().size(), "events published for re-deliveries of each record's final version");
+        assertEquals(visits.streamRecords(), visits.delivered(), "every stream record handed to the visit events function");
+
+        VisitEventOracle oracle = VisitEventOracle.of(visits.changes());
+        VisitEventOracle.Verdict verdict = oracle.judge(bus.taken());
+        java.util.Set<String> takenIds = new java.util.HashSet<>();
+        bus.taken().forEach(event -> takenIds.add(event.eventId()));
+        java.util.Set<String> refused = new java.util.HashSet<>(bus.refused());
+        long republished = refused.stream().filter(takenIds::contains).count();
+        // Every delivery writes at most one version; the ones that wrote news are the meaningful versions they stored.
+        int noiseDeliveries = deliveries + replayed - oracle.newsFromWebhooks();
+        System.out.printf("ChaosIT domain events: %d meaningful changes, %d events, %d duplicate ids, %d for noise (%d noise deliveries), "
+                        + "%d republished after refusals%n", verdict.meaningful(), verdict.events(), verdict.duplicateIds(), verdict.forNoise(),
+                noiseDeliveries, republished);
+        System.out.printf("ChaosIT domain events: %d stored versions in the stream, %d of them no news; %d PutEvents calls, %d refused "
+                        + "on purpose (%d entries); %d copies of events already taken (a retried batch's rest: same id and detail, "
+                        + "which consumers drop); %d invocations (%d retried); %d final versions delivered again; %.1f s for the checks%n",
+                oracle.versions(), oracle.versions() - oracle.meaningful(), bus.calls(), bus.refusedCalls(), bus.refused().size(),
+                verdict.repeats(), visits.invocations(), visits.retried(), replayed, (System.nanoTime() - started) / 1e9);
+        assertTrue(verdict.exact(), "the events taken differ from the oracle's: " + verdict.mismatch());
+        assertEquals(verdict.meaningful(), verdict.events());
+        assertTrue(bus.refusedCalls() > 0 && republished > 0, "the bus refused, and what it refused was published again");
+        assertEquals(refused.size(), republished, "every refused event published again");
+        catchMutants(stack, oracle);
+    }
+
+    /** Each mutant reads the whole stream afresh, as a new mapping would; the oracle must find it out. */
+    private static void catchMutants(Stack stack, VisitEventOracle oracle) throws Exception {
+        List<String> caught = new ArrayList<>();
+        for (MutantVisitEvents.Mutant kind : MutantVisitEvents.Mutant.values()) {
+            MutantVisitEvents mutant = new MutantVisitEvents(kind);
+            try (StreamDrain reader = stack.streamReader(StreamDrain.VISIT_EVENTS_ARN, mutant::handle, VISIT_EVENTS_BATCH)) {
+                reader.drainHealthy();
+            }
+            VisitEventOracle.Verdict verdict = oracle.judge(mutant.taken());
+            int found = switch (kind) {
+                case NOISE_IS_NEWS -> verdict.forNoise();
+                case REFUSALS_UNREPORTED, CANCELLING_A_COMPLETED_VISIT_IS_NO_NEWS -> verdict.missing().size();
+            };
+            assertTrue(!verdict.exact() && found > 0, "the oracle did not catch the mutant '" + kind.title + "': " + verdict.mismatch());
+            caught.add(kind.title + " (" + found + (kind == MutantVisitEvents.Mutant.NOISE_IS_NEWS ? " events for noise)" : " events missing)"));
+        }
+        System.out.println("ChaosIT domain-event mutants caught: " + String.join(", ", caught));
+    }
+
+    /** The same body with its service lines in the other order: what YClients may send, no news. */
+    private static String servicesReversed(String body) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) Stack.JSON.readTree(body);
+        JsonNode services = json.path("data").path("services");
+        if (services.isArray() && services.size() > 1) {
+            List<JsonNode> lines = new ArrayList<>();
+            services.forEach(lines::add);
+            java.util.Collections.reverse(lines);
+            com.fasterxml.jackson.databind.node.ArrayNode reversed = ((com.fasterxml.jackson.databind.node.ObjectNode) json.path("data"))
+                    .putArray("services");
+            lines.forEach(reversed::add);
+        }
+        return Stack.JSON.writeValueAsString(json);
     }
 
     /** Stored complete versions the ledger's accrual state does not cover: what the stream still owes the ledger. */

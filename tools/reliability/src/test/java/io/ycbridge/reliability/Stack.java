@@ -7,9 +7,12 @@ import io.ycbridge.bonus.BonusAccrualHandler;
 import io.ycbridge.app.bonus.BonusBalanceHandler;
 import io.ycbridge.app.profile.ProfileHandler;
 import io.ycbridge.config.Config;
+import io.ycbridge.edge.BatchItemFailures;
 import io.ycbridge.edge.HttpRequest;
 import io.ycbridge.edge.HttpResponse;
+import io.ycbridge.edge.StreamChange;
 import io.ycbridge.edge.Trigger;
+import io.ycbridge.event.VisitEventsHandler;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.MotoServer;
 import io.ycbridge.ops.OpsCli;
@@ -40,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -177,7 +181,9 @@ final class Stack implements AutoCloseable {
     }
 
     StreamDrain stream(int batchSize) {
-        return new StreamDrain(endpoint, dynamoDb, table("RECORDS_TABLE"), accrual(), batchSize);
+        BonusAccrualHandler handler = accrual();
+        return new StreamDrain(endpoint, dynamoDb, table("RECORDS_TABLE"), StreamDrain.FUNCTION_ARN, batch -> handler.handle(batch, null),
+                batchSize);
     }
 
     /**
@@ -185,7 +191,25 @@ final class Stack implements AutoCloseable {
      * {@code deadLetters} as Lambda's on-failure records (usually {@link #deadLetter}).
      */
     StreamDrain stream(int batchSize, int maximumRetryAttempts, java.util.function.Consumer<ObjectNode> deadLetters) {
-        return new StreamDrain(endpoint, dynamoDb, table("RECORDS_TABLE"), accrual(), batchSize, maximumRetryAttempts, deadLetters);
+        BonusAccrualHandler handler = accrual();
+        return new StreamDrain(endpoint, dynamoDb, table("RECORDS_TABLE"), StreamDrain.FUNCTION_ARN, batch -> handler.handle(batch, null),
+                batchSize, maximumRetryAttempts, deadLetters);
+    }
+
+    /**
+     * The records stream's second reader, as the template's second mapping on it: {@code VisitEventsHandler} from the
+     * stack's configuration, publishing to the bus {@code EVENT_BUS_NAME} and {@code AWS_ENDPOINT_URL_EVENTBRIDGE} name.
+     * Nothing may be given up: a batch still failing after {@link StreamDrain#MAX_ATTEMPTS} fails the test.
+     */
+    StreamDrain visitEventsStream(int batchSize) {
+        VisitEventsHandler handler = new VisitEventsHandler(config);
+        return new StreamDrain(endpoint, dynamoDb, table("RECORDS_TABLE"), StreamDrain.VISIT_EVENTS_ARN, batch -> handler.handle(batch, null),
+                batchSize);
+    }
+
+    /** Another reader of the records stream from its start, e.g. a mutant of the visit events function. */
+    StreamDrain streamReader(String functionArn, Function<List<StreamChange>, BatchItemFailures> function, int batchSize) {
+        return new StreamDrain(endpoint, dynamoDb, table("RECORDS_TABLE"), functionArn, function, batchSize);
     }
 
     /**
