@@ -1,18 +1,9 @@
 package io.ycbridge.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.ycbridge.localaws.LoopbackEventBridge;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,23 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link System#nanoTime}, by {@code <recordId>/<detail-type>}): the end of the path a bench times. The functions
  * reach it as they reach EventBridge, through {@code AWS_ENDPOINT_URL_EVENTBRIDGE}.
  */
-final class PutEventsArrivals implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpServer server;
+final class PutEventsArrivals implements LoopbackEventBridge.Bus, AutoCloseable {
+    private final LoopbackEventBridge server = new LoopbackEventBridge(this);
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
 
-    PutEventsArrivals() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::answer);
-        server.start();
-    }
-
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.endpoint();
     }
 
     /** When the event of {@code recordId} and {@code type} arrived, or null if it has not. */
@@ -49,27 +29,15 @@ final class PutEventsArrivals implements AutoCloseable {
         arrivals.putIfAbsent(recordId + "/" + type, System.nanoTime());
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        long arrived = System.nanoTime();
-        try (exchange) {
-            JsonNode entries = JSON.readTree(exchange.getRequestBody()).path("Entries");
-            ObjectNode answer = JSON.createObjectNode().put("FailedEntryCount", 0);
-            ArrayNode results = answer.putArray("Entries");
-            for (JsonNode entry : entries) {
-                JsonNode detail = JSON.readTree(entry.path("Detail").asText("{}"));
-                // A repeat (a batch delivered again) keeps the first arrival: what a consumer would act on.
-                arrivals.putIfAbsent(detail.path("recordId").asLong() + "/" + entry.path("DetailType").asText(), arrived);
-                results.addObject().put("EventId", UUID.randomUUID().toString());
-            }
-            byte[] bytes = JSON.writeValueAsBytes(answer);
-            exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-        }
+    @Override
+    public LoopbackEventBridge.Verdict call(List<LoopbackEventBridge.Entry> entries, long arrivedNanos) {
+        // A repeat (a batch delivered again) keeps the first arrival: what a consumer would act on.
+        entries.forEach(entry -> arrivals.putIfAbsent(entry.detail().path("recordId").asLong() + "/" + entry.detailType(), arrivedNanos));
+        return LoopbackEventBridge.Verdict.TAKEN;
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

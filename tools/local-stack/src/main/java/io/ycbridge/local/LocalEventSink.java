@@ -2,20 +2,14 @@ package io.ycbridge.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
+import io.ycbridge.localaws.LoopbackEventBridge;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -24,22 +18,19 @@ import java.util.function.Consumer;
  * push notifier). Local only, never deployed: the events functions reach it through {@code AWS_ENDPOINT_URL_EVENTBRIDGE},
  * exactly as they would reach EventBridge.
  */
-final class LocalEventSink implements AutoCloseable {
+final class LocalEventSink implements LoopbackEventBridge.Bus, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpServer server;
+    private final LoopbackEventBridge server = new LoopbackEventBridge(this);
     private final PrintStream out;
     private final List<JsonNode> published = new ArrayList<>();
     private final List<Consumer<JsonNode>> subscribers = new ArrayList<>();
 
-    LocalEventSink(PrintStream out) throws IOException {
+    LocalEventSink(PrintStream out) {
         this.out = out;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::answer);
-        server.start();
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.endpoint();
     }
 
     /** A rule's target: gets every event after it is printed, on the publishing thread, as Lambda would get it from a rule. */
@@ -52,27 +43,15 @@ final class LocalEventSink implements AutoCloseable {
         return List.copyOf(published);
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            if (!"AWSEvents.PutEvents".equals(target)) {
-                reply(exchange, 400, JSON.createObjectNode().put("__type", "UnknownOperationException")
-                        .put("message", "the local event sink takes PutEvents only"));
-                return;
-            }
-            JsonNode request = JSON.readTree(exchange.getRequestBody());
-            ObjectNode answer = JSON.createObjectNode().put("FailedEntryCount", 0);
-            ArrayNode results = answer.putArray("Entries");
-            List<JsonNode> envelopes = new ArrayList<>();
-            for (JsonNode entry : request.path("Entries")) {
-                String id = UUID.randomUUID().toString();
-                results.addObject().put("EventId", id);
-                envelopes.add(envelope(id, entry));
-            }
-            reply(exchange, 200, answer);
-            for (JsonNode event : envelopes) {
-                deliver(event);
-            }
+    @Override
+    public LoopbackEventBridge.Verdict call(List<LoopbackEventBridge.Entry> entries, long arrivedNanos) {
+        return LoopbackEventBridge.Verdict.TAKEN;
+    }
+
+    @Override
+    public void taken(List<LoopbackEventBridge.Entry> entries) {
+        for (LoopbackEventBridge.Entry entry : entries) {
+            deliver(envelope(entry));
         }
     }
 
@@ -93,29 +72,22 @@ final class LocalEventSink implements AutoCloseable {
     }
 
     /** The event as EventBridge delivers it to a rule's target (version 0, its id, source, detail-type, detail as JSON). */
-    private static JsonNode envelope(String id, JsonNode entry) throws IOException {
+    private static JsonNode envelope(LoopbackEventBridge.Entry entry) {
         ObjectNode event = JSON.createObjectNode()
                 .put("version", "0")
-                .put("id", id)
-                .put("detail-type", entry.path("DetailType").asText())
-                .put("source", entry.path("Source").asText())
+                .put("id", entry.eventId())
+                .put("detail-type", entry.detailType())
+                .put("source", entry.source())
                 .put("account", "000000000000")
-                .put("time", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                .put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
                 .put("region", "local");
         event.putArray("resources");
-        event.set("detail", JSON.readTree(entry.path("Detail").asText("{}")));
+        event.set("detail", entry.detail());
         return event;
-    }
-
-    private static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }
