@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -11,8 +12,10 @@ import io.ycbridge.config.Config;
 import io.ycbridge.config.ConfigException;
 import io.ycbridge.event.DomainEvent;
 import io.ycbridge.event.EventType;
+import io.ycbridge.fixture.Invocations;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
+import io.ycbridge.yclients.ApiJson;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -102,19 +105,22 @@ class BonusExpiryNoticesTest {
         assertTrue(world.events.isEmpty(), "BONUS_EXPIRY_DAYS unset");
     }
 
+    /** Through the function's trigger, a schedule tick (the event file): the ledger's scan and the refused mark's delete are the deployed function's calls. */
     @Test
-    void aRefusedNoticeIsGivenByTheNextRun() throws Exception {
+    void aRefusedNoticeIsGivenByTheNextTick() throws Exception {
         world.simulator.clock().advance(Duration.ofDays(23));
         world.busRefuses = true;
-        LoyaltyCycle.Summary refused = world.runCycle();
-        assertFalse(refused.expiryNotices().dayDone(), "a refusal leaves the day open");
+        JsonNode refused = tick().path("expiryNotices");
+        assertFalse(refused.path("dayDone").asBoolean(true), "a refusal leaves the day open: " + refused);
+        assertEquals(0, refused.path("notices").asInt(-1), refused.toString());
         assertTrue(world.logs.all().contains("NOTICE_REFUSED"), world.logs.all());
 
         world.busRefuses = false;
         world.simulator.clock().advance(Duration.ofMinutes(30));
-        LoyaltyCycle.Summary next = world.runCycle();
+        JsonNode next = tick().path("expiryNotices");
 
-        assertEquals(1, next.expiryNotices().notices());
+        assertEquals(1, next.path("notices").asInt(), next.toString());
+        assertTrue(next.path("dayDone").asBoolean(), next.toString());
         assertEquals(1, world.events.size());
         assertFalse(world.logs.all().contains(CardWorld.PHONE), "no phone in the logs");
     }
@@ -127,6 +133,11 @@ class BonusExpiryNoticesTest {
         assertTrue(refused.getMessage().contains("must be shorter"), refused.getMessage());
         assertFalse(BonusExpirySettings.from(Config.of(Map.of())).enabled());
         assertEquals(Duration.ofDays(60), BonusExpirySettings.from(Config.of(Map.of("BONUS_EXPIRY_DAYS", "60"))).lifetime());
+    }
+
+    private JsonNode tick() throws Exception {
+        byte[] answer = Invocations.invoke(new LoyaltyCycleHandler(world.cycle()), Files.readAllBytes(Path.of("../../events/loyalty-cycle/schedule.json")));
+        return ApiJson.mapper().readTree(answer);
     }
 
     private static Schema schema() throws Exception {

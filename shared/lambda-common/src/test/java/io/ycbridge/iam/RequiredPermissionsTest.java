@@ -84,5 +84,8 @@ class RequiredPermissionsTest {
         assertEquals(Optional.of("YClientsSecret"), ResourceArns.logicalIdOf(ResourceArns.secret("YClientsSecret")));
         assertEquals(Optional.of("SyncQueue"), ResourceArns.logicalIdOf(ResourceArns.queue("https://sqs/1/SyncQueue")));
         assertEquals(Optional.empty(), ResourceArns.logicalIdOf("*"));
+        assertEquals(Optional.empty(), ResourceArns.logicalIdOf(ResourceArns.push("arn:aws:sns:us-east-1:123456789012:endpoint/GCM/salon-app/5e1f")),
+                "a push endpoint is the operator's, no resource of the template");
+        assertEquals(Optional.of("AlarmTopic"), ResourceArns.logicalIdOf(ResourceArns.topic("arn:aws:sns:us-east-1:123456789012:AlarmTopic-x")));
     }
 }

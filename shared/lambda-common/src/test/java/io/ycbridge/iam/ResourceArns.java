@@ -71,7 +71,10 @@ public final class ResourceArns {
         return end == 0 ? physicalName : physicalName.substring(0, end);
     }
 
-    /** The logical id an ARN of this form names ({@code table/<id>/index/…}, {@code secret:<id>}, {@code <id>}); none for {@code *}. */
+    /**
+     * The logical id an ARN of this form names ({@code table/<id>/index/…}, {@code secret:<id>}, {@code <id>}); none for
+     * {@code *} nor for a mobile push ARN ({@link #push}), which no template resource names.
+     */
     public static Optional<String> logicalIdOf(String arn) {
         String scope = ":" + REGION + ":" + ACCOUNT + ":";
         int service = arn.indexOf(':', PREFIX.length());
@@ -79,6 +82,9 @@ public final class ResourceArns {
             return Optional.empty();
         }
         String resource = arn.substring(service + scope.length());
+        if (arn.startsWith(PREFIX + "sns:") && (resource.startsWith("app/") || resource.startsWith("endpoint/"))) {
+            return Optional.empty();
+        }
         if (resource.startsWith("table/")) {
             resource = resource.substring("table/".length());
         } else if (resource.startsWith("secret:")) {

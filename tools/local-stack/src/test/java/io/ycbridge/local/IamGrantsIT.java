@@ -199,7 +199,7 @@ class IamGrantsIT {
                 }
             }
         }
-        assertEquals(4, destinations, "SyncScheduleFunction's and LoyaltyCycleFunction's failed ticks, BonusAccrualFunction's and"
-                + " LoyaltyMirrorFunction's failed batches");
+        assertEquals(7, destinations, "SyncScheduleFunction's, LoyaltyCycleFunction's and PushNotifierFunction's failed"
+                + " invocations, BonusAccrualFunction's, LoyaltyMirrorFunction's, VisitEventsFunction's and BonusEventsFunction's failed batches");
     }
 }
