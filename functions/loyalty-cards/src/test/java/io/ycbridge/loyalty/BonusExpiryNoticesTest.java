@@ -12,10 +12,8 @@ import io.ycbridge.config.Config;
 import io.ycbridge.config.ConfigException;
 import io.ycbridge.event.DomainEvent;
 import io.ycbridge.event.EventType;
-import io.ycbridge.fixture.Invocations;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
-import io.ycbridge.yclients.ApiJson;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -110,14 +108,14 @@ class BonusExpiryNoticesTest {
     void aRefusedNoticeIsGivenByTheNextTick() throws Exception {
         world.simulator.clock().advance(Duration.ofDays(23));
         world.busRefuses = true;
-        JsonNode refused = tick().path("expiryNotices");
+        JsonNode refused = world.tick().path("expiryNotices");
         assertFalse(refused.path("dayDone").asBoolean(true), "a refusal leaves the day open: " + refused);
         assertEquals(0, refused.path("notices").asInt(-1), refused.toString());
         assertTrue(world.logs.all().contains("NOTICE_REFUSED"), world.logs.all());
 
         world.busRefuses = false;
         world.simulator.clock().advance(Duration.ofMinutes(30));
-        JsonNode next = tick().path("expiryNotices");
+        JsonNode next = world.tick().path("expiryNotices");
 
         assertEquals(1, next.path("notices").asInt(), next.toString());
         assertTrue(next.path("dayDone").asBoolean(), next.toString());
@@ -135,10 +133,6 @@ class BonusExpiryNoticesTest {
         assertEquals(Duration.ofDays(60), BonusExpirySettings.from(Config.of(Map.of("BONUS_EXPIRY_DAYS", "60"))).lifetime());
     }
 
-    private JsonNode tick() throws Exception {
-        byte[] answer = Invocations.invoke(new LoyaltyCycleHandler(world.cycle()), Files.readAllBytes(Path.of("../../events/loyalty-cycle/schedule.json")));
-        return ApiJson.mapper().readTree(answer);
-    }
 
     private static Schema schema() throws Exception {
         try (InputStream in = Files.newInputStream(Path.of("../../schemas/events/BonusExpiring.json"))) {

@@ -1,5 +1,6 @@
 package io.ycbridge.loyalty;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ycbridge.api.YClientsAccess;
 import io.ycbridge.aws.AwsClients;
@@ -15,6 +16,7 @@ import io.ycbridge.edge.StreamChange;
 import io.ycbridge.event.DomainEvent;
 import io.ycbridge.event.EventBus;
 import io.ycbridge.edge.Trigger;
+import io.ycbridge.fixture.Invocations;
 import io.ycbridge.fixture.Tables;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.StreamMapping;
@@ -31,7 +33,10 @@ import io.ycbridge.simulator.SimulatorDefaults;
 import io.ycbridge.simulator.SimulatorSeed;
 import io.ycbridge.simulator.YClientsSimulator;
 import io.ycbridge.table.TableDefinitions;
+import io.ycbridge.yclients.ApiJson;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -161,8 +166,14 @@ final class CardWorld implements AutoCloseable {
         return cycle().run(Duration.ofMinutes(5));
     }
 
+    /** One scheduled run through the function's trigger, a schedule tick (the event file): its summary as answered. */
+    JsonNode tick() throws Exception {
+        byte[] answer = Invocations.invoke(new LoyaltyCycleHandler(cycle()), Files.readAllBytes(Path.of("../../events/loyalty-cycle/schedule.json")));
+        return ApiJson.mapper().readTree(answer);
+    }
+
     private static Collection<String> invoke(LoyaltyMirrorHandler target, ObjectNode event) throws Exception {
-        List<StreamChange> batch = Trigger.DYNAMODB_STREAM.read(io.ycbridge.yclients.ApiJson.mapper().writeValueAsBytes(event));
+        List<StreamChange> batch = Trigger.DYNAMODB_STREAM.read(ApiJson.mapper().writeValueAsBytes(event));
         return target.handle(batch, null).itemIdentifiers();
     }
 

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ycbridge.fixture.Invocations;
 import io.ycbridge.localaws.LocalDynamoDb;
 import io.ycbridge.localaws.LocalDynamoDbExtension;
 import io.ycbridge.simulator.Fault;
-import io.ycbridge.yclients.ApiJson;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +45,7 @@ class LoyaltyCycleHandlerTest {
         world.loyalty().manualBySalon(world.card().id(), new BigDecimal("-30"), "spent at the desk");
         world.simulator.clock().advance(Duration.ofMinutes(1));
 
-        JsonNode summary = tick();
+        JsonNode summary = world.tick();
 
         assertEquals(1, summary.path("feeds").size(), summary.toString());
         assertEquals(1, summary.path("feeds").get(0).path("entered").asInt(), summary.toString());
@@ -65,17 +61,11 @@ class LoyaltyCycleHandlerTest {
         CardWorld off = new CardWorld(local, new LoyaltySettings(java.util.Map.of()));
         try {
             off.simulator.clearRequests();
-            byte[] answer = Invocations.invoke(new LoyaltyCycleHandler(off.cycle()), Files.readAllBytes(Path.of("../../events/loyalty-cycle/schedule.json")));
-            JsonNode summary = ApiJson.mapper().readTree(answer);
+            JsonNode summary = off.tick();
             assertTrue(summary.path("feeds").isEmpty(), summary.toString());
             assertEquals(0, off.simulator.requestCount());
         } finally {
             off.close();
         }
-    }
-
-    private JsonNode tick() throws Exception {
-        byte[] answer = Invocations.invoke(new LoyaltyCycleHandler(world.cycle()), Files.readAllBytes(Path.of("../../events/loyalty-cycle/schedule.json")));
-        return ApiJson.mapper().readTree(answer);
     }
 }

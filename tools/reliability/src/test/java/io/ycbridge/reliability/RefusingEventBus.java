@@ -48,25 +48,28 @@ final class RefusingEventBus implements LoopbackEventBridge.Bus, AutoCloseable {
         return refusedCalls;
     }
 
+    /** Notes what it takes before the answer goes back, so the publisher, once answered, finds it in {@link #taken()}. */
     @Override
     public synchronized LoopbackEventBridge.Verdict call(List<LoopbackEventBridge.Entry> entries, long arrivedNanos) {
+        LoopbackEventBridge.Verdict verdict = verdict(entries);
+        for (int i = 0; i < entries.size(); i++) {
+            LoopbackEventBridge.Entry entry = entries.get(i);
+            if (verdict.takes(i)) {
+                taken.add(new Taken(entry.detail().path("eventId").asText(), entry.detailType(), entry.detail()));
+            } else {
+                refused.add(entry.detail().path("eventId").asText());
+            }
+        }
+        return verdict;
+    }
+
+    private LoopbackEventBridge.Verdict verdict(List<LoopbackEventBridge.Entry> entries) {
         calls++;
         if (calls % REFUSE_EVERY != 0) {
             return LoopbackEventBridge.Verdict.TAKEN;
         }
         refusedCalls++;
-        if (refusedCalls % 2 == 1) {
-            entries.forEach(entry -> refused.add(entry.detail().path("eventId").asText()));
-            return LoopbackEventBridge.Verdict.THROTTLED;
-        }
-        int failing = entries.size() / 2;
-        refused.add(entries.get(failing).detail().path("eventId").asText());
-        return LoopbackEventBridge.Verdict.failing(Set.of(failing));
-    }
-
-    @Override
-    public synchronized void taken(List<LoopbackEventBridge.Entry> entries) {
-        entries.forEach(entry -> taken.add(new Taken(entry.detail().path("eventId").asText(), entry.detailType(), entry.detail())));
+        return refusedCalls % 2 == 1 ? LoopbackEventBridge.Verdict.THROTTLED : LoopbackEventBridge.Verdict.failing(Set.of(entries.size() / 2));
     }
 
     @Override
