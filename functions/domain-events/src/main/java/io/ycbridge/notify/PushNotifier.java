@@ -105,7 +105,7 @@ public final class PushNotifier {
                 if (delivery != SnsEndpoints.Delivery.SENT) {
                     store.disable(device);
                 }
-                log.info("push", Map.of("event", eventId, "type", type.wire(), "device", device.id(), "outcome", delivery.name()));
+                log.info("push", Map.of("eventId", eventId, "type", type.wire(), "device", device.id(), "outcome", delivery.name()));
             } catch (PushUnavailableException failure) {
                 store.unmarkSent(eventId, device.id());
                 unavailable = failure;
@@ -121,7 +121,7 @@ public final class PushNotifier {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", type);
         if (eventId != null) {
-            fields.put("event", eventId);
+            fields.put("eventId", eventId);
         }
         fields.put("outcome", outcome.name());
         log.info("push", fields);

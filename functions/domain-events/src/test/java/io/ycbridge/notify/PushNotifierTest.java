@@ -23,6 +23,8 @@ import io.ycbridge.push.SnsEndpoints;
 import io.ycbridge.simulator.MovableClock;
 import io.ycbridge.table.TableDefinitions;
 import io.ycbridge.yclients.ApiJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -97,6 +99,19 @@ class PushNotifierTest {
         assertEquals("Visit moved", ApiJson.mapper().readTree(moto.pushedTo(tablet.endpointArn()).getFirst().path("GCM").asText())
                 .path("notification").path("title").asText());
         assertFalse(logs.all().contains("phone-token"), "no token in the logs");
+        JsonNode sent = logs.lines().stream().map(PushNotifierTest::json).filter(line -> line.path("device").asText().equals(phone.id()))
+                .findFirst().orElseThrow(() -> new AssertionError("no push line for the phone: " + logs.all()));
+        assertEquals("push", sent.path("event").asText(), "the line's own event name stands: " + sent);
+        assertEquals("235564-9001-visit-rescheduled-1764922500000", sent.path("eventId").asText(), sent.toString());
+        assertEquals("SENT", sent.path("outcome").asText(), sent.toString());
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return ApiJson.mapper().readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

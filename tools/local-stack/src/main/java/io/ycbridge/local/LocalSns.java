@@ -113,7 +113,7 @@ final class LocalSns implements AutoCloseable {
             }
             Push push = push(arn, form.getOrDefault("Message", "{}"));
             pushed.add(push);
-            out.println("push (local sink, not sent) to device " + arn.substring(arn.lastIndexOf('/') + 1) + ": " + push.title() + " — " + push.body());
+            out.println("push (local sink, not sent) to SNS endpoint " + arn.substring(arn.lastIndexOf('/') + 1) + ": " + push.title() + " — " + push.body());
         }
         ok(exchange, "Publish", "<MessageId>" + UUID.randomUUID() + "</MessageId>");
     }
